@@ -1,0 +1,98 @@
+"""The classifier interface every backend implements, and the prediction types it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import numpy.typing as npt
+
+from coach.classifier.question_form import looks_like_question
+from coach.labels import ADVICE
+
+
+@dataclass(frozen=True)
+class UtterancePrediction:
+    """The label of one utterance (a sentence-sized unit).
+
+    ``leading`` is true for advice phrased as a question ("Have you thought about...?"), so that feedback can show it
+    as advice dressed as a question.
+    """
+
+    text: str
+    label: str
+    confidence: float
+    scores: dict[str, float]
+    leading: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "label": self.label,
+            "confidence": self.confidence,
+            "scores": dict(self.scores),
+            "leading": self.leading,
+        }
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The label of one text (a turn); ``utterances`` holds the label of each of its sentences.
+
+    The text's ``label`` is the turn-level label of labels.md; ``confidence`` and ``scores`` are those of the utterance
+    that decided it, and ``leading`` is true when any utterance is leading.
+    """
+
+    text: str
+    label: str
+    confidence: float
+    scores: dict[str, float]
+    leading: bool
+    utterances: tuple[UtterancePrediction, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "label": self.label,
+            "confidence": self.confidence,
+            "scores": dict(self.scores),
+            "leading": self.leading,
+            "utterances": [utterance.to_dict() for utterance in self.utterances],
+        }
+
+
+@runtime_checkable
+class Classifier(Protocol):
+    """A backend that labels utterances. ``predict`` is the one batch method; it must not mutate any state."""
+
+    @property
+    def labels(self) -> tuple[str, ...]: ...
+
+    @property
+    def info(self) -> dict[str, Any]:
+        """What the model says about itself: name, version, backend, metrics."""
+        ...
+
+    def predict(self, texts: Sequence[str]) -> list[UtterancePrediction]: ...
+
+
+def predictions_from_probabilities(
+    texts: Sequence[str], probabilities: npt.NDArray[np.floating[Any]], labels: Sequence[str]
+) -> list[UtterancePrediction]:
+    """Turn a ``(len(texts), len(labels))`` probability matrix into predictions, with the ``leading`` flag set."""
+    predictions = []
+    for text, row in zip(texts, probabilities, strict=True):
+        best = int(np.argmax(row))
+        label = labels[best]
+        predictions.append(
+            UtterancePrediction(
+                text=text,
+                label=label,
+                confidence=round(float(row[best]), 4),
+                scores={name: round(float(p), 4) for name, p in zip(labels, row, strict=True)},
+                leading=label == ADVICE and looks_like_question(text),
+            )
+        )
+    return predictions

@@ -1,0 +1,34 @@
+"""``coach serve``: the HTTP service (REST under /v1, the live WebSocket, the web pages)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser("serve", help="run the HTTP service and web pages")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes; each loads the model once")
+    parser.add_argument("--model", help="model name under models/ or a path (default: the best shipped model)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import os
+
+    import uvicorn
+
+    if args.model:
+        os.environ["COACH_MODEL"] = args.model
+    uvicorn.run(
+        "coach.api.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        timeout_graceful_shutdown=10,
+        access_log=False,
+    )
+    return 0
