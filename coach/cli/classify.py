@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from coach.classifier import Coach
@@ -20,13 +22,7 @@ def add_parser(subparsers: Any) -> None:
         description="Read plain lines, or JSONL objects with a 'text' field, and write one JSON prediction per line. "
         "A blank line is labelled 'other'.",
     )
-    parser.add_argument(
-        "file",
-        nargs="?",
-        type=argparse.FileType("r", encoding="utf-8"),
-        default=sys.stdin,
-        help="input file (default: standard input)",
-    )
+    parser.add_argument("file", nargs="?", type=Path, help="input file (default: standard input)")
     parser.add_argument("--model", help="model name under models/ or a path (default: the best shipped model)")
     parser.add_argument("--batch-size", type=int, default=64, help="texts labelled per batch (default: 64)")
     parser.set_defaults(run=run)
@@ -34,12 +30,15 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     coach = Coach.load(args.model)
-    records = read_records(args.file)
-    while batch := list(islice(records, args.batch_size)):
-        predictions = coach.classify([record["text"] for record in batch])
-        for record, prediction in zip(batch, predictions, strict=True):
-            sys.stdout.write(json.dumps({**record, **prediction.to_dict()}, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+    if args.file is not None and not args.file.is_file():
+        raise InputError(f"{args.file}: no such file; give a text or JSONL file, or pipe lines on standard input")
+    with open(args.file, encoding="utf-8") if args.file else nullcontext(sys.stdin) as lines:
+        records = read_records(lines)
+        while batch := list(islice(records, args.batch_size)):
+            predictions = coach.classify([record["text"] for record in batch])
+            for record, prediction in zip(batch, predictions, strict=True):
+                sys.stdout.write(json.dumps({**record, **prediction.to_dict()}, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
     return 0
 
 

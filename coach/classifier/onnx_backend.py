@@ -1,0 +1,93 @@
+"""The transformer backend: a fine-tuned MiniLM exported to ONNX, run with onnxruntime and ``tokenizers`` only.
+
+No torch or transformers at serving time. Texts are tokenized with the model's own ``tokenizer.json``, truncated to
+``max_length`` tokens, sorted by length and run in batches so that padding stays small.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime as ort
+from tokenizers import Tokenizer
+
+from coach.classifier.base import UtterancePrediction, predictions_from_probabilities
+from coach.errors import ModelError
+
+DEFAULT_BATCH_SIZE = 32
+
+
+def default_threads() -> int:
+    """``COACH_THREADS`` if set, else the cores this process may use, at most 4 (more rarely helps a small model)."""
+    configured = os.environ.get("COACH_THREADS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+class OnnxClassifier:
+    """Labels utterances with an ONNX sequence-classification model whose outputs are logits over ``labels``."""
+
+    def __init__(self, session: ort.InferenceSession, tokenizer: Tokenizer, config: dict[str, Any]) -> None:
+        self._session = session
+        self._tokenizer = tokenizer
+        self._config = config
+        self._labels = tuple(config["labels"])
+        self._input_names = {node.name for node in session.get_inputs()}
+        self._batch_size = int(config.get("batch_size", DEFAULT_BATCH_SIZE))
+
+    @classmethod
+    def from_dir(cls, directory: Path, config: dict[str, Any], threads: int | None = None) -> OnnxClassifier:
+        model_path = directory / config.get("file", "model.onnx")
+        tokenizer_path = directory / config.get("tokenizer", "tokenizer.json")
+        for path in (model_path, tokenizer_path):
+            if not path.is_file():
+                raise ModelError(f"{path} is missing; rebuild the model with `python -m training.export_onnx`.")
+        tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        tokenizer.enable_truncation(max_length=int(config.get("max_length", 64)))
+        tokenizer.no_padding()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or default_threads()
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3
+        session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        return cls(session, tokenizer, config)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self._labels
+
+    @property
+    def info(self) -> dict[str, Any]:
+        return dict(self._config)
+
+    def predict(self, texts: Sequence[str]) -> list[UtterancePrediction]:
+        if not texts:
+            return []
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        probabilities = np.empty((len(texts), len(self._labels)), dtype=np.float32)
+        for start in range(0, len(order), self._batch_size):
+            rows = order[start : start + self._batch_size]
+            probabilities[rows] = self._run([encodings[i].ids for i in rows])
+        return predictions_from_probabilities(texts, probabilities, self._labels)
+
+    def _run(self, token_ids: list[list[int]]) -> npt.NDArray[np.float32]:
+        width = max(len(ids) for ids in token_ids)
+        input_ids = np.zeros((len(token_ids), width), dtype=np.int64)
+        attention_mask = np.zeros_like(input_ids)
+        for row, ids in enumerate(token_ids):
+            input_ids[row, : len(ids)] = ids
+            attention_mask[row, : len(ids)] = 1
+        feeds = {"input_ids": input_ids, "attention_mask": attention_mask}
+        if "token_type_ids" in self._input_names:
+            feeds["token_type_ids"] = np.zeros_like(input_ids)
+        (logits,) = self._session.run(None, {name: feeds[name] for name in self._input_names})
+        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return (shifted / shifted.sum(axis=1, keepdims=True)).astype(np.float32)

