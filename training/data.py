@@ -113,3 +113,10 @@ def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
         for line in lines:
             if line.strip():
                 yield json.loads(line)
+
+
+def annotated_split(split: str) -> list[dict[str, Any]]:
+    """The rows of our annotated data in ``split`` (train, dev or test), as recorded in ``splits.json``."""
+    rows = read_annotated()
+    assignment = load_splits({row["conversation_id"] for row in rows})
+    return [row for row in rows if assignment[row["conversation_id"]] == split]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +49,17 @@ def export_fp32(model: Any, tokenizer: Any, path: Path) -> None:
         ["What would help?", "Have you thought about talking to HR first?"], padding=True, return_tensors="pt"
     )
     batch, sequence = torch.export.Dim("batch"), torch.export.Dim("sequence", max=512)
+    with warnings.catch_warnings():
+        # torch's exporter trips over its own deprecations (pytree LeafSpec, dynamic-shape renames): not ours to fix.
+        warnings.simplefilter("ignore", FutureWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.filterwarnings("ignore", message=".*axis name.*will not be used", category=UserWarning)
+        _export(model, sample, path, batch, sequence)
+
+
+def _export(model: Any, sample: Any, path: Path, batch: Any, sequence: Any) -> None:
     torch.onnx.export(
-        LogitsOnly(model.eval()),
+        LogitsOnly(model).eval(),
         (sample["input_ids"], sample["attention_mask"]),
         str(path),
         input_names=["input_ids", "attention_mask"],

@@ -1,0 +1,60 @@
+"""The FastAPI application: ``create_app()`` builds it; ``coach serve`` runs it under uvicorn."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from coach import __version__
+from coach.api.dependencies import require_api_key
+from coach.api.errors import install_error_handlers
+from coach.api.limits import BodySizeLimit
+from coach.api.routes import classify, meta, practice, sessions
+from coach.api.settings import Settings
+from coach.classifier import Coach
+
+logger = logging.getLogger("coach.api")
+
+DESCRIPTION = """Coach labels what members of an action learning set say (open question, closed question, advice,
+story, reflection, other) and turns the labels into feedback on how well the set stayed in questioning mode.
+
+Nothing you send is stored or logged: transcripts are processed in memory."""
+
+
+def create_app(settings: Settings | None = None, coach: Coach | None = None) -> FastAPI:
+    """The app; loads the model once, at start-up, unless a ``coach`` is given (tests pass a small one)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if getattr(app.state, "coach", None) is None:
+            app.state.coach = Coach.load(settings.model)
+            logger.info("model %s loaded", app.state.coach.info.get("name"))
+        yield
+
+    app = FastAPI(title="Coach", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.coach = coach
+    install_error_handlers(app)
+
+    api = APIRouter(prefix="/v1")
+    api.include_router(meta.router, tags=["meta"])
+    protected = [Depends(require_api_key)]
+    api.include_router(classify.router, tags=["classify"], dependencies=protected)
+    api.include_router(practice.router, tags=["practice"], dependencies=protected)
+    api.include_router(sessions.router, tags=["sessions"], dependencies=protected)
+    app.include_router(api)
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "X-API-Key"],
+        )
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app

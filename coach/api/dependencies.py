@@ -1,0 +1,47 @@
+"""What routes receive through ``Depends``: the loaded model, the settings, and the API-key check."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Annotated
+
+from fastapi import Depends, Request, WebSocket
+from fastapi.security import APIKeyHeader
+
+from coach.api.errors import ApiError
+from coach.api.settings import Settings
+from coach.classifier import Coach
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="needed only when keys are configured")
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_coach(request: Request) -> Coach:
+    coach: Coach = request.app.state.coach
+    return coach
+
+
+def key_is_valid(settings: Settings, key: str | None) -> bool:
+    if not settings.api_keys:
+        return True
+    return key is not None and any(secrets.compare_digest(key, valid) for valid in settings.api_keys)
+
+
+def require_api_key(
+    settings: Annotated[Settings, Depends(get_settings)], key: Annotated[str | None, Depends(_api_key_header)]
+) -> None:
+    if not key_is_valid(settings, key):
+        raise ApiError(401, "unauthorized", "A valid API key is required in the X-API-Key header.")
+
+
+def websocket_coach(websocket: WebSocket) -> Coach:
+    coach: Coach = websocket.app.state.coach
+    return coach
+
+
+CoachDep = Annotated[Coach, Depends(get_coach)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]

@@ -1,0 +1,42 @@
+"""``GET /v1/health`` and ``GET /v1/model``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from coach.api.dependencies import CoachDep
+from coach.api.schemas import Health, ModelInfo
+
+router = APIRouter()
+
+
+@router.get("/health", response_model=Health, summary="Is the service up, with its model loaded")
+def health(coach: CoachDep) -> Health:
+    return Health(status="ok", model=str(coach.info.get("name", "unknown")))
+
+
+@router.get("/model", response_model=ModelInfo, summary="The model: name, version, labels and test figures")
+def model(coach: CoachDep) -> ModelInfo:
+    info = coach.info
+    return ModelInfo(
+        name=str(info.get("name", "unknown")),
+        version=str(info.get("version", "0")),
+        backend=str(info.get("backend", "unknown")),
+        labels=list(coach.labels),
+        metrics=headline_metrics(info.get("metrics", {})),
+    )
+
+
+def headline_metrics(metrics: dict[str, Any]) -> dict[str, Any]:
+    """Macro-F1 and per-label F1 for each test set, without the confusion matrices."""
+    headline: dict[str, Any] = {}
+    for name, figures in metrics.items():
+        if isinstance(figures, dict) and "macro_f1" in figures:
+            headline[name] = {
+                "macro_f1": figures["macro_f1"],
+                "n": figures.get("n"),
+                "f1": {label: row["f1"] for label, row in figures.get("per_label", {}).items()},
+            }
+    return headline

@@ -1,0 +1,120 @@
+"""``POST /v1/sessions/analyze``: a whole transcript in, the session report out (JSON, or HTML when asked)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+
+from coach.api.dependencies import CoachDep, SettingsDep
+from coach.api.errors import ApiError
+from coach.api.schemas import AnalyzeRequest, ErrorResponse, SessionReport
+from coach.api.settings import Settings
+from coach.feedback.render_html import render_html
+from coach.feedback.report import build_report
+from coach.feedback.session import label_session
+from coach.transcript import Transcript, Turn, parse_transcript
+
+router = APIRouter()
+
+UPLOAD_SCHEMA = {
+    "type": "object",
+    "required": ["file"],
+    "properties": {
+        "file": {"type": "string", "format": "binary", "description": "a .vtt, .srt, .txt or .json transcript"},
+        "presenter": {"type": "string"},
+        "facilitator": {"type": "string"},
+    },
+}
+
+
+@router.post(
+    "/sessions/analyze",
+    summary="Analyse a session transcript",
+    response_model=SessionReport,
+    responses={
+        200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "the report"},
+        413: {"model": ErrorResponse},
+        415: {"model": ErrorResponse},
+        422: {"model": ErrorResponse},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/AnalyzeRequest"}},
+                "multipart/form-data": {"schema": UPLOAD_SCHEMA},
+            },
+        }
+    },
+)
+async def analyze(
+    request: Request,
+    coach: CoachDep,
+    settings: SettingsDep,
+    format: Literal["json", "html"] = Query("json", description="'html' returns the self-contained HTML report"),
+) -> Any:
+    """Send the transcript as JSON turns, or upload a transcript file as multipart form data."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/json"):
+        transcript = await _json_transcript(request)
+    elif content_type.startswith("multipart/form-data"):
+        transcript = await _uploaded_transcript(request)
+    else:
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "Send the transcript as application/json turns or as a multipart/form-data file upload.",
+        )
+    _check_size(transcript, settings)
+    session = label_session(transcript, coach, transcript.presenter, transcript.facilitator)
+    report = build_report(session)
+    if format == "html":
+        return HTMLResponse(render_html(report))
+    return JSONResponse(report)
+
+
+async def _json_transcript(request: Request) -> Transcript:
+    try:
+        body = AnalyzeRequest.model_validate_json(await request.body())
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in item['loc']) or 'body'}: {item['msg']}" for item in error.errors()[:5]
+        )
+        raise ApiError(422, "validation_error", f"The request is not valid: {problems}") from error
+    turns = tuple(Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, role=t.role) for t in body.turns)
+    return Transcript(turns=turns, format="json", presenter=body.presenter, facilitator=body.facilitator)
+
+
+async def _uploaded_transcript(request: Request) -> Transcript:
+    form = await request.form()
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile):
+        raise ApiError(422, "validation_error", "The form needs a 'file' field with the transcript file.")
+    raw = await upload.read()
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ApiError(
+            422, "input_error", f"{upload.filename}: not UTF-8 text; is this a transcript (.vtt, .srt, .txt, .json)?"
+        ) from error
+    parsed = parse_transcript(content, upload.filename)
+    presenter, facilitator = form.get("presenter"), form.get("facilitator")
+    return Transcript(
+        turns=parsed.turns,
+        format=parsed.format,
+        presenter=presenter if isinstance(presenter, str) and presenter.strip() else parsed.presenter,
+        facilitator=facilitator if isinstance(facilitator, str) and facilitator.strip() else parsed.facilitator,
+    )
+
+
+def _check_size(transcript: Transcript, settings: Settings) -> None:
+    if len(transcript.turns) > settings.max_turns:
+        raise ApiError(
+            413,
+            "too_many_turns",
+            f"The transcript has {len(transcript.turns)} turns; the limit is {settings.max_turns}.",
+        )

@@ -1,0 +1,199 @@
+"""Every request and response type of the HTTP and WebSocket API. Inbound models forbid unknown fields."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Label = Literal["open_question", "closed_question", "advice", "story", "reflection", "other"]
+Role = Literal["presenter", "member", "facilitator"]
+
+
+class Inbound(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- errors -----------------------------------------------------------------------------------------------------------
+
+
+class ErrorBody(BaseModel):
+    type: str = Field(description="a stable machine-readable kind, e.g. 'validation_error', 'body_too_large'")
+    message: str = Field(description="what was wrong and how to fix it")
+    details: list[dict[str, Any]] | None = Field(default=None, description="per-field problems, when there are several")
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+# --- classify ---------------------------------------------------------------------------------------------------------
+
+
+class ClassifyRequest(Inbound):
+    utterances: list[str] = Field(
+        min_length=1,
+        description="texts to label; each may hold several sentences and is labelled as one turn",
+        examples=[["Okay. So you feel stuck. What would help?", "Have you thought about talking to HR?"]],
+    )
+
+
+class UtteranceLabel(BaseModel):
+    text: str
+    label: Label
+    confidence: float = Field(ge=0, le=1)
+    scores: dict[str, float] = Field(description="probability of every label")
+    leading: bool = Field(description="advice phrased as a question")
+
+
+class PredictionOut(UtteranceLabel):
+    utterances: list[UtteranceLabel] = Field(description="the label of each sentence of the text")
+
+
+class ClassifyResponse(BaseModel):
+    model: str
+    predictions: list[PredictionOut]
+
+
+# --- practice ---------------------------------------------------------------------------------------------------------
+
+
+class PracticeRequest(Inbound):
+    text: str = Field(
+        min_length=1,
+        description="a question as a trainee would ask it",
+        examples=["Have you thought about talking to your manager?"],
+    )
+
+
+class PracticeResponse(BaseModel):
+    text: str
+    label: Label
+    confidence: float
+    leading: bool
+    explanation: str = Field(description="one sentence on why the text got its label")
+    rephrasings: list[str] = Field(description="open rephrasings, for closed questions and advice; else empty")
+    utterances: list[UtteranceLabel]
+
+
+# --- sessions ---------------------------------------------------------------------------------------------------------
+
+
+class TurnIn(Inbound):
+    speaker: str = Field(min_length=1, max_length=200)
+    text: str = Field(min_length=1)
+    role: Role | None = None
+    start: float | None = Field(default=None, ge=0, description="seconds from the start of the session")
+    end: float | None = Field(default=None, ge=0)
+
+
+class AnalyzeRequest(Inbound):
+    turns: list[TurnIn] = Field(min_length=1)
+    presenter: str | None = Field(default=None, description="the presenter's name as it appears in the turns")
+    facilitator: str | None = None
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "presenter": "Sam",
+                    "turns": [
+                        {"speaker": "Sam", "text": "The rota keeps falling apart and I'm the one covering shifts."},
+                        {"speaker": "Priya", "text": "What have you tried so far?"},
+                        {"speaker": "Tom", "text": "Have you thought about an agency?"},
+                    ],
+                }
+            ]
+        },
+    )
+
+
+class SessionReport(BaseModel):
+    """The session report; its full shape is documented in the README ("The report")."""
+
+    model_config = ConfigDict(extra="allow")
+
+    summary: dict[str, Any]
+    speakers: dict[str, Any] | list[Any]
+    utterances: list[dict[str, Any]]
+
+
+# --- meta -------------------------------------------------------------------------------------------------------------
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    model: str
+
+
+class ModelInfo(BaseModel):
+    name: str
+    version: str
+    backend: str
+    labels: list[str]
+    metrics: dict[str, Any] = Field(description="held-out test figures: macro-F1 and per-label F1 per test set")
+
+
+# --- live WebSocket: client messages ----------------------------------------------------------------------------------
+
+
+class LiveUtterance(Inbound):
+    type: Literal["utterance"]
+    speaker: str = Field(min_length=1, max_length=200)
+    text: str = Field(min_length=1)
+    role: Role | None = None
+    start: float | None = Field(default=None, ge=0)
+
+
+class LiveRoles(Inbound):
+    type: Literal["roles"]
+    presenter: str | None = None
+    facilitator: str | None = None
+
+
+class LiveEnd(Inbound):
+    type: Literal["end"]
+
+
+# --- live WebSocket: server messages ----------------------------------------------------------------------------------
+
+
+class LiveSessionStarted(BaseModel):
+    type: Literal["session"] = "session"
+    session_id: str
+    resumed: bool
+    utterances: int
+
+
+class LiveLabel(BaseModel):
+    type: Literal["label"] = "label"
+    index: int
+    speaker: str
+    role: Role
+    text: str
+    label: Label
+    confidence: float
+    leading: bool
+    start: float | None
+
+
+class LiveSummary(BaseModel):
+    type: Literal["summary"] = "summary"
+    figures: dict[str, Any]
+
+
+class LiveNudge(BaseModel):
+    type: Literal["nudge"] = "nudge"
+    message: str
+    reason: str
+
+
+class LiveError(BaseModel):
+    type: Literal["error"] = "error"
+    message: str
+
+
+class LiveReport(BaseModel):
+    type: Literal["report"] = "report"
+    report: dict[str, Any]

@@ -1,0 +1,49 @@
+"""Every setting of the HTTP service, in one typed object read from ``COACH_*`` environment variables."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from typing_extensions import Annotated
+
+
+class Settings(BaseSettings):
+    """Configure with environment variables, e.g. ``COACH_API_KEYS=key1,key2`` or ``COACH_CORS_ORIGINS=https://a.org``."""
+
+    model_config = SettingsConfigDict(env_prefix="COACH_", extra="ignore")
+
+    model: str | None = Field(
+        default=None, description="model name under models/ or a path; the best shipped one if unset"
+    )
+    api_keys: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="accepted API keys (comma-separated); empty means no key is needed"
+    )
+    api_keys_file: Path | None = Field(default=None, description="a file with one API key per line")
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="origins allowed by CORS")
+    max_body_bytes: int = Field(default=2_000_000, description="largest request body accepted")
+    max_batch: int = Field(default=512, description="most utterances in one classify request")
+    max_text_chars: int = Field(default=5_000, description="longest single utterance or practice text")
+    max_turns: int = Field(default=20_000, description="most turns in one transcript")
+    nudge_interval_seconds: float = Field(default=30.0, description="least time between two live nudges")
+    live_session_ttl_seconds: float = Field(default=3 * 3600, description="how long a dropped live session can resume")
+    max_live_sessions: int = Field(default=200, description="live sessions kept in memory at once")
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    def model_post_init(self, context: object) -> None:
+        if self.api_keys_file is not None:
+            lines = self.api_keys_file.read_text(encoding="utf-8").splitlines()
+            self.api_keys = [*self.api_keys, *(line.strip() for line in lines if line.strip())]
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

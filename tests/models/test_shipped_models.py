@@ -1,0 +1,88 @@
+"""The shipped models on our held-out test split: floors on macro-F1, robustness, batching and the leading flag.
+
+These read the real annotated data and the real models in ``models/``: a worse model cannot land.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coach import Coach
+from coach.classifier.loading import MODELS_DIR
+from coach.labels import LABELS
+from training.data import annotated_split, strip_text
+from training.metrics import classification_metrics
+
+pytestmark = pytest.mark.slow
+
+#: Floors on our test split; the stripped copy may be at most 5 points below the punctuated one.
+FLOORS = {"baseline": 0.85, "minilm-int8": 0.92}
+
+
+@pytest.fixture(scope="module")
+def test_rows() -> list[dict[str, object]]:
+    return annotated_split("test")
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def model(request: pytest.FixtureRequest) -> tuple[str, Coach]:
+    return request.param, Coach.load(request.param)
+
+
+def macro_f1(coach: Coach, texts: list[str], gold: list[str]) -> float:
+    predicted = [p.label for p in coach.classify_utterances(texts)]
+    return float(classification_metrics(gold, predicted, LABELS)["macro_f1"])
+
+
+def test_macro_f1_floor(model: tuple[str, Coach], test_rows: list[dict[str, object]]) -> None:
+    name, coach = model
+    texts, gold = [str(r["text"]) for r in test_rows], [str(r["label"]) for r in test_rows]
+    assert macro_f1(coach, texts, gold) >= FLOORS[name]
+
+
+def test_stripped_text_within_five_points(model: tuple[str, Coach], test_rows: list[dict[str, object]]) -> None:
+    _, coach = model
+    texts, gold = [str(r["text"]) for r in test_rows], [str(r["label"]) for r in test_rows]
+    punctuated = macro_f1(coach, texts, gold)
+    stripped = macro_f1(coach, [strip_text(text) for text in texts], gold)
+    assert stripped >= punctuated - 0.05
+
+
+def test_recorded_metrics_match_the_model(model: tuple[str, Coach], test_rows: list[dict[str, object]]) -> None:
+    name, coach = model
+    recorded = json.loads((MODELS_DIR / name / "metrics.json").read_text())["ours_test"]["macro_f1"]
+    texts, gold = [str(r["text"]) for r in test_rows], [str(r["label"]) for r in test_rows]
+    assert macro_f1(coach, texts, gold) == pytest.approx(recorded, abs=0.002)
+
+
+def test_batched_equals_one_by_one(model: tuple[str, Coach], test_rows: list[dict[str, object]]) -> None:
+    _, coach = model
+    texts = [str(r["text"]) for r in test_rows[:300]]
+    batched = coach.classify(texts)
+    single = [coach.classify([text])[0] for text in texts]
+    assert [p.label for p in batched] == [p.label for p in single]
+    for b, s in zip(batched, single, strict=True):
+        assert b.scores == pytest.approx(s.scores, abs=0.01)
+
+
+def test_leading_questions_are_flagged(model: tuple[str, Coach], test_rows: list[dict[str, object]]) -> None:
+    _, coach = model
+    leading = [str(r["text"]) for r in test_rows if r.get("leading")]
+    flagged = sum(p.leading for p in coach.classify_utterances(leading))
+    assert flagged / len(leading) >= 0.6
+
+
+def test_transformer_beats_baseline_by_three_points(test_rows: list[dict[str, object]]) -> None:
+    texts, gold = [str(r["text"]) for r in test_rows], [str(r["label"]) for r in test_rows]
+    baseline = macro_f1(Coach.load("baseline"), texts, gold)
+    transformer = macro_f1(Coach.load("minilm-int8"), texts, gold)
+    assert transformer >= baseline + 0.03
+
+
+def test_int8_within_one_point_of_fp32() -> None:
+    parity = json.loads((Path(MODELS_DIR) / "minilm-int8" / "parity.json").read_text())
+    assert parity["macro_f1_int8_onnx"] >= parity["macro_f1_fp32_onnx"] - 0.01
+    assert parity["agreement_fp32_onnx_vs_torch"] >= 0.99

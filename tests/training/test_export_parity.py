@@ -1,0 +1,69 @@
+"""The export path (PyTorch -> ONNX fp32 -> int8) and the ONNX backend agree with PyTorch, on a small random BERT."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification  # noqa: E402
+
+from coach.classifier.loading import read_config  # noqa: E402
+from coach.classifier.onnx_backend import OnnxClassifier  # noqa: E402
+from coach.labels import LABELS  # noqa: E402
+from training.encoder import encoder_dir  # noqa: E402
+from training.export_onnx import export_fp32, quantize, write_model_dir  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+TEXTS = [
+    "What would help?",
+    "so um have you thought about just talking to the ward manager",
+    "Okay.",
+    "We lost two nurses in March and the agency ones don't know the system, so I end up covering.",
+    "That sounds exhausting.",
+    "Is it the money or the people?",
+]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object, Path, Path]:
+    torch.manual_seed(0)
+    source = encoder_dir()
+    tokenizer = AutoTokenizer.from_pretrained(str(source))
+    config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, num_labels=len(LABELS))
+    model = BertForSequenceClassification(config).eval()
+    root = tmp_path_factory.mktemp("export")
+    fp32 = root / "fp32" / "model.onnx"
+    export_fp32(model, tokenizer, fp32)
+    quantize(fp32, root / "int8" / "model.onnx")
+    write_model_dir(source, root / "int8", {})
+    return model, tokenizer, fp32, root / "int8"
+
+
+def torch_probabilities(model: object, tokenizer: object, texts: list[str]) -> np.ndarray:
+    with torch.no_grad():
+        batch = tokenizer(texts, truncation=True, max_length=64, padding=True, return_tensors="pt")  # type: ignore[operator]
+        return torch.softmax(model(**batch).logits, -1).numpy()  # type: ignore[operator]
+
+
+def test_fp32_onnx_matches_torch(exported: tuple[object, object, Path, Path]) -> None:
+    model, tokenizer, fp32, int8_dir = exported
+    config = {**read_config(int8_dir), "file": str(fp32)}
+    onnx = OnnxClassifier.from_dir(int8_dir, config).predict(TEXTS)
+    expected = torch_probabilities(model, tokenizer, TEXTS)
+    got = np.array([[p.scores[label] for label in LABELS] for p in onnx])
+    np.testing.assert_allclose(got, expected, atol=1e-3)
+
+
+def test_int8_model_is_small_and_close(exported: tuple[object, object, Path, Path]) -> None:
+    model, tokenizer, fp32, int8_dir = exported
+    assert (int8_dir / "model.onnx").stat().st_size < fp32.stat().st_size / 2
+    int8 = OnnxClassifier.from_dir(int8_dir, read_config(int8_dir)).predict(TEXTS)
+    expected = torch_probabilities(model, tokenizer, TEXTS)
+    got = np.array([[p.scores[label] for label in LABELS] for p in int8])
+    np.testing.assert_allclose(got, expected, atol=0.05)
