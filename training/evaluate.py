@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from datasets import DatasetDict, load_from_disk
+from datasets import DatasetDict, disable_progress_bars, load_from_disk
 
 from coach.classifier import Coach
 from coach.labels import LABELS
@@ -61,6 +61,7 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "baseline")
     parser.add_argument("--prepared", type=Path, default=PREPARED_DIR)
     args = parser.parse_args()
+    disable_progress_bars()
     coach = Coach.load(args.model)
     results = evaluate(coach, load_from_disk(str(args.prepared)))
     for name, metrics in results.items():

@@ -18,7 +18,7 @@ from typing import Any
 
 import onnx
 import torch
-from datasets import load_from_disk
+from datasets import disable_progress_bars, load_from_disk
 from onnxruntime.quantization import QuantType, quantize_dynamic
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
@@ -132,6 +132,7 @@ def main() -> None:
     parser.add_argument("--fp32", type=Path, default=FP32_DIR / "model.onnx")
     parser.add_argument("--prepared", type=Path, default=PREPARED_DIR)
     args = parser.parse_args()
+    disable_progress_bars()
     torch.set_num_threads(2)
     model = AutoModelForSequenceClassification.from_pretrained(str(args.model))
     tokenizer = AutoTokenizer.from_pretrained(str(args.model))

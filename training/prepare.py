@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
-from datasets import Dataset, DatasetDict
+from datasets import Dataset, DatasetDict, disable_progress_bars
 
 from training.data import (
     CONVERSATIONS_DIR,
@@ -69,6 +69,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=PREPARED_DIR)
     parser.add_argument("--record-splits", action="store_true", help="record new conversations in splits.json")
     args = parser.parse_args()
+    disable_progress_bars()
     prepared = prepare(args.corpora, args.output, args.record_splits)
     for name, part in prepared.items():
         conversations = len(set(part["conversation_id"]))

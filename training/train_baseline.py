@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import skops.io as sio
-from datasets import DatasetDict, load_from_disk
+from datasets import DatasetDict, disable_progress_bars, load_from_disk
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
@@ -116,6 +116,7 @@ def main() -> None:
     parser.add_argument("--C", type=float, default=4.0, dest="c")
     parser.add_argument("--search", action="store_true", help="choose sources, weight and C on the dev splits")
     args = parser.parse_args()
+    disable_progress_bars()
     prepared = load_from_disk(str(args.prepared))
     settings: dict[str, Any] = {"sources": args.sources, "corpus_weight": args.corpus_weight, "C": args.c}
     if args.search:

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 import torch
-from datasets import load_from_disk
+from datasets import disable_progress_bars, load_from_disk
 from sklearn.metrics import f1_score
 from torch.nn import functional
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
@@ -147,6 +147,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
+    disable_progress_bars()
     print(json.dumps(train(args), indent=1))
 
 

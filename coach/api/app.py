@@ -13,7 +13,9 @@ from coach import __version__
 from coach.api.dependencies import require_api_key
 from coach.api.errors import install_error_handlers
 from coach.api.limits import BodySizeLimit
-from coach.api.routes import classify, meta, practice, sessions
+from coach.api.live_store import LiveStore
+from coach.api.routes import classify, live, meta, practice, sessions
+from coach.api.routes.pages import mount_pages
 from coach.api.settings import Settings
 from coach.classifier import Coach
 
@@ -39,6 +41,9 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
     app = FastAPI(title="Coach", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.coach = coach
+    app.state.live_sessions = LiveStore(
+        settings.live_session_ttl_seconds, settings.max_live_sessions, settings.nudge_interval_seconds
+    )
     install_error_handlers(app)
 
     api = APIRouter(prefix="/v1")
@@ -47,7 +52,9 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
     api.include_router(classify.router, tags=["classify"], dependencies=protected)
     api.include_router(practice.router, tags=["practice"], dependencies=protected)
     api.include_router(sessions.router, tags=["sessions"], dependencies=protected)
+    api.include_router(live.router)
     app.include_router(api)
+    mount_pages(app)
 
     if settings.cors_origins:
         app.add_middleware(

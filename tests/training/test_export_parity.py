@@ -34,8 +34,14 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object, 
     torch.manual_seed(0)
     source = encoder_dir()
     tokenizer = AutoTokenizer.from_pretrained(str(source))
-    config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, num_labels=len(LABELS))
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        num_labels=len(LABELS),
+    )
     model = BertForSequenceClassification(config).eval()
     root = tmp_path_factory.mktemp("export")
     fp32 = root / "fp32" / "model.onnx"

@@ -22,8 +22,18 @@ def write_conversations(directory: Path) -> None:
     for number in range(24):
         for label, texts in TINY_ROWS.items():
             for turn, text in enumerate(texts):
-                rows.append({"text": text, "label": label, "conversation_id": f"t-{number:02d}", "speaker": "Ana",
-                             "role": "member", "turn": turn, "source": "test", "leading": False})
+                rows.append(
+                    {
+                        "text": text,
+                        "label": label,
+                        "conversation_id": f"t-{number:02d}",
+                        "speaker": "Ana",
+                        "role": "member",
+                        "turn": turn,
+                        "source": "test",
+                        "leading": False,
+                    }
+                )
     (directory / "tiny.jsonl").write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")
 
 

@@ -1,0 +1,129 @@
+"""Benchmark every backend on the same inputs: accuracy, latency, throughput, memory and load time.
+
+    python -m benchmarks.classifiers [--threads 2]
+
+Each backend runs in its own process so that its peak memory is its own. Inputs: the utterances of our test split.
+Backends: the shipped int8 ONNX model, the fp32 ONNX export (``artifacts/minilm-fp32``), the same fine-tuned model in
+PyTorch (``artifacts/minilm``), and the scikit-learn baseline. Missing artifacts are reported, not faked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from coach.labels import LABELS
+from training.data import ARTIFACTS_DIR, ROOT, annotated_split
+from training.metrics import classification_metrics
+
+BACKENDS = ("onnx-int8", "onnx-fp32", "pytorch-fp32", "baseline")
+SINGLE_RUNS = 300
+BATCH_SIZE = 64
+
+
+def load_backend(name: str, threads: int) -> Callable[[Sequence[str]], list[str]]:
+    """A function from texts to labels for backend ``name``."""
+    if name == "baseline":
+        from coach.classifier.loading import load_classifier
+
+        baseline = load_classifier("baseline")
+        return lambda texts: [p.label for p in baseline.predict(texts)]
+    if name.startswith("onnx"):
+        from coach.classifier.loading import read_config
+        from coach.classifier.onnx_backend import OnnxClassifier
+
+        directory = ROOT / "models" / "minilm-int8"
+        config = read_config(directory)
+        if name == "onnx-fp32":
+            config["file"] = str(ARTIFACTS_DIR / "minilm-fp32" / "model.onnx")
+        onnx = OnnxClassifier.from_dir(directory, config, threads=threads)
+        return lambda texts: [p.label for p in onnx.predict(texts)]
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.set_num_threads(threads)
+    model = AutoModelForSequenceClassification.from_pretrained(str(ARTIFACTS_DIR / "minilm")).eval()
+    tokenizer = AutoTokenizer.from_pretrained(str(ARTIFACTS_DIR / "minilm"))
+
+    def predict(texts: Sequence[str]) -> list[str]:
+        labels: list[str] = []
+        with torch.inference_mode():
+            for start in range(0, len(texts), BATCH_SIZE):
+                batch = tokenizer(
+                    list(texts[start : start + BATCH_SIZE]),
+                    truncation=True,
+                    max_length=64,
+                    padding=True,
+                    return_tensors="pt",
+                )
+                labels += [LABELS[i] for i in model(**batch).logits.argmax(-1).tolist()]
+        return labels
+
+    return predict
+
+
+def measure(name: str, threads: int) -> dict[str, Any]:
+    rows = annotated_split("test")
+    texts, gold = [str(r["text"]) for r in rows], [str(r["label"]) for r in rows]
+    started = time.perf_counter()
+    predict = load_backend(name, threads)
+    load_seconds = time.perf_counter() - started
+    predict(texts[:8])  # warm-up
+    latencies = []
+    for text in (texts * 2)[:SINGLE_RUNS]:
+        tick = time.perf_counter()
+        predict([text])
+        latencies.append((time.perf_counter() - tick) * 1000)
+    latencies.sort()
+    tick = time.perf_counter()
+    predicted = predict(texts)
+    batch_seconds = time.perf_counter() - tick
+    return {
+        "backend": name,
+        "macro_f1": classification_metrics(gold, predicted, LABELS)["macro_f1"],
+        "p50_ms": round(statistics.median(latencies), 2),
+        "p99_ms": round(latencies[int(0.99 * (len(latencies) - 1))], 2),
+        "throughput_per_s": round(len(texts) / batch_seconds, 1),
+        "load_s": round(load_seconds, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "n": len(texts),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--one", choices=BACKENDS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.threads)))
+        return
+    print(f"{len(annotated_split('test'))} test utterances, {args.threads} threads, batch {BATCH_SIZE}")
+    print("| backend | macro-F1 | p50 ms (1 utt.) | p99 ms | utterances/s (batched) | peak RSS MB | load s |")
+    print("|---|---|---|---|---|---|---|")
+    for name in BACKENDS:
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.classifiers", "--one", name, "--threads", str(args.threads)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            print(f"| {name} | not available: {done.stderr.strip().splitlines()[-1][:80]} |")
+            continue
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        print(
+            f"| {name} | {r['macro_f1']:.3f} | {r['p50_ms']} | {r['p99_ms']} | {r['throughput_per_s']} | "
+            f"{r['peak_rss_mb']} | {r['load_s']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

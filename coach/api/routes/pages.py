@@ -1,0 +1,47 @@
+"""The web pages at ``/``, ``/live`` and ``/practice``: static files that talk only to this service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+
+#: Pages may load nothing from elsewhere and send nothing anywhere but this service.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'; "
+    "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+)
+
+router = APIRouter(include_in_schema=False)
+
+
+def _page(filename: str) -> FileResponse:
+    return FileResponse(
+        STATIC_DIR / filename,
+        media_type="text/html",
+        headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Referrer-Policy": "no-referrer"},
+    )
+
+
+@router.get("/")
+def analyse_page() -> FileResponse:
+    return _page("index.html")
+
+
+@router.get("/live")
+def live_page() -> FileResponse:
+    return _page("live.html")
+
+
+@router.get("/practice")
+def practice_page() -> FileResponse:
+    return _page("practice.html")
+
+
+def mount_pages(app: FastAPI) -> None:
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

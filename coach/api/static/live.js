@@ -1,0 +1,91 @@
+// The live page: a WebSocket to /v1/live; labels, rolling figures and sparse, dismissible nudges; the report at the end.
+"use strict";
+
+const SESSION_KEY = "coach-live-session";
+const statusLine = document.getElementById("status");
+const feed = document.getElementById("feed");
+const message = document.getElementById("message");
+let socket = null;
+let ended = false;
+let retries = 0;
+
+function connect() {
+  const url = new URL("/v1/live", location.href);
+  url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
+  const previous = sessionStorage.getItem(SESSION_KEY);
+  if (previous) url.searchParams.set("session", previous);
+  socket = new WebSocket(url);
+  socket.addEventListener("open", () => { retries = 0; });
+  socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
+  socket.addEventListener("close", () => {
+    if (ended) return;
+    statusLine.textContent = "Connection lost; reconnecting…";
+    retries += 1;
+    setTimeout(connect, Math.min(10000, 500 * 2 ** retries));
+  });
+}
+
+function handle(msg) {
+  if (msg.type === "session") {
+    sessionStorage.setItem(SESSION_KEY, msg.session_id);
+    statusLine.textContent = msg.resumed ? `Connected again; ${msg.utterances} things said so far.` : "Connected. Ready.";
+  } else if (msg.type === "label") {
+    const item = el("li", { "data-label": msg.label }, labelTag(msg.label), " ",
+      el("strong", { text: `${msg.speaker}: ` }), el("span", { text: msg.text }),
+      msg.leading ? el("em", { text: " (advice dressed as a question)" }) : null);
+    feed.append(item);
+    feed.scrollTop = feed.scrollHeight;
+  } else if (msg.type === "summary") {
+    const f = msg.figures;
+    document.getElementById("ratio").textContent = percent(f.questioning_ratio);
+    document.getElementById("open").textContent = percent(f.open_ratio);
+    document.getElementById("count").textContent = String(f.utterances);
+  } else if (msg.type === "nudge") {
+    const box = el("div", { class: "nudge", role: "note" }, el("span", { text: msg.message }));
+    const close = el("button", { type: "button", class: "secondary", "aria-label": "Dismiss this note", text: "Dismiss" });
+    close.addEventListener("click", () => box.remove());
+    box.append(close);
+    document.getElementById("nudges").replaceChildren(box);
+  } else if (msg.type === "error") {
+    showError(message, msg.message);
+  } else if (msg.type === "report") {
+    ended = true;
+    sessionStorage.removeItem(SESSION_KEY);
+    statusLine.textContent = "Session ended.";
+    renderReport(msg.report, document.getElementById("report"));
+    socket.close();
+  }
+}
+
+function send(payload) {
+  if (!socket || socket.readyState !== WebSocket.OPEN) {
+    showError(message, "Not connected to the Coach service yet; try again in a moment.");
+    return false;
+  }
+  socket.send(JSON.stringify(payload));
+  return true;
+}
+
+document.getElementById("say-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const speaker = document.getElementById("speaker").value.trim();
+  const text = document.getElementById("text");
+  if (!speaker || !text.value.trim()) {
+    showError(message, "Say who is speaking and what they said.");
+    return;
+  }
+  message.replaceChildren();
+  if (send({ type: "utterance", speaker, text: text.value.trim() })) {
+    text.value = "";
+    text.focus();
+  }
+});
+
+document.getElementById("set-roles").addEventListener("click", () => {
+  const presenter = document.getElementById("presenter").value.trim() || null;
+  const facilitator = document.getElementById("facilitator").value.trim() || null;
+  if (send({ type: "roles", presenter, facilitator })) statusLine.textContent = "Roles set.";
+});
+
+document.getElementById("end").addEventListener("click", () => send({ type: "end" }));
+connect();

@@ -1,0 +1,43 @@
+"""The whole training workflow in one command: prepare -> train -> export -> evaluate -> model card.
+
+    python -m training.workflow baseline       # about two minutes
+    python -m training.workflow transformer    # fine-tunes MiniLM on the CPU; see the model card for the time it took
+
+Each step is also its own module (``training.prepare``, ``training.train_baseline``, ``training.train_transformer``,
+``training.export_onnx``, ``training.evaluate``, ``training.model_card``) with its own ``--help``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+STEPS = {
+    "baseline": [
+        ["training.prepare"],
+        ["training.train_baseline", "--search"],
+        ["training.evaluate", "--model", "models/baseline"],
+        ["training.model_card", "models/baseline"],
+    ],
+    "transformer": [
+        ["training.prepare"],
+        ["training.train_transformer"],
+        ["training.export_onnx"],
+        ["training.evaluate", "--model", "models/minilm-int8"],
+        ["training.model_card", "models/minilm-int8"],
+    ],
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("model", choices=sorted(STEPS))
+    args = parser.parse_args()
+    for step in STEPS[args.model]:
+        print(f"== python -m {' '.join(step)}", flush=True)
+        subprocess.run([sys.executable, "-m", *step], check=True)
+
+
+if __name__ == "__main__":
+    main()
