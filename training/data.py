@@ -32,8 +32,8 @@ CORPUS_FILES = {
     "ami": "ami/ami_dialogue_acts.csv.gz",
 }
 CORPUS_CONFIDENCE = {
-    "mrda": {"direct", "approx", "weak"},
-    "ami": {"direct", "weak"},
+    "mrda": {"direct"},
+    "ami": {"direct"},
 }
 CORPUS_CAP_PER_LABEL = 2500
 #: The corpora's own partitions, by meeting, renamed to ours.

@@ -1,6 +1,6 @@
 """Step 2a, train the scikit-learn baseline and save it to ``models/baseline`` with skops.
 
-    python -m training.train_baseline [--sources mrda ami] [--corpus-weight 0.3] [--search]
+    python -m training.train_baseline [--sources mrda ami] [--corpus-weight 0.1] [--search]
 
 ``--search`` first compares mixtures (our data alone, with each corpus, with both) on our dev split and the MRDA dev
 meetings, prints the table, writes it to ``artifacts/baseline_search.json``, and trains the best one.
@@ -70,25 +70,29 @@ def dev_scores(pipeline: Pipeline, prepared: DatasetDict) -> dict[str, float]:
     return {name: round(float(value), 4) for name, value in scores.items()}
 
 
-def search(prepared: DatasetDict) -> dict[str, Any]:
+def selection_score(row: dict[str, Any]) -> float:
+    """How mixtures are compared: the mean of our dev macro-F1 and the real MRDA dev meetings' macro-F1.
+
+    Our dev split alone rewards fitting the way our writers write; the MRDA meetings are real talk nobody here wrote.
+    """
+    return (row["ours_dev_macro_f1"] + row.get("mrda_dev_macro_f1", row["ours_dev_macro_f1"])) / 2
+
+
+def search(prepared: DatasetDict, c: float) -> dict[str, Any]:
+    """Train every mixture (ours alone, with each corpus, with both) at a few corpus weights; keep the best."""
     available = [name for name in ("mrda", "ami") if f"{name}_train" in prepared]
-    mixtures: list[tuple[str, ...]] = [(), *[(name,) for name in available]]
+    mixtures: list[tuple[str, ...]] = [(name,) for name in available]
     if len(available) > 1:
         mixtures.append(tuple(available))
+    candidates = [((), 0.0), *product(mixtures, (0.1, 0.2, 0.4))]
     results = []
-    for sources, weight, c in product(mixtures, (0.2, 0.5), (2.0, 8.0)):
-        if not sources and weight != 0.2:
-            continue
+    for sources, weight in candidates:
         pipeline = fit(prepared, sources, weight, c)
-        row = {
-            "sources": list(sources),
-            "corpus_weight": weight if sources else 0.0,
-            "C": c,
-            **dev_scores(pipeline, prepared),
-        }
-        print(json.dumps(row))
+        row = {"sources": list(sources), "corpus_weight": weight, "C": c, **dev_scores(pipeline, prepared)}
+        row["selection_score"] = round(selection_score(row), 4)
+        print(json.dumps(row), flush=True)
         results.append(row)
-    best = max(results, key=lambda r: (r["ours_dev_macro_f1"], r.get("mrda_dev_macro_f1", 0.0)))
+    best = max(results, key=selection_score)
     (ARTIFACTS_DIR / "baseline_search.json").write_text(json.dumps({"results": results, "best": best}, indent=1))
     return best
 
@@ -112,7 +116,7 @@ def main() -> None:
     parser.add_argument("--prepared", type=Path, default=PREPARED_DIR)
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
     parser.add_argument("--sources", nargs="*", default=["mrda"], help="corpora to add to our data")
-    parser.add_argument("--corpus-weight", type=float, default=0.2)
+    parser.add_argument("--corpus-weight", type=float, default=0.1)
     parser.add_argument("--C", type=float, default=4.0, dest="c")
     parser.add_argument("--search", action="store_true", help="choose sources, weight and C on the dev splits")
     args = parser.parse_args()
@@ -120,7 +124,7 @@ def main() -> None:
     prepared = load_from_disk(str(args.prepared))
     settings: dict[str, Any] = {"sources": args.sources, "corpus_weight": args.corpus_weight, "C": args.c}
     if args.search:
-        best = search(prepared)
+        best = search(prepared, args.c)
         settings = {key: best[key] for key in ("sources", "corpus_weight", "C")}
         print("best:", json.dumps(best))
     started = time.perf_counter()

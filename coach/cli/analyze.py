@@ -1,10 +1,125 @@
-"""``coach analyze FILE...``: placeholder module, filled in by the session-feedback work."""
+"""``coach analyze FILE...``: the session report of each transcript, as JSON, text or HTML.
+
+One file: one JSON object (or one text or HTML report). Several files with ``--format json``: one JSON object per line,
+each with a ``file`` field; with ``--format text`` the reports follow each other; with ``--format html``, ``-o`` names a
+directory that gets one ``<name>.html`` per file. Nothing anyone said is logged.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import IO, Any
+
+from tqdm import tqdm
+
+from coach.classifier import Coach
+from coach.errors import InputError
+from coach.feedback.render_html import render_html
+from coach.feedback.render_text import render_text
+from coach.feedback.report import build_report
+from coach.feedback.session import label_session
+from coach.transcript import read_transcript
+
+FORMATS = ("json", "text", "html")
+#: A single file smaller than this gets no progress bar.
+SMALL_FILE_BYTES = 256 * 1024
 
 
 def add_parser(subparsers: Any) -> None:
-    parser = subparsers.add_parser("analyze", help="analyse a session transcript")
-    parser.set_defaults(run=lambda args: 2)
+    parser = subparsers.add_parser(
+        "analyze",
+        help="analyse session transcripts",
+        description="Label every utterance of a session transcript (.vtt, .srt, .txt or .json) and report how well "
+        "the set stayed in questioning mode. Roles not given are inferred, and the report says so.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="transcript file(s)")
+    parser.add_argument("--presenter", metavar="NAME", help="the presenter's name as it appears in the transcript")
+    parser.add_argument("--facilitator", metavar="NAME", help="the facilitator's name as it appears in the transcript")
+    parser.add_argument("--format", choices=FORMATS, default="json", help="report format (default: json)")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="write here instead of standard output (a directory for "
+        "several files with --format html)"
+    )  # fmt: skip
+    parser.add_argument("--model", help="model name under models/ or a path (default: the best shipped model)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    files: list[Path] = args.files
+    for path in files:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file; give a transcript file (.vtt, .srt, .txt or .json)")
+    several = len(files) > 1
+    if several and args.format == "html" and (args.output is None or args.output.is_file()):
+        raise InputError("with several files and --format html, give -o DIR: each report is written to DIR/<name>.html")
+    coach = Coach.load(args.model)
+    with _progress(files) as bar:
+        if several and args.format == "html":
+            args.output.mkdir(parents=True, exist_ok=True)
+            for path in files:
+                page = render_html(_report(path, coach, args))
+                (args.output / f"{path.stem}.html").write_text(page, encoding="utf-8")
+                bar.update(1)
+            return 0
+        with _open_output(args.output) as out:
+            for number, path in enumerate(files):
+                report = _report(path, coach, args)
+                out.write(_render(report, path, args.format, several, first=number == 0))
+                out.flush()
+                bar.update(1)
+    return 0
+
+
+def analyze_file(
+    path: Path, coach: Coach, presenter: str | None = None, facilitator: str | None = None
+) -> dict[str, Any]:
+    """The report of the transcript at ``path``; errors name the file."""
+    try:
+        transcript = read_transcript(path)
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
+    try:
+        session = label_session(transcript, coach, presenter, facilitator)
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from error
+    return build_report(session)
+
+
+def _report(path: Path, coach: Coach, args: argparse.Namespace) -> dict[str, Any]:
+    return analyze_file(path, coach, args.presenter, args.facilitator)
+
+
+def _render(report: dict[str, Any], path: Path, format: str, several: bool, *, first: bool) -> str:
+    if format == "json":
+        record = {"file": str(path), **report}
+        if several:
+            return json.dumps(record, ensure_ascii=False) + "\n"
+        return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    if format == "html":
+        return render_html(report)
+    text = render_text(report)
+    if not several:
+        return text
+    banner = f"== {path} =="
+    return ("" if first else "\n") + f"{banner}\n\n{text}"
+
+
+def _open_output(output: Path | None) -> Any:
+    if output is None:
+        return nullcontext(sys.stdout)
+    if output.is_dir():
+        raise InputError(f"{output} is a directory; give a file to write the report to")
+    return output.open("w", encoding="utf-8")
+
+
+def _progress(files: Sequence[Path]) -> tqdm[Any]:
+    """A progress bar over the files on standard error; off when it is not a terminal or for one small file."""
+    single_small = len(files) == 1 and files[0].stat().st_size < SMALL_FILE_BYTES
+    stream: IO[str] = sys.stderr
+    disable = single_small or not stream.isatty()
+    return tqdm(total=len(files), unit="file", desc="analysing", file=stream, disable=disable, leave=False)

@@ -6,7 +6,6 @@ import json
 import time
 from typing import Annotated, Any
 
-from coach.feedback.report import build_report
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -27,6 +26,7 @@ from coach.api.schemas import (
 from coach.api.settings import Settings
 from coach.classifier import Coach
 from coach.feedback.live import LiveSession
+from coach.feedback.report import build_report
 from coach.feedback.session import Session
 
 router = APIRouter()

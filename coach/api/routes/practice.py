@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from coach.feedback.practice import explain
-from coach.feedback.rephrase import open_rephrasings
 from fastapi import APIRouter
 
 from coach.api.dependencies import CoachDep, SettingsDep
 from coach.api.routes.classify import check_text_lengths
 from coach.api.schemas import ErrorResponse, PracticeRequest, PracticeResponse, UtteranceLabel
+from coach.feedback.practice import explain
+from coach.feedback.rephrase import open_rephrasings
 
 router = APIRouter()
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from coach.feedback.render_html import render_html
-from coach.feedback.report import build_report
-from coach.feedback.session import label_session
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import ValidationError
@@ -16,6 +13,9 @@ from coach.api.dependencies import CoachDep, SettingsDep
 from coach.api.errors import ApiError
 from coach.api.schemas import AnalyzeRequest, ErrorResponse, SessionReport
 from coach.api.settings import Settings
+from coach.feedback.render_html import render_html
+from coach.feedback.report import build_report
+from coach.feedback.session import label_session
 from coach.transcript import Transcript, Turn, parse_transcript
 
 router = APIRouter()

@@ -1,0 +1,319 @@
+"""The session report as one self-contained HTML page: inline CSS and SVG charts, no script, nothing fetched.
+
+Every piece of text from the report goes through :func:`html.escape`. Charts carry a ``<title>``/``<desc>`` and an
+``aria-label``, and the figures they show are also in tables, so the page reads well with a screen reader and on a
+phone. Colours follow the Okabe-Ito palette (distinguishable with colour-blindness) and are never the only cue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+from typing import Any
+
+from coach.feedback.render_text import LABEL_NAMES, format_time, percent
+from coach.labels import LABELS
+
+#: One colour per label; text on them is never needed (legends and tables carry the names).
+LABEL_COLOURS = {
+    "open_question": "#0072B2",
+    "closed_question": "#56B4E9",
+    "reflection": "#009E73",
+    "advice": "#D55E00",
+    "story": "#E69F00",
+    "other": "#999999",
+}
+
+_CSS = """
+:root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --line: #d0d0d0; --accent: #0b5394; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       background: #fff; }
+main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.6rem; margin: 0.5rem 0; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid
+var(--line); padding-bottom: 0.25rem; }
+.headline { font-size: 1.15rem; } .note { color: var(--muted); }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.75rem; padding: 0;
+           list-style: none; }
+.figures li { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.75rem; }
+.figures .value { display: block; font-size: 1.5rem; font-weight: 700; }
+.table { overflow-x: auto; } table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+th, td { text-align: left; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+svg { width: 100%; max-width: 40rem; height: auto; display: block; }
+svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
+@media (max-width: 30rem) { svg text { font-size: 16px; } }
+.legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; padding: 0; list-style: none; font-size: 0.9rem; }
+.swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border-radius: 0.2rem; margin-right: 0.3rem;
+          vertical-align: -0.1rem; border: 1px solid #555; }
+blockquote { margin: 0.5rem 0; padding: 0.5rem 0.75rem; border-left: 4px solid var(--accent); background: #f4f7fb; }
+.who { color: var(--muted); font-size: 0.9rem; } .why { margin: 0.25rem 0 1rem; }
+ul.plain { padding-left: 1.2rem; } .label { font-size: 0.85rem; white-space: nowrap; }
+details summary { cursor: pointer; font-weight: 600; } figure { margin: 1rem 0; }
+"""
+
+
+def render_html(report: Mapping[str, Any]) -> str:
+    """``report`` (from ``build_report``) as a complete HTML document."""
+    feedback = report["feedback"]
+    body = [
+        "<h1>Coach session report</h1>",
+        f'<p class="headline">{escape(feedback["headline"])}</p>',
+        _roles(report["roles"]),
+        _summary(report["summary"]),
+        _timeline(report["timeline"]),
+        _speakers(report["speakers"]),
+        _quotes("What went well", "went-well", feedback["went_well"]),
+        _quotes("Moments worth discussing", "moments", feedback["moments"]),
+        _rephrasings(feedback["rephrasings"]),
+        _transcript(report["utterances"]),
+        _footer(report.get("model", {})),
+    ]
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>Coach session report</title>\n"
+        f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(part for part in body if part)
+        + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _roles(roles: Mapping[str, Any]) -> str:
+    parts = []
+    if roles["presenter"]:
+        parts.append(f"Presenter: <strong>{escape(roles['presenter'])}</strong>.")
+    if roles["facilitator"]:
+        parts.append(f"Facilitator: <strong>{escape(roles['facilitator'])}</strong>.")
+    if roles.get("how_to_override"):
+        parts.append(f'<span class="note">{escape(roles["how_to_override"])}</span>')
+    return f"<p>{' '.join(parts)}</p>" if parts else ""
+
+
+def _summary(summary: Mapping[str, Any]) -> str:
+    run = summary["longest_questioning_run"]
+    first = summary["time_to_first_advice"]
+    if first is None:
+        first_value, first_note = "none", "no advice from members"
+    elif first["seconds"] is not None:
+        first_value, first_note = format_time(first["seconds"]), "into the session before members' first advice"
+    else:
+        first_value, first_note = str(first["utterances"]), "utterances before members' first advice"
+    balance = summary["participation_balance"]
+    figures = [
+        (percent(summary["questioning_ratio"]), "of what members said were questions or reflections"),
+        (percent(summary["open_ratio"]), "of members' questions were open"),
+        ("-" if run is None else str(run["length"]), "questions and reflections in a row at best"),
+        (first_value, first_note),
+        (percent(summary["presenter_share_of_talk"]), "of the words were the presenter's"),
+        ("-" if balance is None else f"{balance:.2f}", "balance among members (1 = all contributed equally)"),
+    ]
+    items = "".join(f'<li><span class="value">{escape(value)}</span>{escape(note)}</li>' for value, note in figures)
+    counts = summary["counts"]
+    rows = "".join(f'<tr><td>{_chip(label)}</td><td class="num">{counts.get(label, 0)}</td></tr>' for label in LABELS)
+    duration = summary["duration"]
+    length = f"{summary['utterances']} utterances" + (f" over {format_time(duration)}" if duration else "")
+    return (
+        f'<section aria-labelledby="summary"><h2 id="summary">Summary</h2><ul class="figures">{items}</ul>'
+        f'<p class="note">{escape(length)}.</p>'
+        '<div class="table"><table><caption class="note">Utterances per label, everyone</caption>'
+        f'<thead><tr><th scope="col">Label</th><th scope="col" class="num">Count</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></section>"
+    )
+
+
+def _timeline(timeline: Mapping[str, Any]) -> str:
+    windows: Sequence[Mapping[str, Any]] = timeline["windows"]
+    if not windows:
+        return ""
+    by_time = timeline["unit"] == "seconds"
+    size = f"{round(timeline['window'] / 60)} minutes" if by_time else f"{timeline['window']} utterances"
+    spans = [_span(window, by_time) for window in windows]
+    width, height, left, bottom, top = 480, 220, 54, 30, 10
+    plot_height = height - bottom - top
+    step = (width - left - 10) / len(windows)
+    bars = []
+    for number, (window, span) in enumerate(zip(windows, spans, strict=True)):
+        ratio = window["questioning_ratio"]
+        x = left + number * step
+        label = f"{span}: {percent(ratio) if ratio is not None else 'no contributions from members'}"
+        if ratio is None:
+            bars.append(f'<rect x="{x + step * 0.15:.1f}" y="{top + plot_height - 2}" width="{step * 0.7:.1f}" '
+                        f'height="2" fill="#bbbbbb"><title>{escape(label)}</title></rect>')  # fmt: skip
+            continue
+        bar_height = plot_height * ratio
+        bars.append(
+            f'<rect x="{x + step * 0.15:.1f}" y="{top + plot_height - bar_height:.1f}" width="{step * 0.7:.1f}" '
+            f'height="{bar_height:.1f}" fill="{LABEL_COLOURS["open_question"]}"><title>{escape(label)}</title></rect>'
+        )
+    grid = "".join(
+        f'<line x1="{left}" x2="{width - 10}" y1="{top + plot_height * (1 - level):.1f}" '
+        f'y2="{top + plot_height * (1 - level):.1f}" stroke="#d0d0d0"/>'
+        f'<text x="{left - 6}" y="{top + plot_height * (1 - level) + 4:.1f}" text-anchor="end">{round(level * 100)}%'
+        "</text>"
+        for level in (0.0, 0.5, 0.75, 1.0)
+    )
+    ticks = _ticks(spans, left, step, height - 10)
+    described = "; ".join(f"{span}: {percent(w['questioning_ratio'])}" for span, w in zip(spans, windows, strict=True))
+    title = f"Questioning mode per {size}"
+    svg = (
+        f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="timeline-title timeline-desc">'
+        f'<title id="timeline-title">{escape(title)}</title>'
+        f'<desc id="timeline-desc">{escape(_TIMELINE_DESC)} {escape(described)}</desc>'
+        f"{grid}{''.join(bars)}{ticks}</svg>"
+    )
+    return (
+        f'<section aria-labelledby="timeline"><h2 id="timeline">{escape(title)}</h2>'
+        '<p class="note">The share of members\' contributions that were questions or reflections; higher is better.</p>'
+        f'<figure aria-label="{escape(title)}">{svg}</figure></section>'
+    )
+
+
+_TIMELINE_DESC = "The share of members' contributions that were questions or reflections, per window."
+
+
+def _span(window: Mapping[str, Any], by_time: bool) -> str:
+    if by_time:
+        return f"{format_time(window['start'])}-{format_time(window['end'])}"
+    return f"utterances {int(window['start']) + 1}-{int(window['end'])}"
+
+
+def _ticks(spans: Sequence[str], left: float, step: float, y: float) -> str:
+    every = max(1, len(spans) // 6)
+    return "".join(
+        f'<text x="{left + number * step + step / 2:.1f}" y="{y}" text-anchor="middle">'
+        f"{escape(span.split('-')[0].replace('utterances ', '#'))}</text>"
+        for number, span in enumerate(spans)
+        if number % every == 0
+    )
+
+
+def _speakers(speakers: Mapping[str, Mapping[str, Any]]) -> str:
+    if not speakers:
+        return ""
+    chart = _speaker_bars({name: f for name, f in speakers.items() if f["role"] == "member"})
+    rows = "".join(
+        f'<tr><th scope="row">{escape(name)}</th><td>{escape(f["role"])}</td>'
+        f'<td class="num">{f["utterances"]}</td><td class="num">{f["words"]}</td>'
+        f'<td class="num">{percent(f["questioning_ratio"])}</td><td class="num">{percent(f["open_ratio"])}</td>'
+        + "".join(f'<td class="num">{f["counts"].get(label, 0)}</td>' for label in LABELS)
+        + "</tr>"
+        for name, f in speakers.items()
+    )
+    label_heads = "".join(f'<th scope="col" class="num">{escape(LABEL_NAMES[label])}</th>' for label in LABELS)
+    return (
+        '<section aria-labelledby="speakers"><h2 id="speakers">Who said what</h2>'
+        f"{chart}"
+        '<div class="table"><table><thead><tr><th scope="col">Name</th><th scope="col">Role</th>'
+        '<th scope="col" class="num">Utterances</th><th scope="col" class="num">Words</th>'
+        '<th scope="col" class="num">Questioning mode</th><th scope="col" class="num">Open</th>'
+        f"{label_heads}</tr></thead><tbody>{rows}</tbody></table></div></section>"
+    )
+
+
+def _speaker_bars(members: Mapping[str, Mapping[str, Any]]) -> str:
+    if not members:
+        return ""
+    width, row, left, top = 480, 30, 110, 6
+    height = top + row * len(members) + 6
+    most = max(sum(f["counts"].values()) for f in members.values()) or 1
+    scale = (width - left - 40) / most
+    rows = []
+    for number, (name, figures) in enumerate(members.items()):
+        y = top + number * row
+        x = float(left)
+        rows.append(
+            f'<text x="{left - 8}" y="{y + row / 2 + 4:.1f}" text-anchor="end">{escape(_clip(name, 12))}</text>'
+        )
+        for label in LABELS:
+            count = figures["counts"].get(label, 0)
+            if not count:
+                continue
+            rows.append(
+                f'<rect x="{x:.1f}" y="{y + 4}" width="{count * scale:.1f}" height="{row - 8}" '
+                f'fill="{LABEL_COLOURS[label]}"><title>{escape(f"{name}: {count} {LABEL_NAMES[label]}")}</title></rect>'
+            )
+            x += count * scale
+        rows.append(f'<text x="{x + 6:.1f}" y="{y + row / 2 + 4:.1f}">{sum(figures["counts"].values())}</text>')
+    described = "; ".join(
+        f"{name}: " + ", ".join(f"{f['counts'].get(label, 0)} {LABEL_NAMES[label]}" for label in LABELS)
+        for name, f in members.items()
+    )
+    legend = "".join(
+        f'<li><span class="swatch" style="background:{LABEL_COLOURS[label]}"></span>{escape(LABEL_NAMES[label])}</li>'
+        for label in LABELS
+    )
+    title = "Members' utterances by label"
+    return (
+        f'<figure aria-label="{escape(title)}"><svg viewBox="0 0 {width} {height}" role="img" '
+        'aria-labelledby="members-title members-desc">'
+        f'<title id="members-title">{escape(title)}</title><desc id="members-desc">{escape(described)}</desc>'
+        f'{"".join(rows)}</svg><figcaption><ul class="legend">{legend}</ul></figcaption></figure>'
+    )
+
+
+def _quotes(title: str, anchor: str, items: Iterable[Mapping[str, Any]]) -> str:
+    blocks = [
+        f'<blockquote>{escape(item["quote"])}</blockquote><p class="who">{_who(item)}</p>'
+        f'<p class="why">{escape(item["why"])}</p>'
+        for item in items
+    ]
+    if not blocks:
+        return ""
+    return f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">{escape(title)}</h2>{"".join(blocks)}</section>'
+
+
+def _rephrasings(items: Iterable[Mapping[str, Any]]) -> str:
+    blocks = []
+    for item in items:
+        suggestions = "".join(f"<li>{escape(s)}</li>" for s in item["suggestions"])
+        kind = "advice dressed as a question" if item["leading"] else LABEL_NAMES.get(item["label"], item["label"])
+        blocks.append(
+            f'<blockquote>{escape(item["original"])}</blockquote><p class="who">{_who(item)} &middot; '
+            f'{escape(kind)}</p><p class="why">Open ways to ask:</p><ul class="plain">{suggestions}</ul>'
+        )
+    if not blocks:
+        return ""
+    return (
+        f'<section aria-labelledby="rephrasings"><h2 id="rephrasings">Open ways to ask</h2>{"".join(blocks)}</section>'
+    )
+
+
+def _transcript(utterances: Sequence[Mapping[str, Any]]) -> str:
+    if not utterances:
+        return ""
+    rows = "".join(
+        f'<tr><td class="num">{escape(format_time(u["start"]) if u["start"] is not None else str(u["index"] + 1))}'
+        f"</td><td>{escape(u['speaker'])}</td><td>{_chip(u['label'], u['leading'])}</td>"
+        f"<td>{escape(u['text'])}</td></tr>"
+        for u in utterances
+    )
+    return (
+        '<section aria-labelledby="transcript"><h2 id="transcript">Every utterance</h2><details>'
+        f"<summary>Show all {len(utterances)} utterances with their labels</summary>"
+        '<div class="table"><table><thead><tr><th scope="col" class="num">When</th><th scope="col">Speaker</th>'
+        f'<th scope="col">Label</th><th scope="col">What was said</th></tr></thead><tbody>{rows}</tbody></table></div>'
+        "</details></section>"
+    )
+
+
+def _footer(model: Mapping[str, Any]) -> str:
+    name, version = model.get("name"), model.get("version")
+    if not name:
+        return ""
+    return f'<p class="note">Labelled by the {escape(str(name))} model, version {escape(str(version))}.</p>'
+
+
+def _chip(label: str, leading: bool = False) -> str:
+    name = "advice (as a question)" if leading else LABEL_NAMES.get(label, label)
+    colour = LABEL_COLOURS.get(label, "#999999")
+    return f'<span class="label"><span class="swatch" style="background:{colour}"></span>{escape(name)}</span>'
+
+
+def _who(item: Mapping[str, Any]) -> str:
+    when = f" at {format_time(item['start'])}" if item.get("start") is not None else ""
+    return f"{escape(item['speaker'])}{escape(when)}"
+
+
+def _clip(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"

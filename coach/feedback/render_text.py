@@ -1,0 +1,198 @@
+"""The session report as plain text for a terminal, readable at 80 columns (ASCII only, apart from what was said)."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from coach.labels import LABELS
+
+#: How labels read in the report.
+LABEL_NAMES = {
+    "open_question": "open question",
+    "closed_question": "closed question",
+    "advice": "advice",
+    "story": "story",
+    "reflection": "reflection",
+    "other": "other talk",
+}
+
+
+def render_text(report: Mapping[str, Any], width: int = 80) -> str:
+    """``report`` (from ``build_report``) as text lines no wider than ``width`` (quotes are wrapped, never cut)."""
+    sections = [
+        _title(report, width),
+        _summary(report["summary"], width),
+        _labels(report["summary"]["counts"], width),
+        _speakers(report["speakers"], width),
+        _timeline(report["timeline"], width),
+        _went_well(report["feedback"]["went_well"], width),
+        _moments(report["feedback"]["moments"], width),
+        _rephrasings(report["feedback"]["rephrasings"], width),
+    ]
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+def format_time(seconds: float | None) -> str:
+    """``seconds`` as ``m:ss`` or ``h:mm:ss``; ``-`` for ``None``."""
+    if seconds is None:
+        return "-"
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def percent(ratio: float | None) -> str:
+    """A 0..1 ratio as a whole percentage; ``-`` for ``None``."""
+    return "-" if ratio is None else f"{round(ratio * 100)}%"
+
+
+def _heading(text: str) -> str:
+    return f"{text}\n{'-' * len(text)}"
+
+
+def _wrap(text: str, width: int, indent: str = "") -> str:
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent, break_long_words=True)
+
+
+def _title(report: Mapping[str, Any], width: int) -> str:
+    title = "Coach session report"
+    lines = [title, "=" * len(title), _wrap(report["feedback"]["headline"], width)]
+    roles = report["roles"]
+    who = []
+    if roles["presenter"]:
+        who.append(f"Presenter: {roles['presenter']}.")
+    if roles["facilitator"]:
+        who.append(f"Facilitator: {roles['facilitator']}.")
+    if roles.get("how_to_override"):
+        who.append(roles["how_to_override"])
+    if who:
+        lines += ["", _wrap(" ".join(who), width)]
+    return "\n".join(lines)
+
+
+def _summary(summary: Mapping[str, Any], width: int) -> str:
+    run = summary["longest_questioning_run"]
+    first_advice = summary["time_to_first_advice"]
+    reflections = summary["reflection_to_question_ratio"]
+    balance = summary["participation_balance"]
+    rows = [
+        ("Questioning mode (members)", percent(summary["questioning_ratio"]), "questions and reflections"),
+        ("Open questions", percent(summary["open_ratio"]), "of members' questions"),
+        ("Reflections per question", "-" if reflections is None else f"{reflections:.2f}", ""),
+        ("Longest questioning run", "-" if run is None else str(run["length"]), _run_when(run)),
+        ("First advice", *_first_advice(first_advice)),
+        ("Presenter's share of talk", percent(summary["presenter_share_of_talk"]), "of all words"),
+        ("Balance among members", "-" if balance is None else f"{balance:.2f}", "1 = all contributed equally"),
+        ("Advice dressed as questions", str(summary.get("leading_questions", 0)), ""),
+        ("Utterances", str(summary["utterances"]), f"over {format_time(summary['duration'])}"),
+    ]
+    lines = [_heading("Summary")]
+    for name, value, note in rows:
+        line = f"{name:<28}{value:>6}  {note}".rstrip()
+        lines.append(line if len(line) <= width else line[: width - 1] + "~")
+    return "\n".join(lines)
+
+
+def _run_when(run: Mapping[str, Any] | None) -> str:
+    if run is None:
+        return ""
+    if run["start"] is None:
+        return f"contributions (utterances {run['start_index'] + 1}-{run['end_index'] + 1})"
+    return f"contributions ({format_time(run['start'])}-{format_time(run['end'])})"
+
+
+def _first_advice(first: Mapping[str, Any] | None) -> tuple[str, str]:
+    if first is None:
+        return "-", "no advice from members"
+    if first["seconds"] is not None:
+        return format_time(first["seconds"]), f"into the session ({first['utterances']} utterances)"
+    return str(first["utterances"]), "utterances in"
+
+
+def _bar(value: float, scale: float, length: int) -> str:
+    filled = round(length * value / scale) if scale else 0
+    return "#" * filled + "." * (length - filled)
+
+
+def _labels(counts: Mapping[str, int], width: int) -> str:
+    total = sum(counts.values())
+    bar_length = max(10, min(40, width - 30))
+    lines = [_heading("Labels (everyone)")]
+    for label in LABELS:
+        count = counts.get(label, 0)
+        lines.append(f"{LABEL_NAMES[label]:<16}{count:>6}  {_bar(count, max(total, 1), bar_length)}")
+    return "\n".join(lines)
+
+
+def _speakers(speakers: Mapping[str, Mapping[str, Any]], width: int) -> str:
+    if not speakers:
+        return ""
+    name_width = max(8, min(18, width - 62))
+    header = (
+        f"{'Name':<{name_width}} {'Role':<11} {'Utt':>5} {'Words':>6} {'Q-mode':>6} {'Open':>5} {'Adv':>4} {'Story':>5}"
+    )
+    lines = [_heading("Speakers"), header]
+    for name, figures in speakers.items():
+        counts = figures["counts"]
+        lines.append(
+            f"{_clip(name, name_width):<{name_width}} {figures['role']:<11} {figures['utterances']:>5} "
+            f"{figures['words']:>6} {percent(figures['questioning_ratio']):>6} {percent(figures['open_ratio']):>5} "
+            f"{counts['advice']:>4} {counts['story']:>5}"
+        )
+    lines.append(_wrap("Q-mode: questions and reflections over contributions (members only).", width))
+    return "\n".join(lines)
+
+
+def _timeline(timeline: Mapping[str, Any], width: int) -> str:
+    windows: Sequence[Mapping[str, Any]] = timeline["windows"]
+    if len(windows) < 2:
+        return ""
+    by_time = timeline["unit"] == "seconds"
+    size = f"{round(timeline['window'] / 60)} minutes" if by_time else f"{timeline['window']} utterances"
+    bar_length = max(10, min(40, width - 24))
+    lines = [_heading(f"Questioning mode over time (per {size})")]
+    for window in windows:
+        if by_time:
+            span = f"{format_time(window['start'])}-{format_time(window['end'])}"
+        else:
+            span = f"{int(window['start']) + 1}-{int(window['end'])}"
+        ratio = window["questioning_ratio"]
+        bar = " " * bar_length if ratio is None else _bar(ratio, 1.0, bar_length)
+        lines.append(f"{span:>15} {bar} {percent(ratio):>4}")
+    return "\n".join(lines)
+
+
+def _went_well(items: Iterable[Mapping[str, Any]], width: int) -> str:
+    lines = [_heading("What went well")]
+    for item in items:
+        lines += [_quote_line(item, width), _wrap(item["why"], width, "    ")]
+    return "\n".join(lines) if len(lines) > 1 else ""
+
+
+def _moments(items: Iterable[Mapping[str, Any]], width: int) -> str:
+    lines = [_heading("Moments worth discussing")]
+    for item in items:
+        lines += [_quote_line(item, width), _wrap(item["why"], width, "    ")]
+    return "\n".join(lines) if len(lines) > 1 else ""
+
+
+def _rephrasings(items: Iterable[Mapping[str, Any]], width: int) -> str:
+    lines = [_heading("Open ways to ask")]
+    for item in items:
+        lines.append(_quote_line({**item, "quote": item["original"]}, width))
+        lines += [_wrap(f"-> {suggestion}", width, "    ") for suggestion in item["suggestions"]]
+    return "\n".join(lines) if len(lines) > 1 else ""
+
+
+def _quote_line(item: Mapping[str, Any], width: int) -> str:
+    when = f"[{format_time(item['start'])}] " if item.get("start") is not None else ""
+    return textwrap.fill(
+        f'{when}{item["speaker"]}: "{item["quote"]}"', width=width, initial_indent="  ", subsequent_indent="    "
+    )
+
+
+def _clip(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "~"

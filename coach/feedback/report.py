@@ -1,0 +1,258 @@
+"""The session report: the figures of ``metrics`` and plain-words feedback, as one JSON-ready ``dict``.
+
+    report = build_report(label_session(transcript, coach))
+
+Top-level keys: ``model``, ``summary``, ``roles``, ``speakers``, ``utterances``, ``timeline`` and ``feedback`` (see
+:func:`build_report`). Times are seconds in the transcript's clock, ``None`` when the transcript has none; ratios are
+0..1, ``None`` when there is nothing to divide (see ``metrics``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from coach.feedback import metrics
+from coach.feedback.rephrase import open_rephrasings, suggested_solution
+from coach.feedback.roles import assumption_note
+from coach.feedback.session import LabelledUtterance, Session
+from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, STORY
+
+#: A member's own story is a moment worth discussing from this many words on, even as a single utterance.
+LONG_STORY_WORDS = 40
+#: How heavily each kind of moment counts when choosing the few worth discussing.
+MOMENT_WEIGHTS = {"advice_run": 2.0, "story_run": 1.0, "leading_question": 2.5, "advice": 1.5, "story": 0.5}
+
+
+def build_report(
+    session: Session,
+    *,
+    window_minutes: float = 5.0,
+    window_utterances: int = 50,
+    max_went_well: int = 3,
+    max_moments: int = 3,
+    max_rephrasings: int = 10,
+) -> dict[str, Any]:
+    """The report of ``session``, ready for ``json.dumps``.
+
+    - ``summary``: the session's figures (``questioning_ratio``, ``open_ratio``, ``counts`` per label, ...);
+    - ``roles``: ``presenter``, ``facilitator``, which were ``assumed`` and ``how_to_override``;
+    - ``speakers``: per speaker (in order of first appearance) their role, counts, ratios and words;
+    - ``utterances``: every labelled utterance; ``timeline``: the figures per window (see ``metrics.timeline``);
+    - ``feedback``: a ``headline``, what ``went_well``, the ``moments`` most worth discussing, and ``rephrasings``
+      (at most ``max_rephrasings``, advice dressed as questions first) of members' closed and leading questions.
+    """
+    utterances = session.utterances
+    presenter = session.presenter
+    return {
+        "model": dict(session.model),
+        "summary": summary(utterances),
+        "roles": {
+            "presenter": presenter,
+            "facilitator": session.facilitator,
+            "assumed": list(session.roles.assumed),
+            "how_to_override": assumption_note(session.roles),
+        },
+        "speakers": speakers(utterances),
+        "utterances": [u.to_dict() for u in utterances],
+        "timeline": metrics.timeline(utterances, window_minutes, window_utterances),
+        "feedback": {
+            "headline": headline(utterances),
+            "went_well": went_well(utterances, presenter, max_went_well),
+            "moments": moments(utterances, presenter, max_moments),
+            "rephrasings": rephrasings(utterances, max_rephrasings),
+        },
+    }
+
+
+def summary(utterances: Sequence[LabelledUtterance]) -> dict[str, Any]:
+    """The session's figures, each from its ``metrics`` function."""
+    run = metrics.longest_questioning_run(utterances)
+    first_advice = metrics.time_to_first_advice(utterances)
+    return {
+        "questioning_ratio": metrics.questioning_ratio(utterances),
+        "open_ratio": metrics.open_ratio(utterances),
+        "reflection_to_question_ratio": metrics.reflection_to_question_ratio(utterances),
+        "counts": metrics.label_counts(utterances),
+        "member_counts": metrics.label_counts(metrics.members(utterances)),
+        "longest_questioning_run": run.to_dict() if run else None,
+        "time_to_first_advice": first_advice.to_dict() if first_advice else None,
+        "presenter_share_of_talk": metrics.presenter_share_of_talk(utterances),
+        "participation_balance": metrics.participation_balance(utterances),
+        "leading_questions": len(metrics.leading_questions(utterances)),
+        "utterances": len(utterances),
+        "duration": metrics.duration(utterances),
+    }
+
+
+def speakers(utterances: Sequence[LabelledUtterance]) -> dict[str, dict[str, Any]]:
+    """Per speaker, in order of first appearance: ``role``, ``utterances``, ``words``, ``share_of_talk``, ``counts``,
+    ``leading_questions`` and, for members (``None`` for the others), ``questioning_ratio`` and ``open_ratio``."""
+    total_words = sum(u.words for u in utterances)
+    by_speaker: dict[str, list[LabelledUtterance]] = {}
+    for u in utterances:
+        by_speaker.setdefault(u.speaker, []).append(u)
+    figures = {}
+    for name, spoken in by_speaker.items():
+        words = sum(u.words for u in spoken)
+        figures[name] = {
+            "role": spoken[0].role,
+            "utterances": len(spoken),
+            "words": words,
+            "share_of_talk": round(words / total_words, 4) if total_words else None,
+            "counts": metrics.label_counts(spoken),
+            "questioning_ratio": metrics.questioning_ratio(spoken),
+            "open_ratio": metrics.open_ratio(spoken),
+            "leading_questions": len(metrics.leading_questions(spoken)),
+        }
+    return figures
+
+
+def headline(utterances: Sequence[LabelledUtterance]) -> str:
+    """One plain sentence on how well the set stayed in questioning mode."""
+    ratio = metrics.questioning_ratio(utterances)
+    if ratio is None:
+        return "Members said too little to tell how well the set stayed in questioning mode."
+    percent = round(ratio * 100)
+    counts = metrics.label_counts(metrics.members(utterances))
+    slip = "advice" if counts[ADVICE] >= counts[STORY] else "members' own stories"
+    if ratio >= 0.75:
+        return f"A strong session: {percent}% of what members said were questions or reflections."
+    if ratio >= 0.5:
+        return (
+            f"The set mostly stayed in questioning mode: {percent}% of what members said were questions or "
+            f"reflections, with some {slip} along the way."
+        )
+    return (
+        f"{percent}% of what members said were questions or reflections and much of the rest was {slip}, so there is "
+        "room to stay with questions for longer."
+    )
+
+
+def went_well(utterances: Sequence[LabelledUtterance], presenter: str | None, limit: int = 3) -> list[dict[str, Any]]:
+    """Members' best open questions: those the presenter answered at most length, then the surest; in order."""
+    who = presenter or "The presenter"
+    candidates = []
+    for position, u in enumerate(utterances):
+        if u.role == "member" and u.label == OPEN_QUESTION:
+            candidates.append((answer_words(utterances, position), u.confidence, u))
+    best = sorted(candidates, key=lambda item: (-item[0], -item[1], item[2].index))[:limit]
+    chosen = []
+    for answer, _, u in sorted(best, key=lambda item: item[2].index):
+        if answer >= 30:
+            why = f"An open question that {who} answered at length ({answer} words)."
+        elif answer:
+            why = f"An open question that gave {who} room to think aloud."
+        else:
+            why = "An open question: it invites thinking rather than a yes or a no."
+        chosen.append(_quote(u, why=why))
+    return chosen
+
+
+def answer_words(utterances: Sequence[LabelledUtterance], position: int) -> int:
+    """The presenter's words after the utterance at ``position``, up to the next member's contribution."""
+    words = 0
+    for u in utterances[position + 1 :]:
+        if u.role == "member" and u.label != OTHER:
+            break
+        if u.role == "presenter":
+            words += u.words
+    return words
+
+
+def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limit: int = 3) -> list[dict[str, Any]]:
+    """The few moments most worth discussing, in order: runs of advice, stories that took over, leading questions.
+
+    Candidates are weighed by :data:`MOMENT_WEIGHTS` and their length; a piece of advice inside a run of advice is
+    part of that run, not a moment of its own.
+    """
+    who = presenter or "the presenter"
+    by_index = {u.index: u for u in utterances}
+    candidates: list[tuple[float, dict[str, Any]]] = []
+    covered: set[int] = set()
+    for run in metrics.member_runs(utterances, {ADVICE}):
+        if run.length < 2:
+            continue
+        first = by_index[run.start_index]
+        covered.update(range(run.start_index, run.end_index + 1))
+        why = (
+            f"{_count(run.length).capitalize()} suggestions in a row{_from(run.speakers)}: the set moved from "
+            f"helping {who} think to offering answers."
+        )
+        candidates.append((MOMENT_WEIGHTS["advice_run"] * run.length, _moment("advice_run", first, run, why)))
+    for run in metrics.member_runs(utterances, {STORY}):
+        spoken = [by_index[i] for i in range(run.start_index, run.end_index + 1) if i in by_index]
+        words = sum(u.words for u in spoken if u.role == "member" and u.label == STORY)
+        if run.length < 2 and words < LONG_STORY_WORDS:
+            kind, weight = "story", MOMENT_WEIGHTS["story"]
+            why = f"A member's own story: it moves the focus away from {who}'s problem."
+        else:
+            kind, weight = "story_run", MOMENT_WEIGHTS["story_run"] * (run.length + words / LONG_STORY_WORDS)
+            single = len(run.speakers) == 1
+            whose = f"{run.speakers[0]}'s own story" if single else "Members' own stories"
+            to = f"{run.speakers[0]}'s" if single else "theirs"
+            why = f"{whose} ran for about {words} words, and the focus moved from {who}'s problem to {to}."
+        candidates.append((weight, _moment(kind, by_index[run.start_index], run, why)))
+    for u in utterances:
+        if u.role != "member" or u.label != ADVICE or u.index in covered:
+            continue
+        solution = suggested_solution(u.text)
+        answer = f" ('{solution}')" if solution else ""
+        if u.leading:
+            why = f"Advice dressed as a question: it already holds an answer{answer}, so {who} is steered, not helped."
+            candidates.append((MOMENT_WEIGHTS["leading_question"], _moment("leading_question", u, None, why)))
+        else:
+            why = f"A suggestion{answer}: it offers an answer where a question would help {who} find their own."
+            candidates.append((MOMENT_WEIGHTS["advice"], _moment("advice", u, None, why)))
+    chosen = sorted(candidates, key=lambda item: (-item[0], item[1]["index"]))[:limit]
+    return sorted((moment for _, moment in chosen), key=lambda moment: moment["index"])
+
+
+def rephrasings(utterances: Sequence[LabelledUtterance], limit: int = 10) -> list[dict[str, Any]]:
+    """Open rephrasings of members' leading and closed questions: leading first, at most ``limit``, in order."""
+    leading = [u for u in utterances if u.role == "member" and u.label == ADVICE and u.leading]
+    closed = [u for u in utterances if u.role == "member" and u.label == CLOSED_QUESTION]
+    chosen = sorted([*leading, *closed][:limit], key=lambda u: u.index)
+    return [
+        {
+            "index": u.index,
+            "speaker": u.speaker,
+            "start": u.start,
+            "original": u.text,
+            "label": u.label,
+            "leading": u.leading,
+            "suggestions": open_rephrasings(u.text, u.label),
+        }
+        for u in chosen
+    ]
+
+
+def _quote(u: LabelledUtterance, **extra: Any) -> dict[str, Any]:
+    return {"index": u.index, "speaker": u.speaker, "quote": u.text, "start": u.start, **extra}
+
+
+def _moment(kind: str, first: LabelledUtterance, run: metrics.Run | None, why: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "index": first.index,
+        "end_index": run.end_index if run else first.index,
+        "speaker": first.speaker,
+        "speakers": list(run.speakers) if run else [first.speaker],
+        "quote": first.text,
+        "start": first.start,
+        "end": (run.end if run else first.end if first.end is not None else first.start),
+        "why": why,
+    }
+
+
+def _from(names: Sequence[str]) -> str:
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f" from {names[0]}"
+    return f" from {', '.join(names[:-1])} and {names[-1]}"
+
+
+def _count(number: int) -> str:
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[number] if 0 <= number < len(words) else str(number)

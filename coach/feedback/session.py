@@ -1,0 +1,184 @@
+"""A labelled session: every utterance of a transcript with its speaker, role, label and time.
+
+:func:`label_session` is the one place where a transcript meets the classifier; everything downstream (metrics, the
+report, the renderers) works on the :class:`Session` it returns and never calls the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from coach.classifier import Coach, Prediction
+from coach.errors import InputError
+from coach.feedback.roles import Roles, resolve_roles
+
+if TYPE_CHECKING:
+    from coach.transcript.model import Transcript, Turn
+
+
+@dataclass(frozen=True)
+class LabelledUtterance:
+    """One utterance of a session.
+
+    ``index`` counts utterances from 0 across the session, ``turn`` is the index of the transcript turn it came from;
+    ``start``/``end`` are seconds in the transcript's own clock, ``None`` when the transcript has no times.
+    """
+
+    index: int
+    turn: int
+    speaker: str
+    role: str
+    text: str
+    label: str
+    confidence: float
+    leading: bool
+    start: float | None = None
+    end: float | None = None
+
+    @property
+    def words(self) -> int:
+        """How many words the utterance has."""
+        return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "turn": self.turn,
+            "speaker": self.speaker,
+            "role": self.role,
+            "text": self.text,
+            "label": self.label,
+            "confidence": self.confidence,
+            "leading": self.leading,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Session:
+    """The labelled utterances of one session, who is who, and the model that labelled them (``name``, ``version``)."""
+
+    utterances: tuple[LabelledUtterance, ...]
+    roles: Roles
+    model: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def presenter(self) -> str | None:
+        return self.roles.presenter
+
+    @property
+    def facilitator(self) -> str | None:
+        return self.roles.facilitator
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every speaker, in order of first appearance."""
+        return self.roles.speakers
+
+    @classmethod
+    def from_live(
+        cls,
+        utterances: Sequence[LabelledUtterance],
+        presenter: str | None,
+        facilitator: str | None,
+        info: Mapping[str, Any],
+    ) -> Session:
+        """A session from a live session's utterances, for its final report.
+
+        Roles the live session knew (names set, or roles sent with the utterances) are kept; a role still unknown is
+        inferred as for a transcript. Names that match no speaker are ignored rather than refused.
+        """
+        declared = {u.speaker: u.role for u in utterances if u.role != "member"}
+        roles = resolve_roles(utterances, presenter, facilitator, declared, strict=False)
+        relabelled = tuple(replace(u, role=roles.role_of(u.speaker)) for u in utterances)
+        return cls(utterances=relabelled, roles=roles, model=model_summary(info))
+
+
+def label_session(
+    transcript: Transcript, coach: Coach, presenter: str | None = None, facilitator: str | None = None
+) -> Session:
+    """Label every utterance of ``transcript`` with one batched ``coach.classify`` call, and resolve the roles.
+
+    ``presenter``/``facilitator`` override the transcript's own fields; a name that matches no speaker is an
+    :class:`~coach.errors.InputError`. Blank turns give no utterances. Each utterance starts when its turn starts; when
+    the turn's end is known too, its time is interpolated by the position of its words in the turn.
+    """
+    turns = transcript.turns
+    predictions = coach.classify([turn.text for turn in turns])
+    unresolved: list[LabelledUtterance] = []
+    for number, (turn, prediction) in enumerate(zip(turns, predictions, strict=True)):
+        unresolved.extend(_turn_utterances(number, turn, prediction, first_index=len(unresolved)))
+    roles = resolve_roles(
+        unresolved,
+        presenter if presenter is not None else transcript.presenter,
+        facilitator if facilitator is not None else transcript.facilitator,
+        declared_roles(turns),
+    )
+    utterances = tuple(replace(u, role=roles.role_of(u.speaker)) for u in unresolved)
+    return Session(utterances=utterances, roles=roles, model=model_summary(coach.info))
+
+
+def declared_roles(turns: Sequence[Turn]) -> dict[str, str]:
+    """The role written in the transcript for each speaker that has one; two different roles are an error."""
+    declared: dict[str, str] = {}
+    for number, turn in enumerate(turns):
+        if not turn.role:
+            continue
+        known = declared.setdefault(turn.speaker, turn.role)
+        if known != turn.role:
+            raise InputError(
+                f"turn {number + 1}: {turn.speaker!r} has role {turn.role!r} here but {known!r} earlier; "
+                "give each speaker one role"
+            )
+    return declared
+
+
+def utterance_times(
+    word_counts: Sequence[int], start: float | None, end: float | None
+) -> list[tuple[float | None, float | None]]:
+    """The ``(start, end)`` of each utterance of a turn with ``word_counts`` words per utterance.
+
+    With the turn's start and end, time is shared out by word position (evenly when no utterance has a word); with only
+    its start, every utterance starts then and has no end; with no start, no utterance has a time.
+    """
+    if start is None:
+        return [(None, None)] * len(word_counts)
+    if end is None or end < start:
+        return [(start, None)] * len(word_counts)
+    weights = list(word_counts) if sum(word_counts) else [1] * len(word_counts)
+    total = sum(weights)
+    times: list[tuple[float | None, float | None]] = []
+    done = 0
+    for weight in weights:
+        before = start + (end - start) * done / total
+        done += weight
+        times.append((round(before, 3), round(start + (end - start) * done / total, 3)))
+    return times
+
+
+def model_summary(info: Mapping[str, Any]) -> dict[str, Any]:
+    """The model's ``name`` and ``version`` from its ``info``."""
+    return {"name": str(info.get("name", "unknown")), "version": str(info.get("version", "unknown"))}
+
+
+def _turn_utterances(number: int, turn: Turn, prediction: Prediction, first_index: int) -> list[LabelledUtterance]:
+    pieces = prediction.utterances
+    times = utterance_times([len(p.text.split()) for p in pieces], turn.start, turn.end)
+    return [
+        LabelledUtterance(
+            index=first_index + offset,
+            turn=number,
+            speaker=turn.speaker,
+            role="member",
+            text=piece.text,
+            label=piece.label,
+            confidence=piece.confidence,
+            leading=piece.leading,
+            start=start,
+            end=end,
+        )
+        for offset, (piece, (start, end)) in enumerate(zip(pieces, times, strict=True))
+    ]

@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coach.classifier import Coach
+from coach.cli.main import main
+from coach.errors import ModelError
+from tests.fakes import KeywordClassifier
+from tests.feedback.conftest import SAMPLE_TURNS
+
+PLAIN = """Ruth: Okay. Shall we start?
+Sam: The rota keeps falling apart and I cover every weekend.
+Priya: What has that been like for you?
+Sam: Exhausting. My family hardly sees me at the weekends now.
+Tom: Have you thought about talking to HR?
+Ruth: Thanks. Shall we move on?
+"""
+
+
+@pytest.fixture(autouse=True)
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """``Coach.load`` gives a keyword classifier; the list records the model names asked for."""
+    asked: list[str | None] = []
+
+    def load(cls: type[Coach], model: str | None = None) -> Coach:
+        asked.append(model)
+        return Coach(KeywordClassifier())
+
+    monkeypatch.setattr(Coach, "load", classmethod(load))
+    return asked
+
+
+@pytest.fixture
+def plain(tmp_path: Path) -> Path:
+    path = tmp_path / "session.txt"
+    path.write_text(PLAIN, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def timed(tmp_path: Path) -> Path:
+    path = tmp_path / "timed.json"
+    turns = [{"speaker": s, "text": t, "start": a, "end": b} for s, t, a, b in SAMPLE_TURNS]
+    path.write_text(json.dumps({"turns": turns}), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["analyze", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_json_report(capsys: pytest.CaptureFixture[str], plain: Path, fake_model: list[str | None]) -> None:
+    code, out, err = run(capsys, str(plain), "--model", "tiny")
+    assert code == 0
+    assert err == ""
+    report = json.loads(out)
+    assert report["file"] == str(plain)
+    assert 0 <= report["summary"]["questioning_ratio"] <= 1
+    assert report["roles"]["presenter"] == "Sam"
+    assert {u["speaker"] for u in report["utterances"]} == {"Ruth", "Sam", "Priya", "Tom"}
+    assert fake_model == ["tiny"]
+
+
+def test_presenter_and_facilitator_flags(capsys: pytest.CaptureFixture[str], plain: Path) -> None:
+    code, out, _ = run(capsys, str(plain), "--presenter", "priya", "--facilitator", "Ruth")
+    assert code == 0
+    report = json.loads(out)
+    assert (report["roles"]["presenter"], report["roles"]["facilitator"]) == ("Priya", "Ruth")
+    assert report["roles"]["assumed"] == []
+    assert report["speakers"]["Sam"]["role"] == "member"
+
+
+def test_several_files_give_json_lines(capsys: pytest.CaptureFixture[str], plain: Path, timed: Path) -> None:
+    code, out, _ = run(capsys, str(plain), str(timed), "--format", "json")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert [json.loads(line)["file"] for line in lines] == [str(plain), str(timed)]
+
+
+def test_text_report(capsys: pytest.CaptureFixture[str], timed: Path) -> None:
+    code, out, _ = run(capsys, str(timed), "--format", "text")
+    assert code == 0
+    assert out.startswith("Coach session report\n")
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_several_text_reports_have_banners(capsys: pytest.CaptureFixture[str], plain: Path, timed: Path) -> None:
+    code, out, _ = run(capsys, str(plain), str(timed), "--format", "text")
+    assert code == 0
+    assert out.count("Coach session report\n") == 2
+    assert f"== {plain} ==" in out
+    assert f"== {timed} ==" in out
+
+
+def test_html_to_a_file(capsys: pytest.CaptureFixture[str], timed: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    code, out, _ = run(capsys, str(timed), "--format", "html", "-o", str(target))
+    assert code == 0
+    assert out == ""
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "&lt;script&gt;" in page
+
+
+def test_several_html_reports_go_to_a_directory(
+    capsys: pytest.CaptureFixture[str], plain: Path, timed: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "reports"
+    code, _, _ = run(capsys, str(plain), str(timed), "--format", "html", "-o", str(target))
+    assert code == 0
+    assert sorted(p.name for p in target.iterdir()) == ["session.html", "timed.html"]
+
+
+def test_json_to_a_file(capsys: pytest.CaptureFixture[str], plain: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, str(plain), "-o", str(target))
+    assert code == 0
+    assert out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["file"] == str(plain)
+
+
+ERROR_CASES: list[tuple[str, list[str], str]] = [
+    ("missing file", ["{dir}/nope.txt"], "{dir}/nope.txt: no such file; give a transcript file"),
+    (
+        "unknown presenter",
+        ["{plain}", "--presenter", "Bob"],
+        "{plain}: no speaker called 'Bob' to be the presenter; the speakers in this transcript are: Ruth, Sam, Priya, "
+        "Tom.",
+    ),
+    (
+        "several html files without a directory",
+        ["{plain}", "{plain}", "--format", "html"],
+        "with several files and --format html, give -o DIR",
+    ),
+    ("output is a directory", ["{plain}", "-o", "{dir}"], "is a directory; give a file to write the report to"),
+    ("not a transcript", ["{bad}"], "bad.vtt"),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "message"), ERROR_CASES, ids=[c[0] for c in ERROR_CASES])
+def test_input_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], plain: Path, tmp_path: Path, name: str, args: list[str], message: str
+) -> None:
+    bad = tmp_path / "bad.vtt"
+    bad.write_text("this is not a caption file\n", encoding="utf-8")
+    fill: dict[str, Any] = {"plain": plain, "dir": tmp_path, "bad": bad}
+    code, out, err = run(capsys, *(arg.format(**fill) for arg in args))
+    assert code == 2
+    assert out == ""
+    assert err.startswith("coach: ")
+    assert message.format(**fill) in err
+
+
+def test_model_errors_exit_3(capsys: pytest.CaptureFixture[str], plain: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(cls: type[Coach], model: str | None = None) -> Coach:
+        raise ModelError("No model found in models; expected one of minilm-int8, baseline.")
+
+    monkeypatch.setattr(Coach, "load", classmethod(missing))
+    code, _, err = run(capsys, str(plain))
+    assert code == 3
+    assert "No model found" in err
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str], plain: Path, timed: Path
+) -> None:
+    _, _, err = run(capsys, str(plain), str(timed))
+    assert err == ""
+
+
+def test_nothing_said_reaches_stderr(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("Sam: My manager is being investigated.\nAna: What would help?\n", encoding="utf-8")
+    code, _, err = run(capsys, str(path), "--presenter", "Nobody")
+    assert code == 2
+    assert "investigated" not in err

@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import pytest
+
+from coach.errors import InputError
+from coach.feedback.roles import Roles, assumption_note, resolve_roles
+from coach.transcript.model import UNKNOWN_SPEAKER
+from tests.feedback.builders import Row, utterances
+
+#: A typical slice of a session: the facilitator manages the process, Sam tells the story, members ask.
+SESSION: list[Row] = [
+    ("Ruth", "member", "other", "Okay, shall we start?"),
+    ("Sam", "member", "story", "The rota keeps falling apart."),
+    ("Sam", "member", "story", "I cover every weekend."),
+    ("Ana", "member", "open_question"),
+    ("Sam", "member", "story", "My manager doesn't see it."),
+    ("Tom", "member", "advice"),
+    ("Sam", "member", "other", "Yeah."),
+    ("Ruth", "member", "other", "Five minutes left."),
+    ("Ana", "member", "story", "We had the same in Leeds."),
+    ("Tom", "member", "closed_question"),
+    ("Ruth", "member", "other", "Shall we move on to actions?"),
+]
+
+NAME_CASES = [
+    ("explicit names, any case and spaces", "  sam ", "RUTH", {}, ("Sam", "Ruth", ())),
+    ("declared on the turns", None, None, {"Ana": "presenter", "Tom": "facilitator"}, ("Ana", "Tom", ())),
+    ("explicit name beats a declared role", "Sam", None, {"Ana": "presenter"}, ("Sam", "Ruth", ("facilitator",))),
+    ("nothing given: both inferred", None, None, {}, ("Sam", "Ruth", ("presenter", "facilitator"))),
+    ("presenter given: facilitator inferred", "Sam", None, {}, ("Sam", "Ruth", ("facilitator",))),
+    ("declared member is never inferred", None, None, {"Ruth": "member"}, ("Sam", None, ("presenter",))),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "presenter", "facilitator", "declared", "expected"), NAME_CASES, ids=[c[0] for c in NAME_CASES]
+)
+def test_roles_from_names_declarations_and_inference(
+    name: str,
+    presenter: str | None,
+    facilitator: str | None,
+    declared: dict[str, str],
+    expected: tuple[str | None, str | None, tuple[str, ...]],
+) -> None:
+    roles = resolve_roles(utterances(SESSION), presenter, facilitator, declared)
+    assert (roles.presenter, roles.facilitator, roles.assumed) == expected
+    for speaker in ("Ana", "Tom", "Sam", "Ruth"):
+        if speaker not in expected[:2]:
+            assert roles.role_of(speaker) == "member"
+
+
+def test_unknown_name_lists_the_speakers() -> None:
+    with pytest.raises(InputError) as caught:
+        resolve_roles(utterances(SESSION), presenter="Bob")
+    assert str(caught.value) == (
+        "no speaker called 'Bob' to be the presenter; the speakers in this transcript are: Ruth, Sam, Ana, Tom. "
+        "Give the presenter's name as it appears in the transcript."
+    )
+
+
+def test_unknown_name_is_ignored_when_not_strict() -> None:
+    roles = resolve_roles(utterances(SESSION), presenter="Bob", strict=False)
+    assert roles.presenter == "Sam"
+    assert "presenter" in roles.assumed
+
+
+def test_same_person_cannot_hold_both_roles() -> None:
+    with pytest.raises(InputError, match="'Sam' is given as both the presenter and the facilitator"):
+        resolve_roles(utterances(SESSION), presenter="Sam", facilitator="sam")
+
+
+def test_unknown_declared_role_is_an_error() -> None:
+    with pytest.raises(InputError, match="speaker 'Ana' has role 'chair'; a role is one of presenter, member"):
+        resolve_roles(utterances(SESSION), declared={"Ana": "chair"})
+
+
+INFERENCE_CASES: list[tuple[str, list[Row], str | None, str | None]] = [
+    ("empty", [], None, None),
+    (
+        "nobody told a story: no presenter",
+        [("Ana", "member", "open_question"), ("Tom", "member", "advice")],
+        None,
+        None,
+    ),
+    (
+        "story share beats story count",
+        [
+            *[("Ana", "member", "story")] * 3,
+            *[("Ana", "member", "open_question")] * 6,
+            *[("Sam", "member", "story")] * 2,
+        ],
+        "Sam",
+        None,
+    ),
+    (
+        "no facilitator unless clear: two people with as much process talk",
+        [
+            ("Ruth", "member", "other", "Shall we start?"),
+            ("Sam", "member", "story"),
+            ("Ana", "member", "other", "Thanks."),
+            ("Sam", "member", "story"),
+            ("Ruth", "member", "other", "Time check."),
+            ("Sam", "member", "story"),
+            ("Ana", "member", "other", "Great."),
+        ],
+        "Sam",
+        None,
+    ),
+    (
+        "no facilitator from a single process turn",
+        [("Ruth", "member", "other", "Shall we start?"), ("Sam", "member", "story")],
+        "Sam",
+        None,
+    ),
+    (
+        "unnamed captions are never the presenter",
+        [(UNKNOWN_SPEAKER, "member", "story"), ("Ana", "member", "open_question")],
+        None,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "presenter", "facilitator"), INFERENCE_CASES, ids=[c[0] for c in INFERENCE_CASES]
+)
+def test_inference(name: str, given: list[Row], presenter: str | None, facilitator: str | None) -> None:
+    roles = resolve_roles(utterances(given))
+    assert (roles.presenter, roles.facilitator) == (presenter, facilitator)
+
+
+NOTE_CASES = [
+    ("nothing assumed", Roles(("Sam",), {"Sam": "presenter"}, "Sam", None, ()), None),
+    (
+        "presenter assumed",
+        Roles(("Sam",), {"Sam": "presenter"}, "Sam", None, ("presenter",)),
+        "We assumed Sam was the presenter; pass --presenter NAME to change this.",
+    ),
+    (
+        "both assumed",
+        Roles(
+            ("Sam", "Ruth"), {"Sam": "presenter", "Ruth": "facilitator"}, "Sam", "Ruth", ("presenter", "facilitator")
+        ),
+        "We assumed Sam was the presenter and Ruth was the facilitator; "
+        "pass --presenter NAME or --facilitator NAME to change this.",
+    ),
+    (
+        "no presenter found",
+        Roles(("Ana",), {"Ana": "member"}),
+        "We could not tell who the presenter was, so everyone counts as a member; pass --presenter NAME to set it.",
+    ),
+    ("no speakers", Roles((), {}), None),
+]
+
+
+@pytest.mark.parametrize(("name", "roles", "expected"), NOTE_CASES, ids=[c[0] for c in NOTE_CASES])
+def test_assumption_note(name: str, roles: Roles, expected: str | None) -> None:
+    assert assumption_note(roles) == expected
