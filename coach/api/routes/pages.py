@@ -23,7 +23,11 @@ def _page(filename: str) -> FileResponse:
     return FileResponse(
         STATIC_DIR / filename,
         media_type="text/html",
-        headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY, "Referrer-Policy": "no-referrer"},
+        headers={
+            "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+            "Referrer-Policy": "no-referrer",
+            "X-Content-Type-Options": "nosniff",
+        },
     )
 
 

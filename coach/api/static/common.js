@@ -52,68 +52,82 @@ function who(item) {
 }
 
 function quote(item) {
-  return el("blockquote", {}, el("div", { text: item.text || item.quote || "" }), who(item));
+  return el("figure", { class: "quote" }, el("blockquote", { text: item.text || item.quote || "" }), el("figcaption", {}, who(item)));
 }
 
-// Timeline: questioning ratio per window as a line over 0..100%.
-function timelineChart(windows) {
-  const width = 640, height = 200, pad = 32;
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "timeline-title", class: "timeline-chart" });
+// A window of the timeline in words: "5:00–10:00" or "utterances 51–100".
+function span(window, byTime) {
+  return byTime ? `${clock(window.start)}–${clock(window.end)}`
+    : `utterances ${Math.round(window.start) + 1}–${Math.round(window.end)}`;
+}
+
+// Timeline: the questioning ratio per window, one bar each, over 0..100%; the figures are also given in words.
+function timelineChart(timeline) {
+  const windows = timeline.windows || [];
+  const byTime = timeline.unit === "seconds";
+  const width = 480, height = 220, left = 64, bottom = 30, top = 12;
+  const plot = height - bottom - top;
+  const step = (width - left - 10) / Math.max(windows.length, 1);
+  const described = windows.map((w) => `${span(w, byTime)}: ${w.questioning_ratio === null ? "no contributions from members" : percent(w.questioning_ratio)}`);
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "timeline-title timeline-desc", class: "timeline-chart" });
   const title = svg("title", { id: "timeline-title" });
-  title.textContent = "Questioning ratio over the session, per window";
-  chart.append(title);
-  for (const y of [0, 0.5, 1]) {
-    const yy = height - pad - y * (height - 2 * pad);
-    chart.append(svg("line", { x1: pad, x2: width - 8, y1: yy, y2: yy, stroke: "#d0d7de" }));
-    const text = svg("text", { x: 2, y: yy + 4, "font-size": 11, fill: "#4a5561" });
-    text.textContent = `${y * 100}%`;
+  title.textContent = "Questioning mode over the session";
+  const desc = svg("desc", { id: "timeline-desc" });
+  desc.textContent = described.join("; ");
+  chart.append(title, desc);
+  for (const level of [0, 0.5, 1]) {
+    const y = top + plot * (1 - level);
+    chart.append(svg("line", { x1: left, x2: width - 10, y1: y, y2: y, stroke: "#d0d7de" }));
+    const text = svg("text", { x: left - 6, y: y + 5, "text-anchor": "end" });
+    text.textContent = `${level * 100}%`;
     chart.append(text);
   }
-  const points = windows.map((w, i) => ({ w, i })).filter(({ w }) => w.questioning_ratio !== null && w.questioning_ratio !== undefined);
-  const step = (width - pad - 8) / Math.max(windows.length - 1, 1);
-  const xy = ({ w, i }) => [pad + i * step, height - pad - w.questioning_ratio * (height - 2 * pad)];
-  if (points.length) {
-    chart.append(svg("polyline", { points: points.map(p => xy(p).join(",")).join(" "), fill: "none", stroke: "#0b5cad", "stroke-width": 3 }));
-    for (const p of points) {
-      const [x, y] = xy(p);
-      const dot = svg("circle", { cx: x, cy: y, r: 4, fill: "#0b5cad" });
-      const tip = svg("title");
-      tip.textContent = `${p.w.label || `window ${p.i + 1}`}: ${percent(p.w.questioning_ratio)}`;
-      dot.append(tip);
-      chart.append(dot);
+  const every = Math.max(1, Math.ceil(windows.length / 5));
+  windows.forEach((w, i) => {
+    const x = left + i * step + step * 0.15, barWidth = step * 0.7;
+    const ratio = w.questioning_ratio;
+    const barHeight = ratio === null || ratio === undefined ? 2 : Math.max(plot * ratio, 2);
+    const bar = svg("rect", { x, y: top + plot - barHeight, width: barWidth, height: barHeight, fill: ratio === null ? "#8c959f" : LABEL_COLOURS.open_question });
+    const tip = svg("title");
+    tip.textContent = described[i];
+    bar.append(tip);
+    chart.append(bar);
+    if (i % every === 0) {
+      const tick = svg("text", { x: x + barWidth / 2, y: height - 8, "text-anchor": "middle" });
+      tick.textContent = byTime ? clock(w.start) : `#${Math.round(w.start) + 1}`;
+      chart.append(tick);
     }
-  }
-  return chart;
+  });
+  const size = byTime ? `${Math.round(timeline.window / 60)} minutes` : `${timeline.window} utterances`;
+  return el("figure", { class: "chart" }, chart,
+    el("figcaption", { class: "hint", text: `Share of members' contributions that were questions or reflections, per ${size}; higher is better.` }));
 }
 
-// One stacked bar per speaker, by label.
+// One stacked bar per speaker, by label, built from HTML so the names stay readable at any width.
 function speakerBars(speakers) {
   const rows = Object.entries(speakers);
-  const width = 640, rowHeight = 28, left = 130, height = rows.length * rowHeight + 8;
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "bars-title", class: "speaker-chart" });
-  const title = svg("title", { id: "bars-title" });
-  title.textContent = "What each person said, by kind of utterance";
-  chart.append(title);
-  const most = Math.max(1, ...rows.map(([, s]) => LABEL_ORDER.reduce((n, l) => n + ((s.counts || {})[l] || 0), 0)));
-  rows.forEach(([name, s], index) => {
-    const y = 4 + index * rowHeight;
-    const text = svg("text", { x: 0, y: y + 17, "font-size": 13, fill: "#1b1f24" });
-    text.textContent = `${name}${s.role && s.role !== "member" ? ` (${s.role})` : ""}`.slice(0, 22);
-    chart.append(text);
-    let x = left;
+  const total = (s) => LABEL_ORDER.reduce((n, l) => n + ((s.counts || {})[l] || 0), 0);
+  const most = Math.max(1, ...rows.map(([, s]) => total(s)));
+  const list = el("ul", { class: "speaker-chart plain", "aria-label": "What each person said, by kind of contribution" });
+  for (const [name, s] of rows) {
+    const role = s.role && s.role !== "member" ? ` (${s.role})` : "";
+    const parts = LABEL_ORDER.filter((l) => (s.counts || {})[l]).map((l) => `${s.counts[l]} ${LABEL_WORDS[l]}`);
+    const bar = el("span", { class: "bar", "aria-hidden": "true" });
+    bar.style.width = `${(total(s) / most) * 100}%`;
     for (const label of LABEL_ORDER) {
       const count = (s.counts || {})[label] || 0;
       if (!count) continue;
-      const w = (count / most) * (width - left - 8);
-      const rect = svg("rect", { x, y, width: w, height: rowHeight - 8, fill: LABEL_COLOURS[label] });
-      const tip = svg("title");
-      tip.textContent = `${name}: ${count} ${LABEL_WORDS[label]}`;
-      rect.append(tip);
-      chart.append(rect);
-      x += w;
+      const piece = el("span", { title: `${count} ${LABEL_WORDS[label]}` });
+      piece.style.flexGrow = String(count);
+      piece.style.background = LABEL_COLOURS[label];
+      bar.append(piece);
     }
-  });
-  return chart;
+    list.append(el("li", {},
+      el("span", { class: "name", text: `${name}${role}` }),
+      el("span", { class: "track" }, bar),
+      el("span", { class: "visually-hidden", text: `: ${parts.join(", ") || "nothing labelled"}` })));
+  }
+  return list;
 }
 
 function legend() {
@@ -126,49 +140,64 @@ function legend() {
   return box;
 }
 
+// The service's note on guessed roles names command-line flags; on a page, point to the boxes instead.
+function pageWords(note) {
+  return note.replace(/pass ((?:--(?:presenter|facilitator) NAME(?: or )?)+) to (change this|set it)/, (match, flags, tail) => {
+    const boxes = flags.match(/presenter|facilitator/g).map((w) => w[0].toUpperCase() + w.slice(1)).join(" or ");
+    return `fill in the ${boxes} box above to ${tail}`;
+  });
+}
+
 function figure(name, value) {
   return el("div", { class: "figure" }, el("div", { class: "value", text: value }), el("div", { class: "name", text: name }));
 }
 
-// The session report, as the analyse page and the end of a live session show it.
+// The session report, as the analyse page and the end of a live session show it. Returns its first heading, so the
+// page can move the keyboard focus there.
 function renderReport(report, target) {
   target.replaceChildren();
   const summary = report.summary || {};
   const feedback = report.feedback || {};
-  const headline = el("section", { class: "card", "aria-labelledby": "ratio-heading" },
-    el("h2", { id: "ratio-heading", text: "How well the set stayed in questioning mode" }),
+  const memberCounts = summary.member_counts || report.member_counts || summary.counts || {};
+  const first = el("h2", { id: "ratio-heading", tabindex: "-1", text: "How well the set stayed in questioning mode" });
+  const headline = el("section", { class: "card", "aria-labelledby": "ratio-heading" }, first,
     el("div", { class: "headline" },
       el("div", { class: "big-number", "data-testid": "questioning-ratio", text: percent(summary.questioning_ratio) }),
-      el("p", { text: feedback.headline || "Share of members' contributions that were questions or reflections." })));
+      el("p", { text: feedback.headline || "The share of members' contributions that were questions or reflections." })));
   const figures = el("div", { class: "figures" },
     figure("of members' questions were open", percent(summary.open_ratio)),
-    figure("utterances", String(summary.utterances ?? (report.utterances || []).length)),
-    figure("pieces of advice from members", String(((report.member_counts || summary.member_counts || {}).advice) ?? (summary.counts || {}).advice ?? 0)));
+    figure("things said", String(summary.utterances ?? (report.utterances || []).length)),
+    figure("pieces of advice from members", String(memberCounts.advice ?? 0)));
   headline.append(figures);
   const roles = report.roles || {};
-  if (roles.assumed && roles.assumed.length) {
-    headline.append(el("p", { class: "notice", text: `${roles.assumed.join(" ")} ${roles.how_to_override || ""}` }));
-  }
+  if (roles.how_to_override) headline.append(el("p", { class: "notice", text: pageWords(roles.how_to_override) }));
   target.append(headline);
 
   const charts = el("section", { class: "card", "aria-labelledby": "charts-heading" },
     el("h2", { id: "charts-heading", text: "Over time and by person" }));
-  if ((report.timeline || []).length) charts.append(el("div", { class: "chart" }, timelineChart(report.timeline)));
-  charts.append(el("div", { class: "chart" }, speakerBars(report.speakers || {})), legend());
+  const timeline = report.timeline || {};
+  if ((timeline.windows || []).length) charts.append(timelineChart(timeline));
+  const speakers = report.speakers || {};
+  if (Object.keys(speakers).length) {
+    charts.append(el("h3", { text: "What each person said" }), speakerBars(speakers), legend());
+  }
   target.append(charts);
 
   const wentWell = feedback.went_well || [];
   if (wentWell.length) {
-    const section = el("section", { class: "card", "aria-labelledby": "well-heading" }, el("h2", { id: "well-heading", text: "What went well" }));
-    for (const item of wentWell) section.append(quote(item));
+    const section = el("section", { class: "card", "aria-labelledby": "well-heading" },
+      el("h2", { id: "well-heading", text: "The best open questions" }));
+    const list = el("ol", { class: "plain" });
+    for (const item of wentWell) list.append(el("li", {}, quote(item), el("p", { class: "why", text: item.why || "" })));
+    section.append(list);
     target.append(section);
   }
   const moments = feedback.moments || [];
   if (moments.length) {
     const section = el("section", { class: "card", "aria-labelledby": "moments-heading" },
       el("h2", { id: "moments-heading", text: "Moments worth talking about" }));
-    const list = el("ol");
-    for (const item of moments) list.append(el("li", {}, el("p", { text: item.why || item.reason || "" }), quote(item)));
+    const list = el("ol", { class: "plain" });
+    for (const item of moments) list.append(el("li", {}, quote(item), el("p", { class: "why", text: item.why || item.reason || "" })));
     section.append(list);
     target.append(section);
   }
@@ -176,13 +205,17 @@ function renderReport(report, target) {
   if (rephrasings.length) {
     const section = el("section", { class: "card", "aria-labelledby": "rephrase-heading" },
       el("h2", { id: "rephrase-heading", text: "Questions that could be asked more openly" }));
+    const list = el("ol", { class: "plain" });
     for (const item of rephrasings) {
       const suggestions = el("ul");
       for (const s of item.suggestions || []) suggestions.append(el("li", { text: s }));
-      section.append(el("div", {}, quote({ ...item, text: item.original || item.text }), el("p", { class: "hint", text: "You could ask:" }), suggestions));
+      list.append(el("li", {}, quote({ ...item, text: item.original || item.text }),
+        el("p", { class: "why", text: item.leading ? "Advice dressed as a question. You could ask:" : "A closed question. You could ask:" }), suggestions));
     }
+    section.append(list);
     target.append(section);
   }
+  return first;
 }
 
 // The service's own error message from a failed response.

@@ -2,9 +2,11 @@
 "use strict";
 
 const SESSION_KEY = "coach-live-session";
+const POLICY_VIOLATION = 1008;
 const statusLine = document.getElementById("status");
 const feed = document.getElementById("feed");
 const message = document.getElementById("message");
+const textInput = document.getElementById("text");
 let socket = null;
 let ended = false;
 let retries = 0;
@@ -17,12 +19,28 @@ function connect() {
   socket = new WebSocket(url);
   socket.addEventListener("open", () => { retries = 0; });
   socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
-  socket.addEventListener("close", () => {
+  socket.addEventListener("close", (event) => {
     if (ended) return;
+    if (event.code === POLICY_VIOLATION) {
+      statusLine.textContent = "Not connected.";
+      showError(message, event.reason || "The Coach service refused the connection.");
+      return;
+    }
     statusLine.textContent = "Connection lost; reconnecting…";
     retries += 1;
     setTimeout(connect, Math.min(10000, 500 * 2 ** retries));
   });
+}
+
+function dismissible(text) {
+  const box = el("div", { class: "nudge", role: "note" }, el("span", { text }));
+  const close = el("button", { type: "button", class: "secondary small", "aria-label": `Dismiss: ${text}`, text: "Dismiss" });
+  close.addEventListener("click", () => {
+    box.remove();
+    textInput.focus();
+  });
+  box.append(close);
+  return box;
 }
 
 function handle(msg) {
@@ -30,8 +48,9 @@ function handle(msg) {
     sessionStorage.setItem(SESSION_KEY, msg.session_id);
     statusLine.textContent = msg.resumed ? `Connected again; ${msg.utterances} things said so far.` : "Connected. Ready.";
   } else if (msg.type === "label") {
+    const role = msg.role && msg.role !== "member" ? ` (${msg.role})` : "";
     const item = el("li", { "data-label": msg.label }, labelTag(msg.label), " ",
-      el("strong", { text: `${msg.speaker}: ` }), el("span", { text: msg.text }),
+      el("strong", { text: `${msg.speaker}${role}: ` }), el("span", { text: msg.text }),
       msg.leading ? el("em", { text: " (advice dressed as a question)" }) : null);
     feed.append(item);
     feed.scrollTop = feed.scrollHeight;
@@ -41,23 +60,26 @@ function handle(msg) {
     document.getElementById("open").textContent = percent(f.open_ratio);
     document.getElementById("count").textContent = String(f.utterances);
   } else if (msg.type === "nudge") {
-    const box = el("div", { class: "nudge", role: "note" }, el("span", { text: msg.message }));
-    const close = el("button", { type: "button", class: "secondary", "aria-label": "Dismiss this note", text: "Dismiss" });
-    close.addEventListener("click", () => box.remove());
-    box.append(close);
-    document.getElementById("nudges").replaceChildren(box);
+    document.getElementById("nudges").replaceChildren(dismissible(msg.message));
   } else if (msg.type === "error") {
     showError(message, msg.message);
   } else if (msg.type === "report") {
     ended = true;
     sessionStorage.removeItem(SESSION_KEY);
-    statusLine.textContent = "Session ended.";
-    renderReport(msg.report, document.getElementById("report"));
+    statusLine.textContent = "Session ended. Nothing from it is kept.";
+    for (const control of document.querySelectorAll("input, button")) control.disabled = true;
+    document.getElementById("nudges").replaceChildren();
+    document.getElementById("again").hidden = false;
+    renderReport(msg.report, document.getElementById("report")).focus();
     socket.close();
   }
 }
 
 function send(payload) {
+  if (ended) {
+    showError(message, "This session has ended. Start a new one to carry on.");
+    return false;
+  }
   if (!socket || socket.readyState !== WebSocket.OPEN) {
     showError(message, "Not connected to the Coach service yet; try again in a moment.");
     return false;
@@ -69,22 +91,25 @@ function send(payload) {
 document.getElementById("say-form").addEventListener("submit", (event) => {
   event.preventDefault();
   const speaker = document.getElementById("speaker").value.trim();
-  const text = document.getElementById("text");
-  if (!speaker || !text.value.trim()) {
+  if (!speaker || !textInput.value.trim()) {
     showError(message, "Say who is speaking and what they said.");
+    (speaker ? textInput : document.getElementById("speaker")).focus();
     return;
   }
   message.replaceChildren();
-  if (send({ type: "utterance", speaker, text: text.value.trim() })) {
-    text.value = "";
-    text.focus();
+  if (send({ type: "utterance", speaker, text: textInput.value.trim() })) {
+    textInput.value = "";
+    textInput.focus();
   }
 });
 
 document.getElementById("set-roles").addEventListener("click", () => {
   const presenter = document.getElementById("presenter").value.trim() || null;
   const facilitator = document.getElementById("facilitator").value.trim() || null;
-  if (send({ type: "roles", presenter, facilitator })) statusLine.textContent = "Roles set.";
+  if (send({ type: "roles", presenter, facilitator })) {
+    const named = [presenter && `${presenter} presents`, facilitator && `${facilitator} facilitates`].filter(Boolean);
+    statusLine.textContent = named.length ? `Roles set: ${named.join(", ")}.` : "Roles cleared: everyone counts as a member.";
+  }
 });
 
 document.getElementById("end").addEventListener("click", () => send({ type: "end" }));

@@ -1,28 +1,45 @@
-// The practice page: one question at a time, its label and why, open rephrasings, and a history kept in this tab.
+// The practice page: one question at a time, its label and why, open rephrasings, and a history kept in this tab
+// only (sessionStorage: it survives a reload and goes when the tab is closed; the service keeps nothing).
 "use strict";
 
 const HISTORY_KEY = "coach-practice-history";
+const HISTORY_LIMIT = 50;
 const input = document.getElementById("question");
 const result = document.getElementById("result");
+const answerBox = document.getElementById("answer");
 const message = document.getElementById("message");
 
-function history() {
-  try { return JSON.parse(sessionStorage.getItem(HISTORY_KEY)) || []; } catch { return []; }
+function attempts() {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(HISTORY_KEY));
+    return Array.isArray(saved) ? saved : [];
+  } catch {
+    return [];
+  }
+}
+
+function remember(text, label) {
+  try {
+    sessionStorage.setItem(HISTORY_KEY, JSON.stringify([...attempts(), { text, label }].slice(-HISTORY_LIMIT)));
+  } catch {
+    // Storage may be off or full; the result is still on the page.
+  }
 }
 
 function showHistory() {
-  const items = history();
+  const items = attempts();
   const list = document.getElementById("history");
   list.replaceChildren(...items.slice().reverse().map((item) => el("li", {}, labelTag(item.label), " ", el("span", { text: item.text }))));
   const open = items.filter((item) => item.label === "open_question").length;
   document.getElementById("progress").textContent = items.length
     ? `${open} of your ${items.length} attempts were open questions.`
     : "No attempts yet.";
+  document.getElementById("clear").hidden = !items.length;
 }
 
 function showResult(answer) {
   const parts = [
-    el("h2", { text: "What Coach heard" }),
+    el("p", { class: "quoted", text: answer.text }),
     el("p", {}, labelTag(answer.label), answer.leading ? el("strong", { text: " advice dressed as a question" }) : null),
     el("p", { "data-testid": "explanation", text: answer.explanation }),
   ];
@@ -30,7 +47,7 @@ function showResult(answer) {
     parts.push(el("p", { text: "You could ask it openly, for example:" }));
     parts.push(el("ul", {}, ...answer.rephrasings.map((text) => el("li", { text }))));
   }
-  result.replaceChildren(...parts);
+  answerBox.replaceChildren(...parts);
   result.hidden = false;
 }
 
@@ -55,16 +72,21 @@ async function check(event) {
     message.replaceChildren();
     const answer = await response.json();
     showResult(answer);
-    sessionStorage.setItem(HISTORY_KEY, JSON.stringify([...history(), { text, label: answer.label }].slice(-50)));
+    remember(text, answer.label);
     showHistory();
-    input.select();
   } catch {
     showError(message, "Could not reach the Coach service. Is it still running?");
   } finally {
     button.disabled = false;
+    input.focus();
+    input.select();
   }
 }
 
 document.getElementById("practice-form").addEventListener("submit", check);
-document.getElementById("clear").addEventListener("click", () => { sessionStorage.removeItem(HISTORY_KEY); showHistory(); });
+document.getElementById("clear").addEventListener("click", () => {
+  sessionStorage.removeItem(HISTORY_KEY);
+  showHistory();
+  input.focus();
+});
 showHistory();

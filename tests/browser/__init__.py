@@ -1,0 +1,1 @@
+"""Browser tests: the web pages at ``/``, ``/live`` and ``/practice`` driven through headless Chromium."""
