@@ -54,7 +54,11 @@ def render(directory: Path) -> str:
         "Produced by `python -m training.workflow` (see README); figures by `python -m training.evaluate`.",
         "",
     ]
-    lines += [DATA, "## Training settings", "", "```json", json.dumps(config.get("training", {}), indent=1), "```", ""]
+    training = dict(config.get("training", {}))
+    search = training.pop("search", None)
+    lines += [DATA, "## Training settings", "", "```json", json.dumps(training, indent=1), "```", ""]
+    if search:
+        lines += _search_table(search)
     lines += ["## Results", ""]
     for key, title in TEST_SETS.items():
         if key in metrics:
@@ -66,6 +70,17 @@ def render(directory: Path) -> str:
             f"recall {leading['recall']:.3f} (n={leading['support']}).",
             "",
         ]
+    sessions_path = directory / "sessions.json"
+    if sessions_path.is_file():
+        sessions = json.loads(sessions_path.read_text())
+        lines += [
+            "## Session figure: questioning ratio from predicted vs gold labels (our test split)",
+            "",
+            f"Over {sessions['sessions']} test conversations (`python -m training.evaluate_sessions`): mean absolute "
+            f"difference {sessions['mean_absolute_difference']}, largest {sessions['max_absolute_difference']}; "
+            f"{sessions['within_tolerance']} of {sessions['sessions']} sessions within {sessions['tolerance']}.",
+            "",
+        ]
     parity_path = directory / "parity.json"
     if parity_path.is_file():
         parity = json.loads(parity_path.read_text())
@@ -74,6 +89,23 @@ def render(directory: Path) -> str:
         lines.append("")
     lines.append(LIMITS)
     return "\n".join(lines)
+
+
+def _search_table(search: list[dict[str, Any]]) -> list[str]:
+    """Which data mixture helped: every candidate the training search tried, scored on the dev splits."""
+    lines = [
+        "### Does each source help? (dev splits; chosen by the mean of the two)",
+        "",
+        "| corpora added to ours | corpus weight | our dev macro-F1 | MRDA dev macro-F1 | mean |",
+        "|---|---|---|---|---|",
+    ]
+    for row in search:
+        sources = " + ".join(row["sources"]) or "none (ours only)"
+        lines.append(
+            f"| {sources} | {row['corpus_weight']} | {row['ours_dev_macro_f1']:.3f} | "
+            f"{row.get('mrda_dev_macro_f1', float('nan')):.3f} | {row['selection_score']:.3f} |"
+        )
+    return [*lines, ""]
 
 
 def main() -> None:

@@ -53,7 +53,8 @@ def predict_labels(model: Any, tokenizer: Any, texts: list[str], batch_size: int
 def train(args: argparse.Namespace) -> dict[str, Any]:
     set_seed(args.seed)
     torch.set_num_threads(args.threads)
-    prepared = load_from_disk(str(args.prepared))
+    # In memory: a later `training.prepare` rewriting the folder must not pull the data from under a long run.
+    prepared = load_from_disk(str(args.prepared), keep_in_memory=True)
     texts, labels, weights = training_rows(prepared, args.sources, args.corpus_weight)
     targets = [LABELS.index(label) for label in labels]
     source = encoder_dir()
@@ -68,7 +69,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     class_weights = torch.tensor((counts.sum() / (len(LABELS) * np.maximum(counts, 1))) ** 0.5, dtype=torch.float32)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps_per_epoch = (len(texts) + args.batch_size - 1) // args.batch_size
-    scheduler = get_linear_schedule_with_warmup(
+    scheduler = get_linear_schedule_with_warmup(  # type: ignore[no-untyped-call]
         optimizer, int(0.06 * steps_per_epoch * args.epochs), steps_per_epoch * args.epochs
     )
     dev = prepared["ours_dev"]
@@ -98,7 +99,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                 logits, target, weight=class_weights, label_smoothing=args.label_smoothing, reduction="none"
             )
             loss = (loss * torch.tensor([weights[i] for i in batch_ids])).mean()
-            loss.backward()
+            loss.backward()  # type: ignore[no-untyped-call]
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             scheduler.step()

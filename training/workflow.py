@@ -1,5 +1,7 @@
 """The whole training workflow in one command: prepare -> train -> export -> evaluate -> model card.
 
+Evaluation is per utterance (``training.evaluate``), then per session (``training.evaluate_sessions``).
+
     python -m training.workflow baseline       # about two minutes
     python -m training.workflow transformer    # fine-tunes MiniLM on the CPU; see the model card for the time it took
 
@@ -18,6 +20,7 @@ STEPS = {
         ["training.prepare"],
         ["training.train_baseline", "--search"],
         ["training.evaluate", "--model", "models/baseline"],
+        ["training.evaluate_sessions", "--model", "models/baseline"],
         ["training.model_card", "models/baseline"],
     ],
     "transformer": [
@@ -25,6 +28,7 @@ STEPS = {
         ["training.train_transformer"],
         ["training.export_onnx"],
         ["training.evaluate", "--model", "models/minilm-int8"],
+        ["training.evaluate_sessions", "--model", "models/minilm-int8"],
         ["training.model_card", "models/minilm-int8"],
     ],
 }

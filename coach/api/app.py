@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -16,6 +17,7 @@ from coach.api.limits import BodySizeLimit
 from coach.api.live_store import LiveStore
 from coach.api.routes import classify, live, meta, practice, sessions
 from coach.api.routes.pages import mount_pages
+from coach.api.schemas import ErrorResponse
 from coach.api.settings import Settings
 from coach.classifier import Coach
 
@@ -49,13 +51,20 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
     api = APIRouter(prefix="/v1")
     api.include_router(meta.router, tags=["meta"])
     protected = [Depends(require_api_key)]
-    api.include_router(classify.router, tags=["classify"], dependencies=protected)
-    api.include_router(practice.router, tags=["practice"], dependencies=protected)
-    api.include_router(sessions.router, tags=["sessions"], dependencies=protected)
+    shared_errors: dict[int | str, dict[str, Any]] = {
+        401: {"model": ErrorResponse, "description": "no valid X-API-Key (only when keys are configured)"},
+        413: {"model": ErrorResponse, "description": "the request body is over the limit"},
+    }
+    for router, tag in ((classify.router, "classify"), (practice.router, "practice"), (sessions.router, "sessions")):
+        api.include_router(router, tags=[tag], dependencies=protected, responses=shared_errors)
     api.include_router(live.router)
     app.include_router(api)
     mount_pages(app)
+    if not settings.api_keys:
+        _document_key_as_optional(app)
 
+    # The last middleware added runs first: CORS wraps the body limit, so a browser can read the 413 too.
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -63,5 +72,20 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "X-API-Key"],
         )
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
+
+
+def _document_key_as_optional(app: FastAPI) -> None:
+    """Without configured keys no key is needed: say so in the OpenAPI schema (an empty alternative in ``security``)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    if "security" in operation:
+                        operation["security"] = [{}, *operation["security"]]
+        return app.openapi_schema or generate()
+
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend the schema

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,6 +14,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from coach.errors import InputError, ModelError
 
 logger = logging.getLogger("coach.api")
+
+#: What FastAPI says (status 400) about a body it cannot decode, e.g. bytes that are not UTF-8.
+_FASTAPI_BODY_ERROR = "There was an error parsing the body"
 
 
 class ApiError(Exception):
@@ -26,18 +30,28 @@ class ApiError(Exception):
 
 
 def error_response(
-    status_code: int, kind: str, message: str, details: list[dict[str, Any]] | None = None
+    status_code: int,
+    kind: str,
+    message: str,
+    details: list[dict[str, Any]] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {"type": kind, "message": message}
     if details:
         body["details"] = details
-    return JSONResponse({"error": body}, status_code=status_code)
+    return JSONResponse({"error": body}, status_code=status_code, headers=headers)
 
 
 def _describe(error: dict[str, Any]) -> dict[str, Any]:
     """A validation problem without the offending input, which may be something a person said."""
-    location = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
-    return {"field": location or "body", "problem": error.get("msg", "invalid")}
+    location = tuple(error.get("loc", ()))
+    if error.get("type") == "json_invalid":
+        # FastAPI puts the character position where a field name would be; pydantic puts nothing there.
+        position = next((f" at character {part}" for part in location if isinstance(part, int)), "")
+        reason = error.get("ctx", {}).get("error", "not valid JSON")
+        return {"field": "body", "problem": f"Invalid JSON: {reason}{position}"}
+    field = ".".join(str(part) for part in location if part != "body")
+    return {"field": field or "body", "problem": error.get("msg", "invalid")}
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -62,11 +76,25 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
-        kinds = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 413: "body_too_large"}
+        if error.status_code == 400 and error.detail == _FASTAPI_BODY_ERROR:
+            # A body FastAPI cannot decode (bytes that are not UTF-8) is bad input like any other: 422.
+            problem = "cannot be read as JSON; send UTF-8 JSON with Content-Type: application/json"
+            details = [{"field": "body", "problem": problem}]
+            return error_response(422, "validation_error", f"The request is not valid: body: {problem}", details)
+        kinds = {
+            400: "bad_request",
+            401: "unauthorized",
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "body_too_large",
+        }
         message = str(error.detail)
         if error.status_code == 404:
             message = f"No such endpoint: {request.method} {request.url.path}. See /docs for the API."
-        return error_response(error.status_code, kinds.get(error.status_code, "http_error"), message)
+        elif error.status_code == 405:
+            message = f"{request.method} is not allowed on {request.url.path}. See /docs for the API."
+        kind = kinds.get(error.status_code, "http_error")
+        return error_response(error.status_code, kind, message, headers=error.headers)  # e.g. Allow on a 405
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse:

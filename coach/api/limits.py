@@ -1,4 +1,8 @@
-"""A pure ASGI middleware that refuses request bodies over the configured size, streamed or not, with a JSON 413."""
+"""A pure ASGI middleware that refuses request bodies over the configured size, streamed or not, with a JSON 413.
+
+The body is read (up to the limit) before the app sees the request, so the refusal never depends on how a route or
+FastAPI reads it: a chunked body without ``Content-Length`` gets the same 413 as one that declares its size.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,6 @@ import json
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-
-class BodyTooLarge(Exception):
-    pass
 
 
 class BodySizeLimit:
@@ -26,28 +26,30 @@ class BodySizeLimit:
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
             await self._refuse(send)
             return
+        chunks: list[bytes] = []
         received = 0
-        started = False
-
-        async def counting_receive() -> Message:
-            nonlocal received
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
+            if message["type"] != "http.request":
+                return  # the client went away before sending its whole body: nobody to answer
+            chunk: bytes = message.get("body", b"")
+            received += len(chunk)
+            if received > self.max_bytes:
                 await self._refuse(send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay_receive() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay_receive, send)
 
     async def _refuse(self, send: Send) -> None:
         body: dict[str, Any] = {

@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 Label = Literal["open_question", "closed_question", "advice", "story", "reflection", "other"]
 Role = Literal["presenter", "member", "facilitator"]
 
 
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise PydanticCustomError("blank", "must not be blank; send some words")
+    return text
+
+
+#: Text with at least one character that is not white space (the pattern tells OpenAPI clients the same).
+NonBlank = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)]
+Name = Annotated[
+    str, Field(min_length=1, max_length=200, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)
+]
+
+#: A time in a session, in seconds; a week at most, so that no figure computed from times overflows.
+MAX_SECONDS = 7 * 24 * 3600
+Seconds = Annotated[float, Field(ge=0, le=MAX_SECONDS)]
+
+
 class Inbound(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Unknown fields are refused, and so are NaN and infinite numbers (JSON has neither, but parsers accept them)."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 # --- errors -----------------------------------------------------------------------------------------------------------
@@ -31,7 +51,7 @@ class ErrorResponse(BaseModel):
 
 
 class ClassifyRequest(Inbound):
-    utterances: list[str] = Field(
+    utterances: list[NonBlank] = Field(
         min_length=1,
         description="texts to label; each may hold several sentences and is labelled as one turn",
         examples=[["Okay. So you feel stuck. What would help?", "Have you thought about talking to HR?"]],
@@ -59,8 +79,7 @@ class ClassifyResponse(BaseModel):
 
 
 class PracticeRequest(Inbound):
-    text: str = Field(
-        min_length=1,
+    text: NonBlank = Field(
         description="a question as a trainee would ask it",
         examples=["Have you thought about talking to your manager?"],
     )
@@ -80,20 +99,19 @@ class PracticeResponse(BaseModel):
 
 
 class TurnIn(Inbound):
-    speaker: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1)
+    speaker: Name
+    text: NonBlank
     role: Role | None = None
-    start: float | None = Field(default=None, ge=0, description="seconds from the start of the session")
-    end: float | None = Field(default=None, ge=0)
+    start: Seconds | None = Field(default=None, description="seconds from the start of the session")
+    end: Seconds | None = None
 
 
 class AnalyzeRequest(Inbound):
     turns: list[TurnIn] = Field(min_length=1)
-    presenter: str | None = Field(default=None, description="the presenter's name as it appears in the turns")
-    facilitator: str | None = None
+    presenter: Name | None = Field(default=None, description="the presenter's name as it appears in the turns")
+    facilitator: Name | None = None
 
     model_config = ConfigDict(
-        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -140,16 +158,16 @@ class ModelInfo(BaseModel):
 
 class LiveUtterance(Inbound):
     type: Literal["utterance"]
-    speaker: str = Field(min_length=1, max_length=200)
-    text: str = Field(min_length=1)
+    speaker: Name
+    text: NonBlank
     role: Role | None = None
-    start: float | None = Field(default=None, ge=0)
+    start: Seconds | None = Field(default=None, description="seconds from the start of the session")
 
 
 class LiveRoles(Inbound):
     type: Literal["roles"]
-    presenter: str | None = None
-    facilitator: str | None = None
+    presenter: Name | None = None
+    facilitator: Name | None = None
 
 
 class LiveEnd(Inbound):

@@ -22,7 +22,7 @@ MODEL_FILE = "model.skops"
 TRUSTED_TYPES = frozenset(
     {
         "coach.classifier.features.CueFeatures",
-        "sklearn.feature_extraction.text.TfidfVectorizer",
+        "coach.classifier.features.CompactTfidfVectorizer",
         "sklearn.feature_extraction.text.TfidfTransformer",
         "sklearn.pipeline.FeatureUnion",
         "sklearn.pipeline.Pipeline",

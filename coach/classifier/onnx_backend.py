@@ -89,5 +89,7 @@ class OnnxClassifier:
         if "token_type_ids" in self._input_names:
             feeds["token_type_ids"] = np.zeros_like(input_ids)
         (logits,) = self._session.run(None, {name: feeds[name] for name in self._input_names})
-        shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-        return (shifted / shifted.sum(axis=1, keepdims=True)).astype(np.float32)
+        scores: npt.NDArray[np.float32] = np.asarray(logits, dtype=np.float32)
+        shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+        probabilities: npt.NDArray[np.float32] = shifted / shifted.sum(axis=1, keepdims=True)
+        return probabilities

@@ -34,7 +34,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object, 
     torch.manual_seed(0)
     source = encoder_dir()
     tokenizer = AutoTokenizer.from_pretrained(str(source))
-    config = BertConfig(
+    config = BertConfig(  # type: ignore[call-arg]
         vocab_size=tokenizer.vocab_size,
         hidden_size=32,
         num_hidden_layers=2,
@@ -42,7 +42,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object, 
         intermediate_size=64,
         num_labels=len(LABELS),
     )
-    model = BertForSequenceClassification(config).eval()
+    model = BertForSequenceClassification(config).eval()  # type: ignore[no-untyped-call]
     root = tmp_path_factory.mktemp("export")
     fp32 = root / "fp32" / "model.onnx"
     export_fp32(model, tokenizer, fp32)
@@ -54,7 +54,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, object, 
 def torch_probabilities(model: object, tokenizer: object, texts: list[str]) -> np.ndarray:
     with torch.no_grad():
         batch = tokenizer(texts, truncation=True, max_length=64, padding=True, return_tensors="pt")  # type: ignore[operator]
-        return torch.softmax(model(**batch).logits, -1).numpy()  # type: ignore[operator]
+        probabilities: np.ndarray = torch.softmax(model(**batch).logits, -1).numpy()  # type: ignore[operator]
+        return probabilities
 
 
 def test_fp32_onnx_matches_torch(exported: tuple[object, object, Path, Path]) -> None:

@@ -53,7 +53,10 @@ async def live(
     coach: Coach = websocket.app.state.coach
     try:
         while True:
-            raw = await websocket.receive_text()
+            raw = await _receive_text(websocket)
+            if raw is None:
+                await _send(websocket, LiveError(message="Send each message as a JSON text frame, not binary data."))
+                continue
             try:
                 message = _client_message.validate_python(json.loads(raw))
             except (json.JSONDecodeError, ValidationError) as error:
@@ -86,19 +89,8 @@ async def _label(websocket: WebSocket, state: LiveSession, coach: Coach, message
     (prediction,) = await run_in_threadpool(coach.classify, [message.text])
     added, nudge = state.add(prediction, message.speaker, message.role, message.start, time.monotonic())
     for u in added:
-        await _send(
-            websocket,
-            LiveLabel(
-                index=u.index,
-                speaker=u.speaker,
-                role=u.role,
-                text=u.text,  # type: ignore[arg-type]
-                label=u.label,
-                confidence=u.confidence,
-                leading=u.leading,
-                start=u.start,
-            ),
-        )  # type: ignore[arg-type]
+        fields = {key: value for key, value in u.to_dict().items() if key in LiveLabel.model_fields}
+        await _send(websocket, LiveLabel.model_validate(fields))
     await _send(websocket, LiveSummary(figures=state.figures()))
     if nudge:
         await _send(websocket, LiveNudge(message=nudge.message, reason=nudge.reason))
@@ -107,6 +99,15 @@ async def _label(websocket: WebSocket, state: LiveSession, coach: Coach, message
 def _report(state: LiveSession, coach: Coach) -> dict[str, Any]:
     session = Session.from_live(state.utterances, state.presenter, state.facilitator, coach.info)
     return build_report(session)
+
+
+async def _receive_text(websocket: WebSocket) -> str | None:
+    """The next text frame; ``None`` for a binary one. Raises ``WebSocketDisconnect`` when the client leaves."""
+    message = await websocket.receive()
+    if message["type"] == "websocket.disconnect":
+        raise WebSocketDisconnect(message.get("code", 1000), message.get("reason"))
+    text: str | None = message.get("text")
+    return text
 
 
 async def _send(websocket: WebSocket, message: BaseModel) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from coach.api.dependencies import CoachDep, SettingsDep
 from coach.api.errors import ApiError
@@ -17,6 +19,7 @@ from coach.feedback.render_html import render_html
 from coach.feedback.report import build_report
 from coach.feedback.session import label_session
 from coach.transcript import Transcript, Turn, parse_transcript
+from coach.transcript.detect import decode_transcript
 
 router = APIRouter()
 
@@ -81,28 +84,32 @@ async def _json_transcript(request: Request) -> Transcript:
     try:
         body = AnalyzeRequest.model_validate_json(await request.body())
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in item['loc']) or 'body'}: {item['msg']}" for item in error.errors()[:5]
-        )
-        raise ApiError(422, "validation_error", f"The request is not valid: {problems}") from error
+        raise RequestValidationError(error.errors(include_url=False, include_input=False)) from error
     turns = tuple(Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, role=t.role) for t in body.turns)
     return Transcript(turns=turns, format="json", presenter=body.presenter, facilitator=body.facilitator)
 
 
 async def _uploaded_transcript(request: Request) -> Transcript:
-    form = await request.form()
-    upload = form.get("file")
-    if not isinstance(upload, UploadFile):
-        raise ApiError(422, "validation_error", "The form needs a 'file' field with the transcript file.")
-    raw = await upload.read()
     try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ApiError(
-            422, "input_error", f"{upload.filename}: not UTF-8 text; is this a transcript (.vtt, .srt, .txt, .json)?"
-        ) from error
-    parsed = parse_transcript(content, upload.filename)
-    presenter, facilitator = form.get("presenter"), form.get("facilitator")
+        form = await request.form()
+    except StarletteHTTPException as error:  # a broken multipart body
+        raise ApiError(422, "validation_error", f"The form cannot be read: {error.detail}") from error
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            found = "a text field" if upload is not None else "no such field"
+            raise ApiError(
+                422,
+                "validation_error",
+                "The form needs a 'file' field holding the transcript as an uploaded file (.vtt, .srt, .txt or .json); "
+                f"found {found}.",
+            )
+        raw = await upload.read()
+        filename = upload.filename or None
+        presenter, facilitator = form.get("presenter"), form.get("facilitator")
+    finally:
+        await form.close()
+    parsed = parse_transcript(decode_transcript(raw, filename), filename)
     return Transcript(
         turns=parsed.turns,
         format=parsed.format,

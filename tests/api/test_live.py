@@ -1,0 +1,313 @@
+"""WebSocket ``/v1/live``: labels, rolling figures and nudges as utterances arrive; the report on ``end``; resuming."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from starlette.testclient import WebSocketTestSession
+from starlette.websockets import WebSocketDisconnect
+
+from tests.api.conftest import MakeClient
+
+NOT_JSON = 'That message is not JSON. Send e.g. {"type": "utterance", "speaker": "Ana", "text": "..."}.'
+EXPECTED = "Expected type 'utterance' with speaker and text, 'roles', or 'end'."
+ADVICE_NUDGE = {
+    "type": "nudge",
+    "message": "3 pieces of advice in a row. You might invite the set back to questions.",
+    "reason": "advice_run",
+}
+
+
+def say(socket: WebSocketTestSession, speaker: str, text: str, **fields: Any) -> list[dict[str, Any]]:
+    """Send one utterance; return every reply to it (labels, the summary, a nudge if one is due).
+
+    The server answers messages in order, so a message it can only refuse (text that is not JSON) marks where the
+    replies to the utterance end: they are everything before that refusal.
+    """
+    socket.send_json({"type": "utterance", "speaker": speaker, "text": text, **fields})
+    socket.send_text("end of replies")
+    replies = []
+    while (reply := socket.receive_json()) != {"type": "error", "message": NOT_JSON}:
+        replies.append(reply)
+    return replies
+
+
+def kinds(replies: list[dict[str, Any]]) -> list[str]:
+    return [reply["type"] for reply in replies]
+
+
+def started(socket: WebSocketTestSession) -> dict[str, Any]:
+    message: dict[str, Any] = socket.receive_json()
+    assert message["type"] == "session"
+    return message
+
+
+def test_a_new_connection_starts_a_new_session(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        message = socket.receive_json()
+
+    assert message == {"type": "session", "session_id": message["session_id"], "resumed": False, "utterances": 0}
+    assert len(message["session_id"]) == 32
+
+
+def test_an_utterance_gets_its_label_then_the_rolling_figures(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        label, summary = say(socket, "Priya", "What would help?", start=12.5)
+
+    assert label == {
+        "type": "label",
+        "index": 0,
+        "speaker": "Priya",
+        "role": "member",
+        "text": "What would help?",
+        "label": "open_question",
+        "confidence": pytest.approx(0.9),
+        "leading": False,
+        "start": 12.5,
+    }
+    assert summary["type"] == "summary"
+    assert summary["figures"]["utterances"] == 1
+    assert summary["figures"]["questioning_ratio"] == 1.0
+    assert summary["figures"]["counts"]["open_question"] == 1
+
+
+def test_each_sentence_of_an_utterance_gets_its_own_label(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        replies = say(socket, "Priya", "That sounds hard. Have you thought about a locum?")
+
+    assert kinds(replies) == ["label", "label", "summary"]
+    assert [(r["index"], r["label"], r["leading"]) for r in replies[:2]] == [
+        (0, "reflection", False),
+        (1, "advice", True),
+    ]
+    assert replies[2]["figures"]["utterances"] == 2
+
+
+def test_roles_set_by_name_give_the_presenter_and_facilitator_their_roles(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        socket.send_json({"type": "roles", "presenter": "Sam", "facilitator": "Julie"})
+        presenter = say(socket, "sam", "We lost two nurses in March.")[0]
+        facilitator = say(socket, "Julie", "Shall we move on?")[0]
+        member = say(socket, "Tom", "What would help?")[0]
+        declared = say(socket, "Ana", "Okay.", role="facilitator")[0]
+
+    assert [m["role"] for m in (presenter, facilitator, member, declared)] == [
+        "presenter",
+        "facilitator",
+        "member",
+        "facilitator",
+    ]
+
+
+ADVICE = ["You should call HR.", "Why don't you ask her?", "Have you thought about a locum?"]
+
+
+def test_a_run_of_advice_from_members_gets_a_nudge(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        first, second = (say(socket, "Tom", text, start=t) for text, t in zip(ADVICE[:2], (0, 5), strict=True))
+        third = say(socket, "Tom", ADVICE[2], start=10)
+
+    assert (kinds(first), kinds(second)) == (["label", "summary"], ["label", "summary"])
+    assert kinds(third) == ["label", "summary", "nudge"]
+    assert third[-1] == ADVICE_NUDGE
+
+
+def test_advice_from_the_presenter_gets_no_nudge(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        replies = [say(socket, "Sam", text, role="presenter") for text in ADVICE]
+
+    assert "nudge" not in [kind for reply in replies for kind in kinds(reply)]
+
+
+def test_nudges_are_at_least_the_nudge_interval_apart_on_the_session_clock(make_client: MakeClient) -> None:
+    client = make_client(nudge_interval_seconds=30)
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        for text, start in zip(ADVICE, (0, 5, 10), strict=True):
+            say(socket, "Tom", text, start=start)  # the third is nudged, at 10 s
+        too_soon = say(socket, "Tom", "You should call HR.", start=39.9)
+        due_again = say(socket, "Tom", "You should call HR.", start=40)
+
+    assert kinds(too_soon) == ["label", "summary"]
+    assert kinds(due_again) == ["label", "summary", "nudge"]
+
+
+@pytest.mark.parametrize(("interval", "nudged"), [(0, True), (30, False)], ids=["no interval", "30 s"])
+def test_without_times_nudges_are_throttled_on_the_server_clock(
+    make_client: MakeClient, interval: float, nudged: bool
+) -> None:
+    client = make_client(nudge_interval_seconds=interval)
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        assert kinds([say(socket, "Tom", text) for text in ADVICE][-1]) == ["label", "summary", "nudge"]
+        fourth = say(socket, "Tom", "You should call HR.")
+
+    assert ("nudge" in kinds(fourth)) is nudged
+
+
+BAD_MESSAGES = [
+    ("not JSON", "hello", NOT_JSON),
+    (
+        "unknown type",
+        '{"type": "ping"}',
+        "That message was not understood (message: Input tag 'ping' found using 'type' does not match any of the "
+        f"expected tags: 'utterance', 'roles', 'end'). {EXPECTED}",
+    ),
+    (
+        "no type",
+        '{"speaker": "Ana", "text": "hi"}',
+        f"That message was not understood (message: Unable to extract tag using discriminator 'type'). {EXPECTED}",
+    ),
+    (
+        "a list",
+        "[]",
+        "That message was not understood (message: Input should be a valid dictionary or object to extract fields "
+        f"from). {EXPECTED}",
+    ),
+    (
+        "no text",
+        '{"type": "utterance", "speaker": "Ana"}',
+        f"That message was not understood (utterance.text: Field required). {EXPECTED}",
+    ),
+    (
+        "blank text",
+        '{"type": "utterance", "speaker": "Ana", "text": "  "}',
+        f"That message was not understood (utterance.text: must not be blank; send some words). {EXPECTED}",
+    ),
+    (
+        "speaker not a string",
+        '{"type": "utterance", "speaker": 5, "text": "hi"}',
+        f"That message was not understood (utterance.speaker: Input should be a valid string). {EXPECTED}",
+    ),
+    (
+        "unknown role",
+        '{"type": "utterance", "speaker": "Ana", "text": "hi", "role": "chair"}',
+        "That message was not understood (utterance.role: Input should be 'presenter', 'member' or 'facilitator'). "
+        f"{EXPECTED}",
+    ),
+    (
+        "infinite start",
+        '{"type": "utterance", "speaker": "Ana", "text": "hi", "start": Infinity}',
+        f"That message was not understood (utterance.start: Input should be a finite number). {EXPECTED}",
+    ),
+    (
+        "extra field",
+        '{"type": "end", "now": true}',
+        f"That message was not understood (end.now: Extra inputs are not permitted). {EXPECTED}",
+    ),
+    (
+        "blank presenter",
+        '{"type": "roles", "presenter": ""}',
+        f"That message was not understood (roles.presenter: String should have at least 1 character). {EXPECTED}",
+    ),
+    (
+        "text over the limit",
+        '{"type": "utterance", "speaker": "Ana", "text": "What would help you most?"}',
+        "That text has 25 characters; the limit is 20. Send it in parts.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "message"), [c[1:] for c in BAD_MESSAGES], ids=[c[0] for c in BAD_MESSAGES])
+def test_a_bad_message_gets_an_error_and_the_session_goes_on(make_client: MakeClient, raw: str, message: str) -> None:
+    client = make_client(max_text_chars=20)
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        socket.send_text(raw)
+        error = socket.receive_json()
+        after = say(socket, "Priya", "What would help?")
+
+    assert error == {"type": "error", "message": message}
+    assert [(r["type"], r.get("index")) for r in after] == [("label", 0), ("summary", None)]
+
+
+def test_a_binary_frame_gets_an_error_and_the_session_goes_on(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        socket.send_bytes(b'{"type": "end"}')
+        error = socket.receive_json()
+        after = say(socket, "Priya", "What would help?")
+
+    assert error == {"type": "error", "message": "Send each message as a JSON text frame, not binary data."}
+    assert kinds(after) == ["label", "summary"]
+
+
+def test_end_sends_the_report_and_closes_the_socket(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        socket.send_json({"type": "roles", "presenter": "Sam"})
+        say(socket, "Sam", "We lost two nurses in March.", start=0)
+        say(socket, "Priya", "What would help?", start=4)
+        say(socket, "Tom", "You should call HR.", start=8)
+        socket.send_json({"type": "end"})
+        message = socket.receive_json()
+        with pytest.raises(WebSocketDisconnect) as closed:
+            socket.receive_json()
+
+    assert closed.value.code == 1000
+    assert message["type"] == "report"
+    report = message["report"]
+    assert report["roles"]["presenter"] == "Sam"
+    assert [(u["speaker"], u["role"], u["label"]) for u in report["utterances"]] == [
+        ("Sam", "presenter", "story"),
+        ("Priya", "member", "open_question"),
+        ("Tom", "member", "advice"),
+    ]
+    assert report["summary"]["questioning_ratio"] == 0.5
+
+
+def test_end_of_an_empty_session_sends_an_empty_report(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        socket.send_json({"type": "end"})
+        report = socket.receive_json()["report"]
+
+    assert report["utterances"] == []
+    assert report["summary"]["questioning_ratio"] is None
+
+
+def test_a_dropped_session_resumes_with_its_id_and_keeps_its_utterances(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        session_id = started(socket)["session_id"]
+        socket.send_json({"type": "roles", "presenter": "Sam"})
+        say(socket, "Sam", "We lost two nurses in March.")
+        say(socket, "Priya", "What would help?")
+    # the connection dropped; the client comes back with its session id
+
+    with client.websocket_connect(f"/v1/live?session={session_id}") as socket:
+        resumed = started(socket)
+        label = say(socket, "Tom", "Did you tell her?")[0]
+        socket.send_json({"type": "end"})
+        report = socket.receive_json()["report"]
+
+    assert resumed == {"type": "session", "session_id": session_id, "resumed": True, "utterances": 2}
+    assert label["index"] == 2
+    assert [u["text"] for u in report["utterances"]] == [
+        "We lost two nurses in March.",
+        "What would help?",
+        "Did you tell her?",
+    ]
+    assert report["roles"]["presenter"] == "Sam"
+
+
+@pytest.mark.parametrize("ended", [True, False], ids=["ended session", "unknown id"])
+def test_an_ended_or_unknown_session_id_starts_a_new_session(client: TestClient, ended: bool) -> None:
+    session_id = "0" * 32
+    if ended:
+        with client.websocket_connect("/v1/live") as socket:
+            session_id = started(socket)["session_id"]
+            socket.send_json({"type": "end"})
+            socket.receive_json()
+
+    with client.websocket_connect(f"/v1/live?session={session_id}") as socket:
+        message = started(socket)
+
+    assert (message["resumed"], message["utterances"]) == (False, 0)
+    assert message["session_id"] != session_id

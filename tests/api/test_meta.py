@@ -1,0 +1,99 @@
+"""``GET /v1/health`` and ``GET /v1/model``, and the answers for paths and methods the API does not have."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from coach.classifier import Coach
+from coach.labels import LABELS
+from tests.api.conftest import MakeClient
+from tests.api.expect import assert_error
+from tests.fakes import KeywordClassifier
+
+METRICS = {
+    "test": {
+        "macro_f1": 0.81,
+        "n": 120,
+        "per_label": {"advice": {"f1": 0.9, "precision": 0.88}, "other": {"f1": 0.7, "precision": 0.75}},
+        "confusion": [[1, 0], [0, 1]],
+    },
+    "lowercase": {"macro_f1": 0.74, "per_label": {"advice": {"f1": 0.8}}},
+    "notes": "not a test set",
+}
+
+
+class MeasuredClassifier(KeywordClassifier):
+    """The keyword fake with test figures in its info, as a shipped model has from its metrics.json."""
+
+    @property
+    def info(self) -> dict[str, Any]:
+        return {**super().info, "name": "measured", "version": "3", "metrics": METRICS}
+
+
+def test_health_says_ok_and_names_the_model(client: TestClient) -> None:
+    response = client.get("/v1/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "model": "keyword-fake"}
+
+
+def test_model_gives_name_version_backend_and_labels(client: TestClient) -> None:
+    response = client.get("/v1/model")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "name": "keyword-fake",
+        "version": "0",
+        "backend": "fake",
+        "labels": list(LABELS),
+        "metrics": {},
+    }
+
+
+def test_model_gives_the_headline_figures_of_each_test_set_without_confusion_matrices(
+    make_client: MakeClient,
+) -> None:
+    client = make_client(coach=Coach(MeasuredClassifier()))
+
+    metrics = client.get("/v1/model").json()["metrics"]
+
+    assert metrics == {
+        "test": {"macro_f1": 0.81, "n": 120, "f1": {"advice": 0.9, "other": 0.7}},
+        "lowercase": {"macro_f1": 0.74, "n": None, "f1": {"advice": 0.8}},
+    }
+
+
+def test_an_unknown_path_is_a_json_404(client: TestClient) -> None:
+    response = client.get("/v1/nothing")
+
+    assert_error(response, 404, "not_found", "No such endpoint: GET /v1/nothing. See /docs for the API.")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [("GET", "/v1/classify", "POST"), ("DELETE", "/v1/sessions/analyze", "POST"), ("POST", "/v1/health", "GET")],
+    ids=["get classify", "delete analyze", "post health"],
+)
+def test_a_wrong_method_is_a_json_405_with_the_allowed_methods(
+    client: TestClient, method: str, path: str, allowed: str
+) -> None:
+    response = client.request(method, path)
+
+    assert_error(response, 405, "method_not_allowed", f"{method} is not allowed on {path}. See /docs for the API.")
+    assert response.headers["allow"] == allowed
+
+
+def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+
+    assert set(schema["paths"]) == {
+        "/v1/health",
+        "/v1/model",
+        "/v1/classify",
+        "/v1/practice",
+        "/v1/sessions/analyze",
+    }
+    assert schema["info"]["title"] == "Coach"

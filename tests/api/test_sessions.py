@@ -1,0 +1,302 @@
+"""``POST /v1/sessions/analyze``: JSON turns or an uploaded transcript in, the report (JSON or HTML) out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.conftest import MakeClient
+from tests.api.expect import assert_error
+
+ROOT = Path(__file__).parents[2]
+SAMPLES = ROOT / "tests" / "transcript" / "samples"
+EXAMPLES = ROOT / "examples"
+
+TURNS = {
+    "presenter": "Sam",
+    "turns": [
+        {"speaker": "Sam", "text": "The rota keeps falling apart and I'm the one covering shifts.", "start": 0},
+        {"speaker": "Priya", "text": "What would help you most?", "start": 6.5},
+        {"speaker": "Tom", "text": "Have you thought about an agency?", "start": 9},
+        {"speaker": "Priya", "text": "That sounds exhausting. How does it feel?"},
+    ],
+}
+
+
+def upload(client: TestClient, path: Path, **form: str) -> Any:
+    return client.post("/v1/sessions/analyze", files={"file": (path.name, path.read_bytes())}, data=form)
+
+
+def test_json_turns_give_the_report(client: TestClient) -> None:
+    response = client.post("/v1/sessions/analyze", json=TURNS)
+
+    assert response.status_code == 200
+    report = response.json()
+    assert report["model"] == {"name": "keyword-fake", "version": "0"}
+    assert report["roles"]["presenter"] == "Sam"
+    assert [(u["speaker"], u["role"], u["label"]) for u in report["utterances"]] == [
+        ("Sam", "presenter", "story"),
+        ("Priya", "member", "open_question"),
+        ("Tom", "member", "advice"),
+        ("Priya", "member", "reflection"),
+        ("Priya", "member", "open_question"),
+    ]
+    assert report["utterances"][1]["start"] == 6.5
+    assert report["summary"]["questioning_ratio"] == pytest.approx(3 / 4)
+    assert report["summary"]["leading_questions"] == 1
+
+
+def test_json_turns_with_format_html_give_the_web_page(client: TestClient) -> None:
+    response = client.post("/v1/sessions/analyze?format=html", json=TURNS)
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert response.text.startswith("<!DOCTYPE html>")
+    assert "Have you thought about an agency?" in response.text
+
+
+FILES = [
+    # file, its first speaker
+    (SAMPLES / "zoom.vtt", "Helen Price"),
+    (SAMPLES / "teams.vtt", "Fiona Walsh"),
+    (SAMPLES / "captions.srt", "Pauline Reid"),
+    (SAMPLES / "plain.txt", "Bernard"),
+    (SAMPLES / "otter.txt", "Alan Stewart"),
+    (SAMPLES / "session.json", "Margaret Shaw"),
+    (EXAMPLES / "zoom_session.vtt", "Julie Marsh"),
+    (EXAMPLES / "teams_session.vtt", "Keith Allen"),
+    (EXAMPLES / "otter_session.txt", "Ann Whitfield"),
+    (EXAMPLES / "session.json", "Ruth Okafor"),
+]
+
+
+@pytest.mark.parametrize(("path", "first_speaker"), FILES, ids=[f"{p.parent.name}/{p.name}" for p, _ in FILES])
+def test_an_uploaded_transcript_of_each_format_gives_the_report(
+    client: TestClient, path: Path, first_speaker: str
+) -> None:
+    response = upload(client, path)
+
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["utterances"][0]["speaker"] == first_speaker
+    assert len(report["utterances"]) >= 20
+    assert sum(report["summary"]["counts"].values()) == len(report["utterances"])
+
+
+def test_an_uploaded_transcript_with_format_html_gives_the_web_page(client: TestClient) -> None:
+    response = client.post(
+        "/v1/sessions/analyze?format=html",
+        files={"file": ("plain.txt", (SAMPLES / "plain.txt").read_bytes())},
+    )
+
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert "Bernard" in response.text
+
+
+def test_presenter_and_facilitator_in_the_form_name_the_roles(client: TestClient) -> None:
+    response = upload(client, SAMPLES / "plain.txt", presenter="Sophie", facilitator="Bernard")
+
+    roles = response.json()["roles"]
+    assert (roles["presenter"], roles["facilitator"]) == ("Sophie", "Bernard")
+
+
+def test_a_utf16_transcript_with_a_byte_order_mark_is_read(client: TestClient) -> None:
+    text = (SAMPLES / "plain.txt").read_text(encoding="utf-8")
+
+    response = client.post("/v1/sessions/analyze", files={"file": ("plain.txt", text.encode("utf-16"))})
+
+    assert response.status_code == 200
+    assert response.json()["utterances"][0]["speaker"] == "Bernard"
+
+
+BAD_FILES: list[tuple[str, str, bytes, str]] = [
+    (
+        "not a transcript",
+        "not_a_transcript.txt",
+        (SAMPLES / "not_a_transcript.txt").read_bytes(),
+        "not_a_transcript.txt, line 1: expected `Name: text` lines or an Otter export (`Name  0:03`, then text); "
+        "found 'Agenda for the set meeting, Thursday 14…'; is this a transcript?",
+    ),
+    (
+        "broken cue timing",
+        "broken.vtt",
+        (SAMPLES / "broken.vtt").read_bytes(),
+        "broken.vtt, line 12: expected a cue timing like `00:00:01.000 --> 00:00:04.000`, "
+        "found '00:00:13.300 - 00:00:19.870'",
+    ),
+    (
+        "unknown role",
+        "bad.json",
+        (SAMPLES / "bad.json").read_bytes(),
+        'bad.json: turns[2].role: expected "presenter", "member" or "facilitator", found \'chair\'',
+    ),
+    (
+        "a picture",
+        "photo.png",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "photo.png, line 1: expected UTF-8 text, found the byte 0x89; is this a transcript? "
+        "Save it as UTF-8 text (.vtt, .srt, .txt, .json)",
+    ),
+    (
+        "unsupported extension",
+        "notes.docx",
+        b"Ana: hello there",
+        "notes.docx: unsupported file type '.docx'; expected one of .vtt, .srt, .txt, .json",
+    ),
+    (
+        "vtt content in a .srt file",
+        "captions.srt",
+        (SAMPLES / "zoom.vtt").read_bytes(),
+        "captions.srt, line 1: a file ending in .srt should start with a cue number and a timing, found 'WEBVTT'; "
+        "the content looks like WebVTT captions: should the file name end in .vtt?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("filename", "content", "message"), [c[1:] for c in BAD_FILES], ids=[c[0] for c in BAD_FILES])
+def test_a_file_that_is_not_a_readable_transcript_is_refused_naming_the_problem(
+    client: TestClient, filename: str, content: bytes, message: str
+) -> None:
+    response = client.post("/v1/sessions/analyze", files={"file": (filename, content)})
+
+    assert_error(response, 422, "input_error", message)
+
+
+def test_an_empty_file_is_refused_as_holding_no_speech(client: TestClient) -> None:
+    response = client.post("/v1/sessions/analyze", files={"file": ("empty.vtt", b"")})
+
+    assert_error(
+        response,
+        422,
+        "input_error",
+        "empty.vtt: the file is empty; expected a transcript (.vtt, .srt, .txt, .json)",
+    )
+
+
+FORMS: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "no file field",
+        {"data": {"presenter": "Sam"}, "files": {"transcript": ("a.txt", b"Ana: hi")}},
+        "The form needs a 'file' field holding the transcript as an uploaded file (.vtt, .srt, .txt or .json); "
+        "found no such field.",
+    ),
+    (
+        "file as a text field",
+        {"data": {"file": "Ana: What would help?"}, "files": {"other": ("a.txt", b"x")}},
+        "The form needs a 'file' field holding the transcript as an uploaded file (.vtt, .srt, .txt or .json); "
+        "found a text field.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("form", "message"), [c[1:] for c in FORMS], ids=[c[0] for c in FORMS])
+def test_a_form_without_an_uploaded_file_is_refused(client: TestClient, form: dict[str, Any], message: str) -> None:
+    response = client.post("/v1/sessions/analyze", **form)
+
+    assert_error(response, 422, "validation_error", message)
+
+
+def test_a_broken_multipart_body_is_refused(client: TestClient) -> None:
+    response = client.post(
+        "/v1/sessions/analyze", content=b"--x\r\nbroken", headers={"content-type": "multipart/form-data"}
+    )
+
+    assert_error(response, 422, "validation_error", "The form cannot be read: Missing boundary in multipart.")
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", ""], ids=["text", "urlencoded", "none"]
+)
+def test_a_body_that_is_neither_json_nor_a_form_upload_is_refused(client: TestClient, content_type: str) -> None:
+    response = client.post("/v1/sessions/analyze", content=b"Ana: hello", headers={"content-type": content_type})
+
+    assert_error(
+        response,
+        415,
+        "unsupported_media_type",
+        "Send the transcript as application/json turns or as a multipart/form-data file upload.",
+    )
+
+
+def turn(**fields: Any) -> dict[str, Any]:
+    return {"turns": [{"speaker": "Ana", "text": "We lost two nurses.", **fields}]}
+
+
+INVALID_JSON: list[tuple[str, Any, str]] = [
+    ("no turns", {}, "turns: Field required"),
+    ("empty turns", {"turns": []}, "turns: List should have at least 1 item after validation, not 0"),
+    ("turn without text", {"turns": [{"speaker": "Ana"}]}, "turns.0.text: Field required"),
+    ("blank text", turn(text="  "), "turns.0.text: must not be blank; send some words"),
+    ("empty speaker", turn(speaker=""), "turns.0.speaker: String should have at least 1 character"),
+    ("overlong speaker", turn(speaker="A" * 201), "turns.0.speaker: String should have at most 200 characters"),
+    ("unknown role", turn(role="chair"), "turns.0.role: Input should be 'presenter', 'member' or 'facilitator'"),
+    ("negative start", turn(start=-1), "turns.0.start: Input should be greater than or equal to 0"),
+    ("start over a week", turn(start=604_801), "turns.0.start: Input should be less than or equal to 604800"),
+    ("start as words", turn(start="soon"), "turns.0.start: Input should be a valid number, unable to parse string as a number"),  # noqa: E501
+    ("extra turn field", turn(mood="tense"), "turns.0.mood: Extra inputs are not permitted"),
+    ("blank presenter", {**turn(), "presenter": " "}, "presenter: must not be blank; send some words"),
+    ("a list, not an object", [], "body: Input should be an object"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "problem"), [c[1:] for c in INVALID_JSON], ids=[c[0] for c in INVALID_JSON])
+def test_invalid_json_turns_are_refused_naming_the_field(client: TestClient, body: Any, problem: str) -> None:
+    response = client.post("/v1/sessions/analyze", json=body)
+
+    assert_error(response, 422, "validation_error", f"The request is not valid: {problem}")
+
+
+@pytest.mark.parametrize("number", [b"Infinity", b"NaN", b"1e400"], ids=["infinity", "nan", "overflow"])
+def test_a_time_that_is_not_a_finite_number_is_refused(client: TestClient, number: bytes) -> None:
+    body = b'{"turns": [{"speaker": "Ana", "text": "We lost two nurses.", "start": ' + number + b"}]}"
+
+    response = client.post("/v1/sessions/analyze", content=body, headers={"content-type": "application/json"})
+
+    assert_error(
+        response, 422, "validation_error", "The request is not valid: turns.0.start: Input should be a finite number"
+    )
+
+
+def test_a_presenter_who_is_not_a_speaker_is_refused_naming_the_speakers(client: TestClient) -> None:
+    response = client.post("/v1/sessions/analyze", json={**turn(), "presenter": "Nobody"})
+
+    assert_error(
+        response,
+        422,
+        "input_error",
+        "no speaker called 'Nobody' to be the presenter; the speakers in this transcript are: Ana. "
+        "Give the presenter's name as it appears in the transcript.",
+    )
+
+
+def test_a_speaker_with_two_roles_is_refused(client: TestClient) -> None:
+    body = {"turns": [*turn(role="presenter")["turns"], *turn(role="member")["turns"]]}
+
+    response = client.post("/v1/sessions/analyze", json=body)
+
+    assert_error(
+        response,
+        422,
+        "input_error",
+        "turn 2: 'Ana' has role 'member' here but 'presenter' earlier; give each speaker one role",
+    )
+
+
+def test_an_unknown_format_is_refused(client: TestClient) -> None:
+    response = client.post("/v1/sessions/analyze?format=pdf", json=TURNS)
+
+    assert_error(
+        response, 422, "validation_error", "The request is not valid: query.format: Input should be 'json' or 'html'"
+    )
+
+
+def test_a_transcript_over_max_turns_is_refused_with_the_limit(make_client: MakeClient) -> None:
+    client = make_client(max_turns=3)
+
+    response = client.post("/v1/sessions/analyze", json=TURNS)
+
+    assert_error(response, 413, "too_many_turns", "The transcript has 4 turns; the limit is 3.")
