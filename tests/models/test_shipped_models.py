@@ -106,3 +106,4 @@ def test_int8_within_one_point_of_fp32() -> None:
     parity = json.loads((Path(MODELS_DIR) / "minilm-int8" / "parity.json").read_text())
     assert parity["macro_f1_int8_onnx"] >= parity["macro_f1_fp32_onnx"] - 0.01
     assert parity["agreement_fp32_onnx_vs_torch"] >= 0.99
+    assert parity["agreement_int8_onnx_vs_torch"] >= 0.99
