@@ -2,7 +2,8 @@
 
     python -m benchmarks.classifiers [--threads 2]
 
-Each backend runs in its own process so that its peak memory is its own. Inputs: the utterances of our test split.
+Each backend runs in its own process, which reads the inputs from a JSON file (no pandas or datasets imported), so that
+its peak memory is the backend's own. Inputs: the utterances of our test split.
 Backends: the shipped int8 ONNX model, the fp32 ONNX export (``artifacts/minilm-fp32``), the same fine-tuned model in
 PyTorch (``artifacts/minilm``), and the scikit-learn baseline. Missing artifacts are reported, not faked.
 """
@@ -15,13 +16,16 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from coach.labels import LABELS
-from training.data import ARTIFACTS_DIR, ROOT, annotated_split
-from training.metrics import classification_metrics
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS_DIR = ROOT / "artifacts"
 
 BACKENDS = ("onnx-int8", "onnx-fp32", "pytorch-fp32", "baseline")
 SINGLE_RUNS = 300
@@ -42,7 +46,9 @@ def load_backend(name: str, threads: int) -> Callable[[Sequence[str]], list[str]
         directory = ROOT / "models" / "minilm-int8"
         config = read_config(directory)
         if name == "onnx-fp32":
+            # fp32 has no dynamic activation scales, so it may batch like PyTorch does.
             config["file"] = str(ARTIFACTS_DIR / "minilm-fp32" / "model.onnx")
+            config["batch_size"] = BATCH_SIZE
         onnx = OnnxClassifier.from_dir(directory, config, threads=threads)
         return lambda texts: [p.label for p in onnx.predict(texts)]
     import torch
@@ -69,9 +75,8 @@ def load_backend(name: str, threads: int) -> Callable[[Sequence[str]], list[str]
     return predict
 
 
-def measure(name: str, threads: int) -> dict[str, Any]:
-    rows = annotated_split("test")
-    texts, gold = [str(r["text"]) for r in rows], [str(r["label"]) for r in rows]
+def measure(name: str, threads: int, inputs: Path) -> dict[str, Any]:
+    texts = [str(row["text"]) for row in json.loads(inputs.read_text(encoding="utf-8"))]
     started = time.perf_counter()
     predict = load_backend(name, threads)
     load_seconds = time.perf_counter() - started
@@ -87,7 +92,7 @@ def measure(name: str, threads: int) -> dict[str, Any]:
     batch_seconds = time.perf_counter() - tick
     return {
         "backend": name,
-        "macro_f1": classification_metrics(gold, predicted, LABELS)["macro_f1"],
+        "predicted": predicted,
         "p50_ms": round(statistics.median(latencies), 2),
         "p99_ms": round(latencies[int(0.99 * (len(latencies) - 1))], 2),
         "throughput_per_s": round(len(texts) / batch_seconds, 1),
@@ -101,26 +106,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--one", choices=BACKENDS, help=argparse.SUPPRESS)
+    parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.threads)))
+        print(json.dumps(measure(args.one, args.threads, args.inputs)))
         return
-    print(f"{len(annotated_split('test'))} test utterances, {args.threads} threads, batch {BATCH_SIZE}")
+    from training.data import annotated_split
+
+    rows = [{"text": r["text"], "label": r["label"]} for r in annotated_split("test")]
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = Path(folder) / "inputs.json"
+        inputs.write_text(json.dumps(rows), encoding="utf-8")
+        compare(rows, inputs, args.threads)
+
+
+def compare(rows: list[dict[str, Any]], inputs: Path, threads: int) -> None:
+    from training.metrics import classification_metrics
+
+    gold = [row["label"] for row in rows]
+    print(f"{len(rows)} test utterances, {threads} threads, batch {BATCH_SIZE} (int8 ONNX: one text per run)")
     print("| backend | macro-F1 | p50 ms (1 utt.) | p99 ms | utterances/s (batched) | peak RSS MB | load s |")
     print("|---|---|---|---|---|---|---|")
     for name in BACKENDS:
-        done = subprocess.run(
-            [sys.executable, "-m", "benchmarks.classifiers", "--one", name, "--threads", str(args.threads)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        command = [sys.executable, "-m", "benchmarks.classifiers", "--one", name, "--threads", str(threads)]
+        done = subprocess.run([*command, "--inputs", str(inputs)], capture_output=True, text=True, check=False)
         if done.returncode != 0:
             print(f"| {name} | not available: {done.stderr.strip().splitlines()[-1][:80]} |")
             continue
         r = json.loads(done.stdout.strip().splitlines()[-1])
+        macro_f1 = classification_metrics(gold, r["predicted"], LABELS)["macro_f1"]
         print(
-            f"| {name} | {r['macro_f1']:.3f} | {r['p50_ms']} | {r['p99_ms']} | {r['throughput_per_s']} | "
+            f"| {name} | {macro_f1:.3f} | {r['p50_ms']} | {r['p99_ms']} | {r['throughput_per_s']} | "
             f"{r['peak_rss_mb']} | {r['load_s']} |"
         )
 

@@ -4,12 +4,17 @@ No torch or transformers at serving time. Texts are tokenized with the model's o
 ``max_length`` tokens, sorted by length and run in batches of the config's ``batch_size`` so that padding stays small.
 A dynamically quantised model ships with ``batch_size`` 1: its activation scales are per tensor, so batching would let
 a text's label depend on the texts batched with it.
+
+Each run uses one intra-op thread; the batches of one call are spread over ``threads`` worker threads (onnxruntime runs
+concurrently and releases the GIL). On two cores this labels more utterances per second than one run using two
+threads, and a server handling two requests at once keeps both cores busy without oversubscribing them.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +40,16 @@ def default_threads() -> int:
 class OnnxClassifier:
     """Labels utterances with an ONNX sequence-classification model whose outputs are logits over ``labels``."""
 
-    def __init__(self, session: ort.InferenceSession, tokenizer: Tokenizer, config: dict[str, Any]) -> None:
+    def __init__(
+        self, session: ort.InferenceSession, tokenizer: Tokenizer, config: dict[str, Any], threads: int = 1
+    ) -> None:
         self._session = session
         self._tokenizer = tokenizer
         self._config = config
         self._labels = tuple(config["labels"])
         self._input_names = {node.name for node in session.get_inputs()}
         self._batch_size = int(config.get("batch_size", DEFAULT_BATCH_SIZE))
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="coach-onnx") if threads > 1 else None
 
     @classmethod
     def from_dir(cls, directory: Path, config: dict[str, Any], threads: int | None = None) -> OnnxClassifier:
@@ -54,12 +62,12 @@ class OnnxClassifier:
         tokenizer.enable_truncation(max_length=int(config.get("max_length", 64)))
         tokenizer.no_padding()
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
         session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
-        return cls(session, tokenizer, config)
+        return cls(session, tokenizer, config, threads or default_threads())
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -74,10 +82,12 @@ class OnnxClassifier:
             return []
         encodings = self._tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        batches = [order[start : start + self._batch_size] for start in range(0, len(order), self._batch_size)]
+        inputs = [[encodings[i].ids for i in rows] for rows in batches]
+        outputs = self._pool.map(self._run, inputs) if self._pool and len(batches) > 1 else map(self._run, inputs)
         probabilities = np.empty((len(texts), len(self._labels)), dtype=np.float32)
-        for start in range(0, len(order), self._batch_size):
-            rows = order[start : start + self._batch_size]
-            probabilities[rows] = self._run([encodings[i].ids for i in rows])
+        for rows, output in zip(batches, outputs, strict=True):
+            probabilities[rows] = output
         return predictions_from_probabilities(texts, probabilities, self._labels)
 
     def _run(self, token_ids: list[list[int]]) -> npt.NDArray[np.float32]:

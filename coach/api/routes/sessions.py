@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -15,6 +16,7 @@ from coach.api.dependencies import CoachDep, SettingsDep
 from coach.api.errors import ApiError
 from coach.api.schemas import AnalyzeRequest, ErrorResponse, SessionReport
 from coach.api.settings import Settings
+from coach.classifier import Coach
 from coach.feedback.render_html import render_html
 from coach.feedback.report import build_report
 from coach.feedback.session import label_session
@@ -73,11 +75,15 @@ async def analyze(
             "Send the transcript as application/json turns or as a multipart/form-data file upload.",
         )
     _check_size(transcript, settings)
-    session = label_session(transcript, coach, transcript.presenter, transcript.facilitator)
-    report = build_report(session)
+    # Labelling a long session takes seconds: off the event loop, so other requests and live sessions keep flowing.
+    report = await run_in_threadpool(_analyse, transcript, coach)
     if format == "html":
         return HTMLResponse(render_html(report))
     return JSONResponse(report)
+
+
+def _analyse(transcript: Transcript, coach: Coach) -> dict[str, Any]:
+    return build_report(label_session(transcript, coach, transcript.presenter, transcript.facilitator))
 
 
 async def _json_transcript(request: Request) -> Transcript:
