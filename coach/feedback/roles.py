@@ -56,13 +56,15 @@ class Spoken(Protocol):
 
 @dataclass(frozen=True)
 class Roles:
-    """The role of every speaker, the presenter's and facilitator's names, and which of the two were inferred."""
+    """The role of every speaker, the presenter's and facilitator's names, which of the two were inferred (``assumed``)
+    and which were looked for in what people said but not found (``not_found``)."""
 
     speakers: tuple[str, ...]
     by_speaker: Mapping[str, str] = field(hash=False)
     presenter: str | None = None
     facilitator: str | None = None
     assumed: tuple[str, ...] = ()
+    not_found: tuple[str, ...] = ()
 
     def role_of(self, speaker: str) -> str:
         """The role of ``speaker``; ``member`` for anyone not known."""
@@ -103,6 +105,7 @@ def resolve_roles(
         by_speaker[name] = role
 
     assumed: list[str] = []
+    not_found: list[str] = []
     undecided = [speaker for speaker in speakers if speaker not in by_speaker and speaker != UNKNOWN_SPEAKER]
     if FACILITATOR not in by_speaker.values():
         inferred = infer_facilitator(utterances, undecided)
@@ -110,6 +113,8 @@ def resolve_roles(
             by_speaker[inferred] = FACILITATOR
             undecided.remove(inferred)
             assumed.append(FACILITATOR)
+        else:
+            not_found.append(FACILITATOR)
     if PRESENTER not in by_speaker.values():
         inferred = infer_presenter(utterances, undecided)
         if inferred is not None:
@@ -123,6 +128,7 @@ def resolve_roles(
         presenter=_first_with(speakers, by_speaker, PRESENTER),
         facilitator=_first_with(speakers, by_speaker, FACILITATOR),
         assumed=tuple(assumed),
+        not_found=tuple(not_found),
     )
 
 
@@ -209,9 +215,13 @@ def assumption_note(roles: Roles) -> str | None:
     if FACILITATOR in roles.assumed and roles.facilitator is not None:
         parts.append(f"{roles.facilitator} was the facilitator")
         flags.append("--facilitator NAME")
-    if not parts:
-        return None
-    return f"We assumed {' and '.join(parts)}; pass {' or '.join(flags)} to change this."
+    notes = [f"We assumed {' and '.join(parts)}; pass {' or '.join(flags)} to change this."] if parts else []
+    if FACILITATOR in roles.not_found and roles.speakers:
+        notes.append(
+            "Nobody stood out as the facilitator, so everyone but the presenter counts as a member; "
+            "pass --facilitator NAME to set it."
+        )
+    return " ".join(notes) or None
 
 
 def _first_with(speakers: Sequence[str], by_speaker: Mapping[str, str], role: str) -> str | None:

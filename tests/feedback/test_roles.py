@@ -149,6 +149,18 @@ NOTE_CASES = [
         Roles(("Ana",), {"Ana": "member"}),
         "We could not tell who the presenter was, so everyone counts as a member; pass --presenter NAME to set it.",
     ),
+    (
+        "no facilitator found",
+        Roles(("Sam", "Ana"), {"Sam": "presenter", "Ana": "member"}, "Sam", None, ("presenter",), ("facilitator",)),
+        "We assumed Sam was the presenter; pass --presenter NAME to change this. Nobody stood out as the facilitator, "
+        "so everyone but the presenter counts as a member; pass --facilitator NAME to set it.",
+    ),
+    (
+        "only the facilitator missing",
+        Roles(("Sam", "Ana"), {"Sam": "presenter", "Ana": "member"}, "Sam", None, (), ("facilitator",)),
+        "Nobody stood out as the facilitator, so everyone but the presenter counts as a member; "
+        "pass --facilitator NAME to set it.",
+    ),
     ("no speakers", Roles((), {}), None),
 ]
 

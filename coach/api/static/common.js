@@ -142,7 +142,7 @@ function legend() {
 
 // The service's note on guessed roles names command-line flags; on a page, point to the boxes instead.
 function pageWords(note) {
-  return note.replace(/pass ((?:--(?:presenter|facilitator) NAME(?: or )?)+) to (change this|set it)/, (match, flags, tail) => {
+  return note.replace(/pass ((?:--(?:presenter|facilitator) NAME(?: or )?)+) to (change this|set it)/g, (match, flags, tail) => {
     const boxes = flags.match(/presenter|facilitator/g).map((w) => w[0].toUpperCase() + w.slice(1)).join(" or ");
     return `fill in the ${boxes} box above to ${tail}`;
   });
