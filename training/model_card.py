@@ -31,6 +31,15 @@ Corpus rows are weak supervision (engineering and design meetings, approximate m
 weight than our own rows. No corpus text is copied into this repository.
 """
 
+SERVING = """## Serving
+The shipped file is the fine-tuned model exported with `torch.onnx.export(dynamo=True)` and quantised with
+onnxruntime's dynamic int8 quantisation, per-channel weight scales (per-tensor scales kept only 97.9% of PyTorch's
+labels on our test split; per-channel 99.4%, at fp32's macro-F1). Serving needs `onnxruntime` and `tokenizers` only.
+Dynamic quantisation scales activations per tensor, so a padded batch would let one text's label depend on the texts
+beside it; `config.json` therefore sets `batch_size` 1, and the backend spreads the runs of a call over worker
+threads instead. Speed and memory: `python -m benchmarks.classifiers` (results in the README).
+"""
+
 LIMITS = """## Known limits
 - Our own data is written for Coach, not recorded: real sessions will be messier. The corpus test sets are the
   closest thing to unseen real talk here, and only for the labels they annotate.
@@ -39,6 +48,9 @@ LIMITS = """## Known limits
 - Advice dressed as a question is recognised from its wording; advice implied only by tone is missed.
 - `leading` is derived: advice whose wording is a question.
 - English only; trained on British workplace English.
+- In real meetings (MRDA), process and task talk ("let's do the next one") is often labelled advice: MRDA's `other`
+  rows are the commonest source of false advice. A presenter's own plans ("I'm going to talk to her") are sometimes
+  labelled advice too; neither counts against the members' questioning ratio, but both show in per-speaker counts.
 """
 
 
@@ -87,6 +99,8 @@ def render(directory: Path) -> str:
         lines += ["## int8 vs fp32 vs PyTorch (our test split)", "", "| measure | value |", "|---|---|"]
         lines += [f"| {key} | {value} |" for key, value in parity.items()]
         lines.append("")
+    if config["backend"] == "onnx":
+        lines.append(SERVING)
     lines.append(LIMITS)
     return "\n".join(lines)
 
