@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from datasets import DatasetDict, disable_progress_bars, load_from_disk
+from sklearn.metrics import f1_score
 
 from coach.classifier import Coach
 from coach.labels import LABELS
@@ -45,6 +47,17 @@ def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
         corpus_predictions = coach.classify_utterances(list(part["text"]))
         results[f"{corpus}_test"] = classification_metrics(part["label"], [p.label for p in corpus_predictions], labels)
     return results
+
+
+def dev_scores(predict: Callable[[Sequence[str]], Sequence[str]], prepared: DatasetDict) -> dict[str, float]:
+    """Macro-F1 on our dev split and on the MRDA dev meetings (its direct labels): what model selection looks at."""
+    ours = prepared["ours_dev"]
+    scores = {"ours_dev_macro_f1": f1_score(ours["label"], predict(ours["text"]), average="macro")}
+    if "mrda_dev" in prepared:
+        labels = CORPUS_LABELS["mrda"]
+        mrda = prepared["mrda_dev"].filter(lambda row: row["label"] in labels and row["confidence"] == "direct")
+        scores["mrda_dev_macro_f1"] = f1_score(mrda["label"], predict(mrda["text"]), labels=labels, average="macro")
+    return {name: round(float(value), 4) for name, value in scores.items()}
 
 
 def leading_metrics(gold: list[bool], predicted: list[bool]) -> dict[str, float | int]:

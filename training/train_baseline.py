@@ -21,16 +21,15 @@ from typing import Any
 import skops.io as sio
 from datasets import DatasetDict, disable_progress_bars, load_from_disk
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from coach.classifier.features import CompactTfidfVectorizer, CueFeatures
 from coach.labels import LABELS
 from training.data import PREPARED_DIR, ROOT
+from training.evaluate import dev_scores
 from training.mixture import training_rows
 
 OUTPUT_DIR = ROOT / "models" / "baseline"
-MRDA_LABELS = ["open_question", "closed_question", "advice", "other"]
 
 
 def build_pipeline(c: float = 4.0) -> Pipeline:
@@ -62,17 +61,6 @@ def fit(prepared: DatasetDict, sources: Sequence[str], corpus_weight: float, c: 
     return pipeline
 
 
-def dev_scores(pipeline: Pipeline, prepared: DatasetDict) -> dict[str, float]:
-    ours = prepared["ours_dev"]
-    scores = {"ours_dev_macro_f1": f1_score(ours["label"], pipeline.predict(ours["text"]), average="macro")}
-    if "mrda_dev" in prepared:
-        mrda = prepared["mrda_dev"].filter(lambda row: row["label"] in MRDA_LABELS and row["confidence"] == "direct")
-        scores["mrda_dev_macro_f1"] = f1_score(
-            mrda["label"], pipeline.predict(mrda["text"]), labels=MRDA_LABELS, average="macro"
-        )
-    return {name: round(float(value), 4) for name, value in scores.items()}
-
-
 def selection_score(row: dict[str, Any]) -> float:
     """How mixtures are compared: the mean of our dev macro-F1 and the real MRDA dev meetings' macro-F1.
 
@@ -92,7 +80,7 @@ def search(prepared: DatasetDict, c: float) -> tuple[dict[str, Any], list[dict[s
     results = []
     for sources, weight in candidates:
         pipeline = fit(prepared, sources, weight, c)
-        row = {"sources": list(sources), "corpus_weight": weight, "C": c, **dev_scores(pipeline, prepared)}
+        row = {"sources": list(sources), "corpus_weight": weight, "C": c, **dev_scores(pipeline.predict, prepared)}
         row["selection_score"] = round(selection_score(row), 4)
         print(json.dumps(row), flush=True)
         results.append(row)
@@ -136,7 +124,8 @@ def main() -> None:
     seconds = time.perf_counter() - started
     assert set(pipeline.classes_) == set(LABELS), pipeline.classes_
     save(pipeline, args.output, settings, seconds)
-    print(f"trained in {seconds:.1f} s; dev: {json.dumps(dev_scores(pipeline, prepared))}; saved to {args.output}")
+    dev = json.dumps(dev_scores(pipeline.predict, prepared))
+    print(f"trained in {seconds:.1f} s; dev: {dev}; saved to {args.output}")
 
 
 if __name__ == "__main__":
