@@ -39,10 +39,8 @@ def main() -> None:
         scores = dev_scores(labeller(coach), prepared)
         ours, mrda = scores["ours_dev_macro_f1"], scores.get("mrda_dev_macro_f1", scores["ours_dev_macro_f1"])
         sources = " + ".join(settings.get("sources", [])) or "none (ours only)"
-        print(
-            f"| {directory} | {sources} | {settings.get('corpus_weight', '-')} | {ours:.3f} | {mrda:.3f} | "
-            f"{(ours + mrda) / 2:.3f} |"
-        )
+        weight = settings.get("corpus_weight", "-") if settings.get("sources") else "-"
+        print(f"| {directory} | {sources} | {weight} | {ours:.3f} | {mrda:.3f} | {(ours + mrda) / 2:.3f} |")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ DEFAULT_BATCH_SIZE = 32
 
 
 def default_threads() -> int:
-    """``COACH_THREADS`` if set, else the cores this process may use, at most 4 (more rarely helps a small model)."""
+    """Worker threads for one call's runs: ``COACH_THREADS`` if set, else the cores this process may use, at most 4."""
     configured = os.environ.get("COACH_THREADS")
     if configured:
         return max(1, int(configured))
