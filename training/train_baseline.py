@@ -26,7 +26,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from coach.classifier.features import CompactTfidfVectorizer, CueFeatures
 from coach.labels import LABELS
 from training.data import PREPARED_DIR, ROOT
-from training.evaluate import dev_scores
+from training.evaluate import dev_scores, selection_score
 from training.mixture import training_rows
 
 OUTPUT_DIR = ROOT / "models" / "baseline"
@@ -59,15 +59,6 @@ def fit(prepared: DatasetDict, sources: Sequence[str], corpus_weight: float, c: 
     pipeline = build_pipeline(c)
     pipeline.fit(texts, labels, classifier__sample_weight=weights)
     return pipeline
-
-
-def selection_score(row: dict[str, Any]) -> float:
-    """How mixtures are compared: the mean of our dev macro-F1 and the real MRDA dev meetings' macro-F1.
-
-    Our dev split alone rewards fitting the way our writers write; the MRDA meetings are real talk nobody here wrote.
-    """
-    ours = float(row["ours_dev_macro_f1"])
-    return (ours + float(row.get("mrda_dev_macro_f1", ours))) / 2
 
 
 def search(prepared: DatasetDict, c: float) -> tuple[dict[str, Any], list[dict[str, Any]]]:
