@@ -24,7 +24,7 @@ from coach.transcript.lines import (
     speaker_prefix,
 )
 from coach.transcript.model import UNKNOWN_SPEAKER, Transcript, Turn
-from coach.transcript.timecode import SRT_TIMING_EXAMPLE, format_timestamp, parse_cue_timing
+from coach.transcript.timecode import SRT_TIMING_EXAMPLE, check_cue_order, parse_cue_timing
 
 _MARKUP: Final = re.compile(r"<[^>]*>|\{\\[^}]*\}")
 
@@ -80,12 +80,7 @@ def _cue(block: Block, source: str | None) -> _Cue:
             f"expected a cue timing like {SRT_TIMING_EXAMPLE}, found {quote(first)}", line=line_number, source=source
         )
     start, end = timing
-    if end < start:
-        raise TranscriptFormatError(
-            f"the cue ends ({format_timestamp(end)}) before it starts ({format_timestamp(start)})",
-            line=line_number,
-            source=source,
-        )
+    check_cue_order(start, end, line=line_number, source=source)
     text = clean_text(html.unescape(_MARKUP.sub("", " ".join(text for _, text in text_lines))))
     return _Cue(text, start, end)
 

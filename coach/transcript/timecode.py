@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from coach.errors import TranscriptFormatError
+
 VTT_TIMING_EXAMPLE: Final = "`00:00:01.000 --> 00:00:04.000`"
 SRT_TIMING_EXAMPLE: Final = "`00:00:01,000 --> 00:00:04,000`"
 
@@ -22,6 +24,16 @@ def parse_timestamp(value: str) -> float | None:
     if match is None:
         return None
     return _seconds(match["hours"], match["minutes"], match["seconds"], match["fraction"])
+
+
+def check_cue_order(start: float, end: float, *, line: int, source: str | None) -> None:
+    """Raise :class:`TranscriptFormatError` for a cue that ends before it starts."""
+    if end < start:
+        raise TranscriptFormatError(
+            f"the cue ends ({format_timestamp(end)}) before it starts ({format_timestamp(start)})",
+            line=line,
+            source=source,
+        )
 
 
 def parse_cue_timing(line: str) -> tuple[float, float] | None:

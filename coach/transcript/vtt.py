@@ -27,7 +27,7 @@ from coach.transcript.lines import (
     speaker_prefix,
 )
 from coach.transcript.model import UNKNOWN_SPEAKER, Transcript, Turn
-from coach.transcript.timecode import VTT_TIMING_EXAMPLE, format_timestamp, parse_cue_timing
+from coach.transcript.timecode import VTT_TIMING_EXAMPLE, check_cue_order, parse_cue_timing
 
 _SKIPPED_BLOCKS: Final = ("NOTE", "STYLE", "REGION")
 _VOICE: Final = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>")
@@ -103,12 +103,7 @@ def _cue(block: Block, source: str | None) -> list[_Segment]:
             source=source,
         )
     start, end = timing
-    if end < start:
-        raise TranscriptFormatError(
-            f"the cue ends ({format_timestamp(end)}) before it starts ({format_timestamp(start)})",
-            line=line_number,
-            source=source,
-        )
+    check_cue_order(start, end, line=line_number, source=source)
     payload = "\n".join(text for _, text in block[timing_index + 1 :])
     return [_Segment(voice, text, start, end) for voice, text in _voice_spans(payload) if text]
 
