@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -36,7 +35,7 @@ def main() -> None:
         if args.model:
             command += ["--model", args.model]
         started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=True, env={**os.environ})
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
         seconds = time.perf_counter() - started
     lines = done.stdout.splitlines()
     if len(lines) != len(texts):
