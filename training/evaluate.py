@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from datasets import DatasetDict, disable_progress_bars, load_from_disk
+from datasets import Dataset, DatasetDict, disable_progress_bars, load_from_disk
 from sklearn.metrics import f1_score
 
 from coach.classifier import Coach
@@ -41,12 +41,15 @@ def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
     for corpus, labels in CORPUS_LABELS.items():
         if f"{corpus}_test" not in prepared:
             continue
-        part = prepared[f"{corpus}_test"].filter(
-            lambda row, keep=labels: row["label"] in keep and row["confidence"] == "direct"
-        )
+        part = direct_rows(prepared, f"{corpus}_test", labels)
         corpus_predictions = coach.classify_utterances(list(part["text"]))
         results[f"{corpus}_test"] = classification_metrics(part["label"], [p.label for p in corpus_predictions], labels)
     return results
+
+
+def direct_rows(prepared: DatasetDict, part: str, labels: Sequence[str]) -> Dataset:
+    """The rows of a corpus part whose label is one of ``labels`` and was mapped directly from the corpus's own tag."""
+    return prepared[part].filter(lambda row: row["label"] in labels and row["confidence"] == "direct")
 
 
 def dev_scores(predict: Callable[[Sequence[str]], Sequence[str]], prepared: DatasetDict) -> dict[str, float]:
@@ -55,7 +58,7 @@ def dev_scores(predict: Callable[[Sequence[str]], Sequence[str]], prepared: Data
     scores = {"ours_dev_macro_f1": f1_score(ours["label"], predict(ours["text"]), average="macro")}
     if "mrda_dev" in prepared:
         labels = CORPUS_LABELS["mrda"]
-        mrda = prepared["mrda_dev"].filter(lambda row: row["label"] in labels and row["confidence"] == "direct")
+        mrda = direct_rows(prepared, "mrda_dev", labels)
         scores["mrda_dev_macro_f1"] = f1_score(mrda["label"], predict(mrda["text"]), labels=labels, average="macro")
     return {name: round(float(value), 4) for name, value in scores.items()}
 
