@@ -89,17 +89,8 @@ class LiveSession:
             self._last_speaker = speaker
         resolved = self.role_of(speaker, role)
         added = [
-            LabelledUtterance(
-                index=len(self.utterances) + offset,
-                turn=self._turn,
-                speaker=speaker,
-                role=resolved,
-                text=u.text,
-                label=u.label,
-                confidence=u.confidence,
-                leading=u.leading,
-                start=start,
-                end=None,
+            LabelledUtterance.of(
+                u, index=len(self.utterances) + offset, turn=self._turn, speaker=speaker, role=resolved, start=start
             )
             for offset, u in enumerate(prediction.utterances)
         ]

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from coach.classifier import Coach, Prediction
+from coach.classifier import Coach, Prediction, UtterancePrediction
 from coach.errors import InputError
 from coach.feedback.roles import Roles, resolve_roles
 
@@ -36,6 +36,32 @@ class LabelledUtterance:
     leading: bool
     start: float | None = None
     end: float | None = None
+
+    @classmethod
+    def of(
+        cls,
+        prediction: UtterancePrediction,
+        *,
+        index: int,
+        turn: int,
+        speaker: str,
+        role: str,
+        start: float | None = None,
+        end: float | None = None,
+    ) -> LabelledUtterance:
+        """The utterance the classifier labelled as ``prediction``, placed in the session."""
+        return cls(
+            index=index,
+            turn=turn,
+            speaker=speaker,
+            role=role,
+            text=prediction.text,
+            label=prediction.label,
+            confidence=prediction.confidence,
+            leading=prediction.leading,
+            start=start,
+            end=end,
+        )
 
     @property
     def words(self) -> int:
@@ -168,17 +194,8 @@ def _turn_utterances(number: int, turn: Turn, prediction: Prediction, first_inde
     pieces = prediction.utterances
     times = utterance_times([len(p.text.split()) for p in pieces], turn.start, turn.end)
     return [
-        LabelledUtterance(
-            index=first_index + offset,
-            turn=number,
-            speaker=turn.speaker,
-            role="member",
-            text=piece.text,
-            label=piece.label,
-            confidence=piece.confidence,
-            leading=piece.leading,
-            start=start,
-            end=end,
+        LabelledUtterance.of(
+            piece, index=first_index + offset, turn=number, speaker=turn.speaker, role="member", start=start, end=end
         )
         for offset, (piece, (start, end)) in enumerate(zip(pieces, times, strict=True))
     ]
