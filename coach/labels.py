@@ -1,4 +1,4 @@
-"""The six utterance labels of ``shared/design/labels.md`` and the rules that combine them."""
+"""The six utterance labels of ``docs/labels.md`` and the rules that combine them."""
 
 from __future__ import annotations
 

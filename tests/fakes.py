@@ -46,7 +46,7 @@ class KeywordClassifier:
     Text no rule matches is ``story`` when it has at least ``min_story_words`` words, else ``other``. The winning label
     gets probability ``confidence`` and the rest share what is left, so ``scores`` sum to one; ``leading`` is set as a
     real backend sets it (advice phrased as a question). ``calls`` counts calls to ``predict`` and ``seen`` the texts
-    it was given, for tests of batching.
+    it was given (``contexts`` their contexts, ``""`` for none), for tests of batching and context.
     """
 
     labels: tuple[str, ...] = LABELS
@@ -66,6 +66,7 @@ class KeywordClassifier:
         self._info: dict[str, Any] = {"name": name, "version": version, "backend": "fake", "labels": list(LABELS)}
         self.calls = 0
         self.seen: list[str] = []
+        self.contexts: list[str] = []
 
     @property
     def info(self) -> dict[str, Any]:
@@ -79,9 +80,10 @@ class KeywordClassifier:
                 return label
         return STORY if len(lowered.split()) >= self.min_story_words else OTHER
 
-    def predict(self, texts: Sequence[str]) -> list[UtterancePrediction]:
+    def predict(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> list[UtterancePrediction]:
         self.calls += 1
         self.seen.extend(texts)
+        self.contexts.extend(contexts if contexts is not None else [""] * len(texts))
         rest = (1.0 - self.confidence) / (len(LABELS) - 1)
         probabilities = np.full((len(texts), len(LABELS)), rest)
         for row, text in enumerate(texts):

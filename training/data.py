@@ -1,4 +1,7 @@
-"""Reading the training sources: our annotated conversations and the real meeting corpora in ``shared/corpora``."""
+"""Reading the training sources: our annotated conversations and the real corpora in ``data/corpora``.
+
+Every row carries its ``context``: the previous turn of another speaker (``coach.classifier.context``).
+"""
 
 from __future__ import annotations
 
@@ -12,13 +15,14 @@ from typing import Any
 
 import pandas as pd
 
+from coach.classifier.context import previous_turn_contexts
 from coach.labels import LABELS, ROLES
 
 ROOT = Path(__file__).resolve().parents[1]
 ANNOTATED_DIR = ROOT / "data" / "annotated"
 CONVERSATIONS_DIR = ANNOTATED_DIR / "conversations"
 SPLITS_FILE = ANNOTATED_DIR / "splits.json"
-CORPORA_DIR = ROOT.parent / "shared" / "corpora"
+CORPORA_DIR = ROOT / "data" / "corpora"
 ARTIFACTS_DIR = ROOT / "artifacts"
 PREPARED_DIR = ARTIFACTS_DIR / "prepared"
 
@@ -57,7 +61,19 @@ def read_annotated(directory: Path = CONVERSATIONS_DIR) -> list[dict[str, Any]]:
                 if row["label"] not in LABELS or row["role"] not in ROLES:
                     raise ValueError(f"{path.name}:{number}: bad label {row['label']!r} or role {row['role']!r}")
                 rows.append(row)
+    _add_contexts(rows)
     return rows
+
+
+def _add_contexts(rows: list[dict[str, Any]]) -> None:
+    """Set each row's ``context`` to the previous turn of another speaker in its conversation."""
+    by_conversation: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_conversation.setdefault(row["conversation_id"], []).append(row)
+    for conversation in by_conversation.values():
+        contexts = previous_turn_contexts([r["speaker"] for r in conversation], [r["text"] for r in conversation])
+        for row, context in zip(conversation, contexts, strict=True):
+            row["context"] = context
 
 
 def hash_split(conversation_id: str) -> str:
@@ -90,6 +106,10 @@ def read_corpus(name: str, corpora_dir: Path = CORPORA_DIR, seed: int = 13) -> p
     path = corpora_dir / CORPUS_FILES[name]
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    # Contexts come from every act, labelled or not, so they are found before rows are chosen (files are in time order).
+    frame = frame.assign(context="")
+    for _, meeting in frame.groupby("dialogue_id", sort=False):
+        frame.loc[meeting.index, "context"] = previous_turn_contexts(list(meeting["speaker"]), list(meeting["text"]))
     frame = frame[frame["label"].isin(LABELS) & frame["mapping_confidence"].isin(CORPUS_CONFIDENCE[name])]
     frame = frame[frame["text"].str.split().str.len() > 0]
     frame = frame.assign(
@@ -103,9 +123,9 @@ def read_corpus(name: str, corpora_dir: Path = CORPORA_DIR, seed: int = 13) -> p
         for _, group in frame[frame["split"] == "train"].groupby("label")
     ]
     frame = pd.concat([*capped, frame[frame["split"] != "train"]])
-    return frame[["text", "label", "split", "conversation_id", "speaker", "source", "confidence"]].reset_index(
-        drop=True
-    )
+    return frame[
+        ["text", "label", "split", "conversation_id", "speaker", "source", "confidence", "context"]
+    ].reset_index(drop=True)
 
 
 def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -3,8 +3,11 @@
     python -m training.evaluate [--model models/baseline]
 
 Reports per-label precision/recall/F1, macro-F1 and the confusion matrix on (a) our test split, (b) the real corpora's
-test meetings for the labels they annotate directly (MRDA: open, closed, advice, other; AMI: advice, other), and (c) a
-lower-cased, punctuation-stripped copy of our test split; plus how well advice dressed as a question is flagged.
+test meetings for the labels they annotate directly (MRDA: open, closed, advice, other; AMI: advice, other), (c) the
+AnnoMI test transcripts, all six labels, each turn labelled as the product labels it (split into sentences, turn label
+by precedence), and (d) a lower-cased, punctuation-stripped copy of our test split; plus how well advice dressed as a
+question is flagged. Every utterance is read with its context (the previous turn of another speaker); the
+``*_no_context`` rows give the same test read alone, as a tool sending single utterances would.
 """
 
 from __future__ import annotations
@@ -33,18 +36,43 @@ CORPUS_LABELS = {
 def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
     results: dict[str, Any] = {}
     test = prepared["ours_test"]
-    predictions = coach.classify_utterances(list(test["text"]))
-    results["ours_test"] = classification_metrics(test["label"], [p.label for p in predictions], LABELS)
-    stripped = coach.classify_utterances([strip_text(text) for text in test["text"]])
-    results["ours_test_stripped"] = classification_metrics(test["label"], [p.label for p in stripped], LABELS)
+    texts, contexts, gold = list(test["text"]), list(test["context"]), list(test["label"])
+    predictions = coach.classify_utterances(texts, contexts)
+    results["ours_test"] = classification_metrics(gold, [p.label for p in predictions], LABELS)
+    alone = coach.classify_utterances(texts)
+    results["ours_test_no_context"] = classification_metrics(gold, [p.label for p in alone], LABELS)
+    stripped = coach.classify_utterances([strip_text(text) for text in texts], [strip_text(c) for c in contexts])
+    results["ours_test_stripped"] = classification_metrics(gold, [p.label for p in stripped], LABELS)
     results["leading"] = leading_metrics(list(test["leading"]), [p.leading for p in predictions])
     for corpus, labels in CORPUS_LABELS.items():
         if f"{corpus}_test" not in prepared:
             continue
         part = direct_rows(prepared, f"{corpus}_test", labels)
-        corpus_predictions = coach.classify_utterances(list(part["text"]))
-        results[f"{corpus}_test"] = classification_metrics(part["label"], [p.label for p in corpus_predictions], labels)
+        read = coach.classify_utterances(list(part["text"]), list(part["context"]))
+        results[f"{corpus}_test"] = classification_metrics(part["label"], [p.label for p in read], labels)
+        read_alone = coach.classify_utterances(list(part["text"]))
+        results[f"{corpus}_test_no_context"] = classification_metrics(
+            part["label"], [p.label for p in read_alone], labels
+        )
+    if "annomi_test" in prepared:
+        results.update(annomi_metrics(coach, prepared["annomi_test"], "annomi_test"))
     return results
+
+
+def annomi_metrics(coach: Coach, part: Dataset, name: str) -> dict[str, Any]:
+    """AnnoMI turns labelled as the product labels a transcript's turns, read alone, and as whole turns; and the
+    counsellors' (members') turns on their own, where the experts' codes are direct."""
+    texts, contexts, gold = list(part["text"]), list(part["context"]), list(part["label"])
+    turns = [p.label for p in coach.classify(texts, contexts)]
+    members = [i for i, role in enumerate(part["role"]) if role == "member"]
+    return {
+        name: classification_metrics(gold, turns, LABELS),
+        f"{name}_members": classification_metrics([gold[i] for i in members], [turns[i] for i in members], LABELS),
+        f"{name}_no_context": classification_metrics(gold, [p.label for p in coach.classify(texts)], LABELS),
+        f"{name}_whole_turns": classification_metrics(
+            gold, [p.label for p in coach.classify_utterances(texts, contexts)], LABELS
+        ),
+    }
 
 
 def direct_rows(prepared: DatasetDict, part: str, labels: Sequence[str]) -> Dataset:
@@ -52,24 +80,37 @@ def direct_rows(prepared: DatasetDict, part: str, labels: Sequence[str]) -> Data
     return prepared[part].filter(lambda row: row["label"] in labels and row["confidence"] == "direct")
 
 
-def dev_scores(predict: Callable[[Sequence[str]], Sequence[str]], prepared: DatasetDict) -> dict[str, float]:
-    """Macro-F1 on our dev split and on the MRDA dev meetings (its direct labels): what model selection looks at."""
+#: Labels texts, given each text's context (``None``: no context); a model that reads no context ignores it.
+Labeller = Callable[[Sequence[str], Sequence[str] | None], Sequence[str]]
+
+#: The dev scores model selection averages: ours, the real MRDA meetings, the real AnnoMI counselling turns.
+SELECTION_KEYS = ("ours_dev_macro_f1", "mrda_dev_macro_f1", "annomi_dev_macro_f1")
+
+
+def dev_scores(predict: Labeller, prepared: DatasetDict) -> dict[str, float]:
+    """Macro-F1 on our dev split, the MRDA dev meetings (its direct labels) and the AnnoMI dev transcripts (all six
+    labels, whole turns), each utterance read with its context: what model selection looks at."""
     ours = prepared["ours_dev"]
-    scores = {"ours_dev_macro_f1": f1_score(ours["label"], predict(ours["text"]), average="macro")}
+    scores = {"ours_dev_macro_f1": f1_score(ours["label"], predict(ours["text"], ours["context"]), average="macro")}
     if "mrda_dev" in prepared:
         labels = CORPUS_LABELS["mrda"]
         mrda = direct_rows(prepared, "mrda_dev", labels)
-        scores["mrda_dev_macro_f1"] = f1_score(mrda["label"], predict(mrda["text"]), labels=labels, average="macro")
+        predicted = predict(mrda["text"], mrda["context"])
+        scores["mrda_dev_macro_f1"] = f1_score(mrda["label"], predicted, labels=labels, average="macro")
+    if "annomi_dev" in prepared:
+        annomi = prepared["annomi_dev"]
+        predicted = predict(annomi["text"], annomi["context"])  # whole turns: the labelling the model learns
+        scores["annomi_dev_macro_f1"] = f1_score(annomi["label"], predicted, labels=LABELS, average="macro")
     return {name: round(float(value), 4) for name, value in scores.items()}
 
 
 def selection_score(row: dict[str, Any]) -> float:
-    """How mixtures are compared: the mean of our dev macro-F1 and the real MRDA dev meetings' macro-F1.
+    """How models are compared: the mean of the dev macro-F1s in :data:`SELECTION_KEYS` that were measured.
 
-    Our dev split alone rewards fitting the way our writers write; the MRDA meetings are real talk nobody here wrote.
+    Our dev split alone rewards fitting the way our writers write; MRDA and AnnoMI are real talk nobody here wrote.
     """
-    ours = float(row["ours_dev_macro_f1"])
-    return (ours + float(row.get("mrda_dev_macro_f1", ours))) / 2
+    values = [float(row[key]) for key in SELECTION_KEYS if key in row]
+    return sum(values) / len(values)
 
 
 def leading_metrics(gold: list[bool], predicted: list[bool]) -> dict[str, float | int]:

@@ -5,7 +5,12 @@
 For each conversation of our test split, computes the members' questioning ratio (labels.md) twice with the roles
 as annotated: once from the gold labels, once from the model's labels of the same utterances. Prints one row per
 conversation and the mean absolute difference, and writes ``sessions.json`` beside the model (the model card quotes
-it). Practice exchanges, whose members are trainees, count like any other conversation.
+it). Practice exchanges, whose members are trainees, count like any other conversation. Utterances are read with
+their context, as ``coach analyze`` reads them.
+
+Then the figure that says whether the ratio means anything: on the AnnoMI dev and test transcripts (real counselling,
+the counsellor as the member), how well the members' questioning ratio separates sessions the experts rated high
+quality from low (ROC AUC), from the model's labels and, beside it, from the experts' own codes.
 """
 
 from __future__ import annotations
@@ -18,9 +23,14 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+from sklearn.metrics import roc_auc_score
+
 from coach.classifier import Coach
+from coach.classifier.context import previous_turn_contexts
 from coach.feedback.metrics import questioning_ratio
 from coach.feedback.session import LabelledUtterance
+from training.annomi import read_annomi
 from training.data import ROOT, annotated_split
 
 #: A session counts as close when the predicted ratio is within this of the gold one.
@@ -48,7 +58,9 @@ def session_ratios(coach: Coach, rows: Sequence[dict[str, Any]]) -> list[dict[st
     results = []
     for conversation_id, group in groupby(rows, key=lambda row: row["conversation_id"]):
         conversation = list(group)
-        predicted = [p.label for p in coach.classify_utterances([str(row["text"]) for row in conversation])]
+        texts = [str(row["text"]) for row in conversation]
+        contexts = previous_turn_contexts([str(row["speaker"]) for row in conversation], texts)
+        predicted = [p.label for p in coach.classify_utterances(texts, contexts)]
         gold_ratio = questioning_ratio(utterances(conversation, [str(row["label"]) for row in conversation]))
         predicted_ratio = questioning_ratio(utterances(conversation, predicted))
         if gold_ratio is None or predicted_ratio is None:
@@ -77,11 +89,45 @@ def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def annomi_quality_auc(coach: Coach, transcripts: pd.DataFrame) -> dict[str, Any]:
+    """ROC AUC of the members' questioning ratio for high against low quality, from the model's labels (each turn
+    labelled as ``coach analyze`` labels it) and from the experts' codes, over the transcripts in ``transcripts``."""
+    rows = []
+    for conversation_id, turns in transcripts.groupby("conversation_id", sort=False):
+        predictions = coach.classify(list(turns["text"]), list(turns["context"]))
+        predicted = [
+            LabelledUtterance.of(u, index=0, turn=0, speaker=speaker, role=role)
+            for prediction, speaker, role in zip(predictions, turns["speaker"], turns["role"], strict=True)
+            for u in prediction.utterances
+        ]
+        coded = turns[turns["label"] != ""]
+        gold = utterances(coded.assign(turn=0).to_dict("records"), list(coded["label"]))
+        rows.append(
+            {
+                "conversation_id": conversation_id,
+                "quality": turns["quality"].iloc[0],
+                "predicted": questioning_ratio(predicted) or 0.0,
+                "codes": questioning_ratio(gold) or 0.0,
+            }
+        )
+    high = [row["quality"] == "high" for row in rows]
+    return {
+        "transcripts": len(rows),
+        "low_quality": high.count(False),
+        "auc_model": round(float(roc_auc_score(high, [row["predicted"] for row in rows])), 4),
+        "auc_codes": round(float(roc_auc_score(high, [row["codes"] for row in rows])), 4),
+        "per_transcript": [
+            {**row, "predicted": round(row["predicted"], 4), "codes": round(row["codes"], 4)} for row in rows
+        ],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "minilm-int8")
     args = parser.parse_args()
-    summary = summarise(session_ratios(Coach.load(args.model), annotated_split("test")))
+    coach = Coach.load(args.model)
+    summary = summarise(session_ratios(coach, annotated_split("test")))
     print(f"{'conversation':28} {'utts':>5} {'gold':>6} {'pred':>6} {'|diff|':>7}")
     for row in summary["per_session"]:
         print(
@@ -91,6 +137,13 @@ def main() -> None:
     print(
         f"{summary['sessions']} sessions: mean |difference| {summary['mean_absolute_difference']}, "
         f"{summary['within_tolerance']} within {TOLERANCE}, max {summary['max_absolute_difference']}"
+    )
+    annomi = read_annomi()
+    summary["annomi_dev_test"] = annomi_quality_auc(coach, annomi[annomi["split"].isin(["dev", "test"])])
+    auc = summary["annomi_dev_test"]
+    print(
+        f"AnnoMI dev+test, {auc['transcripts']} transcripts ({auc['low_quality']} low quality): AUC of the members' "
+        f"questioning ratio, high vs low: model {auc['auc_model']}, experts' codes {auc['auc_codes']}"
     )
     (args.model / "sessions.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.model / 'sessions.json'}")

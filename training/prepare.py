@@ -3,7 +3,8 @@
     python -m training.prepare [--record-splits]
 
 Writes ``artifacts/prepared`` (a ``DatasetDict`` with ``ours_train``, ``ours_dev``, ``ours_test`` and the same for each
-corpus). ``--record-splits`` adds conversations not yet in ``data/annotated/splits.json`` to it; recorded
+corpus: ``mrda_*``, ``ami_*`` and ``annomi_*``, whose rows are whole turns). Every row has its ``context``.
+``--record-splits`` adds conversations not yet in ``data/annotated/splits.json`` to it; recorded
 conversations never move.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 from datasets import Dataset, DatasetDict, disable_progress_bars
 
+from training.annomi import ANNOMI_FILE, read_annomi
 from training.data import (
     CONVERSATIONS_DIR,
     CORPORA_DIR,
@@ -29,7 +31,7 @@ from training.data import (
     write_splits,
 )
 
-COLUMNS = ["text", "label", "conversation_id", "speaker", "source"]
+COLUMNS = ["text", "label", "conversation_id", "speaker", "source", "context"]
 
 
 def prepare(
@@ -58,6 +60,12 @@ def prepare(
         for split in SPLIT_NAMES:
             part = corpus[corpus["split"] == split][[*COLUMNS, "confidence"]]
             parts[f"{name}_{split}"] = Dataset.from_pandas(part.reset_index(drop=True))
+    if ANNOMI_FILE.is_file():
+        annomi = read_annomi()
+        annomi = annomi[annomi["label"] != ""].assign(source="annomi")
+        for split in SPLIT_NAMES:
+            part = annomi[annomi["split"] == split][[*COLUMNS, "confidence", "role", "quality"]]
+            parts[f"annomi_{split}"] = Dataset.from_pandas(part.reset_index(drop=True))
     prepared = DatasetDict(parts)
     prepared.save_to_disk(str(output))
     return prepared

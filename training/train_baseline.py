@@ -26,7 +26,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from coach.classifier.features import CompactTfidfVectorizer, CueFeatures
 from coach.labels import LABELS
 from training.data import PREPARED_DIR, ROOT
-from training.evaluate import dev_scores, selection_score
+from training.evaluate import Labeller, dev_scores, selection_score
 from training.mixture import training_rows
 
 OUTPUT_DIR = ROOT / "models" / "baseline"
@@ -55,10 +55,15 @@ def build_pipeline(c: float = 4.0) -> Pipeline:
 
 
 def fit(prepared: DatasetDict, sources: Sequence[str], corpus_weight: float, c: float) -> Pipeline:
-    texts, labels, weights = training_rows(prepared, sources, corpus_weight)
+    rows = training_rows(prepared, sources, corpus_weight)
     pipeline = build_pipeline(c)
-    pipeline.fit(texts, labels, classifier__sample_weight=weights)
+    pipeline.fit(rows.texts, rows.labels, classifier__sample_weight=rows.weights)
     return pipeline
+
+
+def labeller(pipeline: Pipeline) -> Labeller:
+    """The pipeline as a dev-score labeller; the baseline reads each utterance alone, so contexts are ignored."""
+    return lambda texts, contexts: list(pipeline.predict(list(texts)))
 
 
 def search(prepared: DatasetDict, c: float) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -71,7 +76,7 @@ def search(prepared: DatasetDict, c: float) -> tuple[dict[str, Any], list[dict[s
     results = []
     for sources, weight in candidates:
         pipeline = fit(prepared, sources, weight, c)
-        row = {"sources": list(sources), "corpus_weight": weight, "C": c, **dev_scores(pipeline.predict, prepared)}
+        row = {"sources": list(sources), "corpus_weight": weight, "C": c, **dev_scores(labeller(pipeline), prepared)}
         row["selection_score"] = round(selection_score(row), 4)
         print(json.dumps(row), flush=True)
         results.append(row)
@@ -115,7 +120,7 @@ def main() -> None:
     seconds = time.perf_counter() - started
     assert set(pipeline.classes_) == set(LABELS), pipeline.classes_
     save(pipeline, args.output, settings, seconds)
-    dev = json.dumps(dev_scores(pipeline.predict, prepared))
+    dev = json.dumps(dev_scores(labeller(pipeline), prepared))
     print(f"trained in {seconds:.1f} s; dev: {dev}; saved to {args.output}")
 
 

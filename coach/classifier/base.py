@@ -75,7 +75,12 @@ class Classifier(Protocol):
         """What the model says about itself: name, version, backend, metrics."""
         ...
 
-    def predict(self, texts: Sequence[str]) -> list[UtterancePrediction]: ...
+    def predict(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> list[UtterancePrediction]:
+        """Label ``texts``; ``contexts`` (one per text, ``""`` for none) is what another speaker said just before.
+
+        A backend that reads no context ignores it.
+        """
+        ...
 
 
 def predictions_from_probabilities(

@@ -66,7 +66,8 @@ class BaselineClassifier:
     def info(self) -> dict[str, Any]:
         return dict(self._config)
 
-    def predict(self, texts: Sequence[str]) -> list[UtterancePrediction]:
+    def predict(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> list[UtterancePrediction]:
+        """Label ``texts``; the baseline reads each utterance alone, so ``contexts`` is ignored."""
         if not texts:
             return []
         probabilities = np.asarray(self._pipeline.predict_proba(list(texts)))

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from coach.classifier.base import Classifier, Prediction, UtterancePrediction
+from coach.classifier.context import previous_turn_contexts, trim_context
 from coach.classifier.loading import load_classifier
 from coach.classifier.segment import split_utterances
+from coach.errors import InputError
 from coach.labels import OTHER, turn_label
 
 
@@ -37,21 +39,31 @@ class Coach:
     def info(self) -> dict[str, Any]:
         return self.classifier.info
 
-    def classify_utterances(self, utterances: Sequence[str]) -> list[UtterancePrediction]:
-        """Label texts that are already single utterances, without splitting them."""
-        return self.classifier.predict(utterances)
+    def classify_utterances(
+        self, utterances: Sequence[str], contexts: Sequence[str] | None = None
+    ) -> list[UtterancePrediction]:
+        """Label texts that are already single utterances, without splitting them (``contexts`` as in ``classify``)."""
+        return self.classifier.predict(utterances, _trimmed(contexts, len(utterances)))
 
-    def classify(self, texts: Sequence[str]) -> list[Prediction]:
+    def classify(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> list[Prediction]:
         """Label each text as a turn: each sentence gets a label, the text the turn-level label of labels.md.
 
-        A blank text is labelled ``other`` with no utterances.
+        ``contexts``, one per text, is what another speaker said just before it (the previous turn; ``""`` for none).
+        Every sentence of a text is read with the text's context. Without contexts each text is read alone, as a tool
+        sending single utterances would. A blank text is labelled ``other`` with no utterances.
         """
+        given = _trimmed(contexts, len(texts))
         pieces = [split_utterances(text) for text in texts]
         flat = [utterance for utterance_list in pieces for utterance in utterance_list]
-        labelled = iter(self.classifier.predict(flat))
+        flat_contexts = None if given is None else [c for c, parts in zip(given, pieces, strict=True) for _ in parts]
+        labelled = iter(self.classifier.predict(flat, flat_contexts))
         return [
             self._combine(text, list(islice(labelled, len(parts)))) for text, parts in zip(texts, pieces, strict=True)
         ]
+
+    def classify_turns(self, speakers: Sequence[str], texts: Sequence[str]) -> list[Prediction]:
+        """Label the turns of a conversation in order, each read with the previous turn of another speaker."""
+        return self.classify(texts, previous_turn_contexts(speakers, texts))
 
     def classify_stream(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[Prediction]:
         """Label a long or endless stream of texts in batches, yielding predictions in order."""
@@ -73,3 +85,11 @@ class Coach:
             leading=any(u.leading for u in utterances),
             utterances=tuple(utterances),
         )
+
+
+def _trimmed(contexts: Sequence[str] | None, count: int) -> list[str] | None:
+    if contexts is None:
+        return None
+    if len(contexts) != count:
+        raise InputError(f"{len(contexts)} contexts for {count} texts; give one context per text (or none).")
+    return [trim_context(context) for context in contexts]

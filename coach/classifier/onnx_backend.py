@@ -1,7 +1,10 @@
 """The transformer backend: a fine-tuned MiniLM exported to ONNX, run with onnxruntime and ``tokenizers`` only.
 
-No torch or transformers at serving time. Texts are tokenized with the model's own ``tokenizer.json``, truncated to
-``max_length`` tokens, sorted by length and run in batches of the config's ``batch_size`` so that padding stays small.
+No torch or transformers at serving time. Texts are tokenized with the model's own ``tokenizer.json``, each with its
+context when the model reads context (``"context": true`` in its config; see ``coach.classifier.encoding``), truncated
+to ``max_length`` tokens, sorted by length and run in batches of the config's ``batch_size`` so that padding stays
+small. A model's config may carry ``label_bias``, per-label log-odds added to the logits: the calibration chosen on
+the dev splits (``training.calibrate``).
 A dynamically quantised model ships with ``batch_size`` 1: its activation scales are per tensor, so batching would let
 a text's label depend on the texts batched with it.
 
@@ -21,9 +24,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 import onnxruntime as ort
-from tokenizers import Tokenizer
+from tokenizers import Encoding, Tokenizer
 
 from coach.classifier.base import UtterancePrediction, predictions_from_probabilities
+from coach.classifier.encoding import encode, load_tokenizer, pad
 from coach.errors import ModelError
 
 DEFAULT_BATCH_SIZE = 32
@@ -49,6 +53,9 @@ class OnnxClassifier:
         self._labels = tuple(config["labels"])
         self._input_names = {node.name for node in session.get_inputs()}
         self._batch_size = int(config.get("batch_size", DEFAULT_BATCH_SIZE))
+        self._reads_context = bool(config.get("context", False))
+        bias = config.get("label_bias", {})
+        self._bias = np.array([float(bias.get(label, 0.0)) for label in self._labels], dtype=np.float32)
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="coach-onnx") if threads > 1 else None
 
     @classmethod
@@ -58,9 +65,7 @@ class OnnxClassifier:
         for path in (model_path, tokenizer_path):
             if not path.is_file():
                 raise ModelError(f"{path} is missing; rebuild the model with `python -m training.export_onnx`.")
-        tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        tokenizer.enable_truncation(max_length=int(config.get("max_length", 64)))
-        tokenizer.no_padding()
+        tokenizer = load_tokenizer(tokenizer_path, int(config.get("max_length", 64)))
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
@@ -77,31 +82,23 @@ class OnnxClassifier:
     def info(self) -> dict[str, Any]:
         return dict(self._config)
 
-    def predict(self, texts: Sequence[str]) -> list[UtterancePrediction]:
+    def predict(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> list[UtterancePrediction]:
         if not texts:
             return []
-        encodings = self._tokenizer.encode_batch(list(texts))
+        encodings = encode(self._tokenizer, texts, contexts if self._reads_context else None)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         batches = [order[start : start + self._batch_size] for start in range(0, len(order), self._batch_size)]
-        inputs = [[encodings[i].ids for i in rows] for rows in batches]
+        inputs = [[encodings[i] for i in rows] for rows in batches]
         outputs = self._pool.map(self._run, inputs) if self._pool and len(batches) > 1 else map(self._run, inputs)
         probabilities = np.empty((len(texts), len(self._labels)), dtype=np.float32)
         for rows, output in zip(batches, outputs, strict=True):
             probabilities[rows] = output
         return predictions_from_probabilities(texts, probabilities, self._labels)
 
-    def _run(self, token_ids: list[list[int]]) -> npt.NDArray[np.float32]:
-        width = max(len(ids) for ids in token_ids)
-        input_ids = np.zeros((len(token_ids), width), dtype=np.int64)
-        attention_mask = np.zeros_like(input_ids)
-        for row, ids in enumerate(token_ids):
-            input_ids[row, : len(ids)] = ids
-            attention_mask[row, : len(ids)] = 1
-        feeds = {"input_ids": input_ids, "attention_mask": attention_mask}
-        if "token_type_ids" in self._input_names:
-            feeds["token_type_ids"] = np.zeros_like(input_ids)
+    def _run(self, encodings: list[Encoding]) -> npt.NDArray[np.float32]:
+        feeds = pad(encodings)
         (logits,) = self._session.run(None, {name: feeds[name] for name in self._input_names})
-        scores: npt.NDArray[np.float32] = np.asarray(logits, dtype=np.float32)
+        scores: npt.NDArray[np.float32] = np.asarray(logits, dtype=np.float32) + self._bias
         shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
         probabilities: npt.NDArray[np.float32] = shifted / shifted.sum(axis=1, keepdims=True)
         return probabilities

@@ -11,11 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coach.classifier import Prediction
+from coach.classifier.context import previous_turn_contexts
 from coach.feedback import metrics
 from coach.feedback.session import LabelledUtterance
 from coach.labels import ADVICE, OTHER, QUESTIONING_LABELS, STORY
 
 #: How many of the members' latest contributions a nudge looks at.
+#: How far back the context of the next turn is looked for.
+CONTEXT_UTTERANCES = 20
 ADVICE_RUN = 3
 STORY_RUN = 4
 RECENT_WINDOW = 10
@@ -102,6 +105,14 @@ class LiveSession:
             self.last_nudge_at = clock
             return added, nudge
         return added, None
+
+    def context_for(self, speaker: str) -> str:
+        """What another speaker said last before ``speaker``'s next turn: the context the classifier reads it with."""
+        contexts = previous_turn_contexts(
+            [u.speaker for u in self.utterances[-CONTEXT_UTTERANCES:]] + [speaker],
+            [u.text for u in self.utterances[-CONTEXT_UTTERANCES:]] + [""],
+        )
+        return contexts[-1]
 
     def figures(self) -> dict[str, object]:
         return {

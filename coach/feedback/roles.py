@@ -7,15 +7,21 @@ Roles come, in this order, from
 2. roles written on the turns themselves (``Turn.role``);
 3. inference from what people said, for a role still unknown:
 
-   - the facilitator is the speaker whose turns are most often all ``other`` (process talk): the highest
-     ``process turns x process share``, and only when that is clear: at least :data:`FACILITATOR_MIN_TURNS` such
-     turns, at least :data:`FACILITATOR_MIN_SHARE` of their turns, and a score :data:`FACILITATOR_MARGIN` times anyone
-     else's (members' backchannels are ``other`` turns too, and so are many of the presenter's);
-   - the presenter is, among the rest, the speaker whose talk is mostly story: the highest
-     ``story utterances x story share``, where the share is story over all of the speaker's utterances that are not
-     ``other``. Nobody is the presenter when nobody told any story (a practice exchange, say).
+   - the facilitator holds the process: opens, invites ("who'd like to go first?", "any more questions for Amira?"),
+     keeps time ("ten minutes left"), names the process ("questions only for now"), closes ("thanks, everyone"), or,
+     in a practice exchange, gives feedback on the trainee's questions ("that's a closed one"). A turn is a process
+     turn when it holds such a cue (:data:`PROCESS_CUES`) or is all ``other`` and longer than a backchannel. The
+     facilitator has the highest ``process turns x process share`` (opening the session, or closing it with a cue,
+     adds one), when that is clear: at least two process turns, :data:`FACILITATOR_MIN_TURNS` of them with a cue
+     (or three without, in a group), at least :data:`FACILITATOR_MIN_SHARE` of their turns, and
+     :data:`FACILITATOR_MARGIN` times anyone else's score. In a conversation of two (one-to-one helping, or a
+     practice exchange), only practice feedback counts as a cue;
+   - the presenter is, among the rest, the one being questioned: the speaker whose turns most often answer someone
+     else's question, plus their story utterances, times the share of their talk that is not questions, advice or
+     reflection. Nobody is the presenter when fewer than two people are left to choose from (a facilitator playing
+     the presenter in a practice exchange is the facilitator), or when nobody answered or told anything.
 
-   Checked on our annotated conversations: every full session gets the roles its annotators gave.
+   Measured with ``python -m training.evaluate_roles`` on our test conversations and on AnnoMI (README, model card).
 
 Captions that name nobody (:data:`~coach.transcript.model.UNKNOWN_SPEAKER`) are never inferred to be the presenter or
 the facilitator. Everyone else is a member. :class:`Roles` says which roles were inferred, so the report can say so.
@@ -23,22 +29,60 @@ the facilitator. Everyone else is a member. :class:`Roles` says which roles were
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from coach.errors import InputError
-from coach.labels import OTHER, ROLES, STORY
+from coach.labels import ADVICE, OTHER, QUESTION_LABELS, REFLECTION, ROLES, STORY
 from coach.transcript.model import UNKNOWN_SPEAKER
 
 PRESENTER = "presenter"
 FACILITATOR = "facilitator"
 MEMBER = "member"
 
-FACILITATOR_MIN_TURNS = 2
-FACILITATOR_MIN_SHARE = 0.5
+FACILITATOR_MIN_TURNS = 1
+FACILITATOR_MIN_SHARE = 0.3
 FACILITATOR_MARGIN = 1.5
+#: A turn of at most this many words that is all ``other`` is a backchannel, not process talk.
+BACKCHANNEL_WORDS = 3
+
+#: What a facilitator says: inviting and turn-taking, timekeeping, naming the process, opening and closing.
+PROCESS_CUES = re.compile(
+    r"\b(?:who(?:'d| would)? like to|who wants to|who(?:'s| is) (?:next|up|first)|over to you|"
+    r"let'?s (?:start|begin|move|go|hear|come back|open|take|turn|get going|pause|stop|finish|wrap|do a round)|"
+    r"shall we (?:start|begin|move|go|stop|pause|take|finish|wrap|get)|move on to|"
+    r"(?:any|more|other) (?:more )?questions (?:for|from)|anyone else|bid(?:s|ding)? for time|(?:first|next) slot|"
+    r"(?:\d+|two|three|five|ten|fifteen|twenty|a few|couple of) (?:more )?minutes?(?: left| to go)?\b|time check|"
+    r"out of time|running (?:short|out|over)|keep(?:ing)? (?:an eye on )?(?:the )?time|questions only|no advice|"
+    r"round of|go round|thank(?:s| you),? (?:everyone|all|both|everybody)|see you (?:all|next|in)|same time next|"
+    r"wrap (?:it |things )?up|that's (?:time|us for)|on mute|can (?:everyone|you all) hear|"
+    r"you'?re (?:up|on|next|presenting|the presenter)|is that you next|off you go|go when you'?re ready|"
+    r"start us off|(?:who'?s|who is|anyone) bringing|bring yours|we'?re all here|welcome(?: back)?,? (?:everyone|all)|"
+    r"morning,? (?:all|everyone)|(?:hold|park) (?:it|that|the advice|your|those|off)|(?:can|could|may) i (?:just )?"
+    r"(?:stop|pause|check|gently|come in)|keep asking|(?:into|to) (?:actions|offers|ideas|advice|fixing)|"
+    r"(?:questions|ideas|offers|actions|reflections?) (?:now|first|only|round|please)|"
+    r"(?:one|two|three|a few|any) more questions|your (?:mic|camera|sound)|dressed up|"
+    r"how (?:was|did) (?:that|this|the session|today) (?:go|feel|for)|let'?s (?:hold|park|pause|keep|check|see)|"
+    r"(?:i'?m|we'?re) (?:noticing|sliding|drifting)|time for (?:offers|actions|questions|ideas|a break|a round)|"
+    r"you (?:wanted|said you wanted|bid) to (?:talk|bring|go|present)|(?:got|have) the floor|give \w+ a go|swap|"
+    r"offers|whenever you'?re ready|(?:we'?ve|you'?ve) got (?:you|\w+) (?:next|presenting)|make a start|halfway|"
+    r"time'?s (?:almost |nearly )?up|we'?ve got (?:\w+ ){0,3}minutes|your own (?:solution|fix|answer)|"
+    r"(?:advice|ideas|question|questions) round|move (?:us )?(?:on )?to (?:the )?(?:advice|ideas|actions)|"
+    r"keep (?:that|it|those) for later|as we go)",
+    re.IGNORECASE,
+)
+#: What a facilitator says in a practice exchange: feedback on the trainee's question.
+PRACTICE_FEEDBACK_CUES = re.compile(
+    r"\b(?:that'?s (?:a |an |more |still )?(?:open|closed|reflection|advice|suggestion|tag question|leading|"
+    r"solution|proper|good one|your diagnosis)|try (?:again|another|a question|an open|to open)|open it (?:out|up)|"
+    r"ask me (?:instead|again)|i'?ll stop you|i'?m (?:the presenter|playing)|"
+    r"i'?(?:ll|m going to) (?:be|play) (?:the|a|an) |"
+    r"can anyone (?:turn|open|make|try)|(?:fact|closed|leading) one|got (?:the|your) answer (?:in|built))",
+    re.IGNORECASE,
+)
 
 
 class Spoken(Protocol):
@@ -52,6 +96,9 @@ class Spoken(Protocol):
 
     @property
     def label(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -153,46 +200,96 @@ def match_speaker(name: str | None, speakers: Sequence[str], role: str, *, stric
     )
 
 
-def infer_presenter(utterances: Iterable[Spoken], candidates: Sequence[str]) -> str | None:
-    """The candidate whose talk is mostly story (story count x story share), or ``None`` when nobody told any."""
-    story: Counter[str] = Counter()
-    content: Counter[str] = Counter()
-    allowed = set(candidates)
+@dataclass
+class _Turn:
+    speaker: str
+    labels: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.texts)
+
+    @property
+    def asks(self) -> bool:
+        return any(label in QUESTION_LABELS for label in self.labels)
+
+
+def _turns(utterances: Iterable[Spoken]) -> list[_Turn]:
+    turns: list[_Turn] = []
+    last: tuple[str, int] | None = None
     for u in utterances:
-        if u.speaker not in allowed or u.label == OTHER:
-            continue
-        content[u.speaker] += 1
-        story[u.speaker] += u.label == STORY
-    scores = {speaker: story[speaker] * story[speaker] / content[speaker] for speaker in content if story[speaker]}
-    if not scores:
+        if last != (u.speaker, u.turn):
+            turns.append(_Turn(u.speaker))
+            last = (u.speaker, u.turn)
+        turns[-1].labels.append(u.label)
+        turns[-1].texts.append(u.text)
+    return turns
+
+
+def infer_presenter(utterances: Iterable[Spoken], candidates: Sequence[str]) -> str | None:
+    """The candidate being questioned: (answers + story utterances) x the share of their talk that is not questions,
+    advice or reflection; ``None`` with fewer than two candidates or when nobody answered or told anything."""
+    if len(candidates) < 2:
         return None
-    return max(candidates, key=lambda speaker: scores.get(speaker, 0.0))
+    allowed = set(candidates)
+    answers: Counter[str] = Counter()
+    story: Counter[str] = Counter()
+    asking: Counter[str] = Counter()
+    content: Counter[str] = Counter()
+    previous: _Turn | None = None
+    for turn in _turns(utterances):
+        if turn.speaker in allowed:
+            answers[turn.speaker] += previous is not None and previous.speaker != turn.speaker and previous.asks
+            for label in turn.labels:
+                if label == OTHER:
+                    continue
+                content[turn.speaker] += 1
+                story[turn.speaker] += label == STORY
+                asking[turn.speaker] += label in QUESTION_LABELS or label in (ADVICE, REFLECTION)
+        previous = turn
+    scores = {
+        speaker: (answers[speaker] + story[speaker]) * (1 - asking[speaker] / max(content[speaker], 1))
+        for speaker in candidates
+    }
+    best = max(candidates, key=lambda speaker: scores[speaker])
+    return best if scores[best] > 0 else None
 
 
 def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -> str | None:
-    """The candidate clearly doing the process talk (turns labelled ``other``), or ``None`` when nobody clearly is.
-
-    A turn is labelled ``other`` when all of its utterances are; see the module docstring for what "clearly" means.
-    """
+    """The candidate clearly holding the process (see the module docstring), or ``None`` when nobody clearly is."""
+    turns = _turns(utterances)
     allowed = set(candidates)
-    turn_labels: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for u in utterances:
-        if u.speaker in allowed:
-            turn_labels[(u.speaker, u.turn)].add(u.label)
-    turns: Counter[str] = Counter()
-    process_turns: Counter[str] = Counter()
-    for (speaker, _), labels in turn_labels.items():
-        turns[speaker] += 1
-        process_turns[speaker] += labels == {OTHER}
-    scores = {speaker: process_turns[speaker] ** 2 / turns[speaker] for speaker in candidates if turns[speaker]}
+    pair = len({turn.speaker for turn in turns}) <= 2
+    cues = (PRACTICE_FEEDBACK_CUES,) if pair else (PROCESS_CUES, PRACTICE_FEEDBACK_CUES)
+    spoken: Counter[str] = Counter()
+    cued: Counter[str] = Counter()
+    process: Counter[str] = Counter()
+    for turn in turns:
+        if turn.speaker not in allowed:
+            continue
+        has_cue = any(cue.search(turn.text) for cue in cues)
+        spoken[turn.speaker] += 1
+        cued[turn.speaker] += has_cue
+        all_other = set(turn.labels) == {OTHER} and len(turn.text.split()) > BACKCHANNEL_WORDS
+        process[turn.speaker] += has_cue or all_other
+    # The presenter's "yeah, go on then" is process talk too: the share keeps a long account from outscoring.
+    scores = {speaker: process[speaker] ** 2 / spoken[speaker] for speaker in candidates if spoken[speaker]}
+    if turns and not pair:
+        opening, closing = turns[0], turns[-1]
+        if opening.speaker in scores and (any(c.search(opening.text) for c in cues) or set(opening.labels) == {OTHER}):
+            scores[opening.speaker] += 1
+        if closing.speaker in scores and any(c.search(closing.text) for c in cues):
+            scores[closing.speaker] += 1
     ranked = sorted(scores, key=lambda speaker: scores[speaker], reverse=True)
     if not ranked:
         return None
     best = ranked[0]
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
     clear = (
-        process_turns[best] >= FACILITATOR_MIN_TURNS
-        and process_turns[best] >= FACILITATOR_MIN_SHARE * turns[best]
+        (cued[best] >= FACILITATOR_MIN_TURNS or (not pair and process[best] >= 3))
+        and process[best] >= 2
+        and process[best] >= FACILITATOR_MIN_SHARE * spoken[best]
         and scores[best] >= FACILITATOR_MARGIN * runner_up
     )
     return best if clear else None

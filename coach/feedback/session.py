@@ -126,14 +126,15 @@ class Session:
 def label_session(
     transcript: Transcript, coach: Coach, presenter: str | None = None, facilitator: str | None = None
 ) -> Session:
-    """Label every utterance of ``transcript`` with one batched ``coach.classify`` call, and resolve the roles.
+    """Label every utterance of ``transcript`` in one batch, each turn read with the previous turn of another speaker
+    as its context, and resolve the roles.
 
     ``presenter``/``facilitator`` override the transcript's own fields; a name that matches no speaker is an
     :class:`~coach.errors.InputError`. Blank turns give no utterances. Each utterance starts when its turn starts; when
     the turn's end is known too, its time is interpolated by the position of its words in the turn.
     """
     turns = transcript.turns
-    predictions = coach.classify([turn.text for turn in turns])
+    predictions = coach.classify_turns([turn.speaker for turn in turns], [turn.text for turn in turns])
     unresolved: list[LabelledUtterance] = []
     for number, (turn, prediction) in enumerate(zip(turns, predictions, strict=True)):
         unresolved.extend(_turn_utterances(number, turn, prediction, first_index=len(unresolved)))

@@ -167,7 +167,7 @@ class BrokenClassifier(KeywordClassifier):
         super().__init__()
         self.error = error
 
-    def predict(self, texts: Sequence[str]) -> list[UtterancePrediction]:
+    def predict(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> list[UtterancePrediction]:
         raise self.error
 
 

@@ -29,7 +29,7 @@ class FirstWordClassifier:
     def __init__(self) -> None:
         self.calls = 0
 
-    def predict(self, texts: Sequence[str]) -> list[UtterancePrediction]:
+    def predict(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> list[UtterancePrediction]:
         self.calls += 1
         probabilities = np.full((len(texts), len(LABELS)), 0.02)
         for row, text in enumerate(texts):

@@ -28,7 +28,10 @@ def check_text_lengths(texts: list[str], max_chars: int) -> None:
     responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
 )
 def classify(request: ClassifyRequest, coach: CoachDep, settings: SettingsDep) -> ClassifyResponse:
-    """Each text is labelled as one turn: every sentence gets a label, and the text the turn-level label."""
+    """Each text is labelled as one turn: every sentence gets a label, and the text the turn-level label.
+
+    With ``context``, each text is read together with what was said just before it.
+    """
     if len(request.utterances) > settings.max_batch:
         raise ApiError(
             422,
@@ -37,7 +40,16 @@ def classify(request: ClassifyRequest, coach: CoachDep, settings: SettingsDep) -
             "Send them in several requests.",
         )
     check_text_lengths(request.utterances, settings.max_text_chars)
-    predictions = coach.classify(request.utterances)
+    if request.context is not None:
+        if len(request.context) != len(request.utterances):
+            raise ApiError(
+                422,
+                "context_mismatch",
+                f"{len(request.context)} contexts for {len(request.utterances)} utterances; give one context per "
+                'utterance ("" where there is none), or leave "context" out.',
+            )
+        check_text_lengths(request.context, settings.max_text_chars)
+    predictions = coach.classify(request.utterances, request.context)
     return ClassifyResponse(
         model=str(coach.info.get("name", "unknown")),
         predictions=[PredictionOut.model_validate(p.to_dict()) for p in predictions],

@@ -86,7 +86,8 @@ async def live(
 
 
 async def _label(websocket: WebSocket, state: LiveSession, coach: Coach, message: LiveUtterance) -> None:
-    (prediction,) = await run_in_threadpool(coach.classify, [message.text])
+    context = state.context_for(message.speaker)
+    (prediction,) = await run_in_threadpool(coach.classify, [message.text], [context])
     added, nudge = state.add(prediction, message.speaker, message.role, message.start, time.monotonic())
     for u in added:
         fields = {key: value for key, value in u.to_dict().items() if key in LiveLabel.model_fields}
