@@ -18,11 +18,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from datasets import Dataset, DatasetDict, disable_progress_bars, load_from_disk
 from sklearn.metrics import f1_score
 
 from coach.classifier import Coach
-from coach.labels import LABELS
+from coach.feedback.session import label_session
+from coach.labels import LABELS, turn_label
+from coach.transcript.model import Transcript, Turn
+from training.annomi import read_annomi
 from training.data import PREPARED_DIR, ROOT, strip_text
 from training.metrics import classification_metrics, format_metrics
 
@@ -56,7 +60,37 @@ def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
         )
     if "annomi_test" in prepared:
         results.update(annomi_metrics(coach, prepared["annomi_test"], "annomi_test"))
+        annomi = read_annomi()
+        test = annomi[annomi["split"] == "test"]
+        results["annomi_test_sessions"] = session_metrics(coach, test, given_roles=False)
+        results["annomi_test_sessions_roles_given"] = session_metrics(coach, test, given_roles=True)
     return results
+
+
+def session_metrics(coach: Coach, turns: pd.DataFrame, given_roles: bool) -> dict[str, Any]:
+    """Turn labels as ``coach analyze`` gives them: each transcript labelled with contexts, roles inferred (or given:
+    the client is the presenter), and labels a role cannot say replaced (``LabelledUtterance.with_role``)."""
+    gold: list[str] = []
+    predicted: list[str] = []
+    for _, transcript in turns.groupby("conversation_id", sort=False):
+        rows = transcript.to_dict("records")
+        session = label_session(
+            Transcript(
+                turns=tuple(
+                    Turn(speaker=r["speaker"], text=r["text"], role=r["role"] if given_roles else None) for r in rows
+                ),
+                format="json",
+            ),
+            coach,
+        )
+        by_turn: dict[int, list[str]] = {}
+        for u in session.utterances:
+            by_turn.setdefault(u.turn, []).append(u.label)
+        for number, row in enumerate(rows):
+            if row["label"]:
+                gold.append(row["label"])
+                predicted.append(turn_label(by_turn.get(number, [])))
+    return classification_metrics(gold, predicted, LABELS)
 
 
 def annomi_metrics(coach: Coach, part: Dataset, name: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from training.data import strip_text
 
 #: AnnoMI is real one-to-one helping talk, coded by experts: nearer our task than the meeting corpora, so it is not
 #: down-weighted like them (``corpus_weight`` applies to MRDA and AMI).
-ANNOMI_WEIGHT = 1.0
+DEFAULT_ANNOMI_WEIGHT = 1.0
 
 
 @dataclass
@@ -29,7 +29,11 @@ class TrainingRows:
 
 
 def training_rows(
-    prepared: DatasetDict, sources: Sequence[str], corpus_weight: float, caption_copy: bool = True
+    prepared: DatasetDict,
+    sources: Sequence[str],
+    corpus_weight: float,
+    caption_copy: bool = True,
+    annomi_weight: float = DEFAULT_ANNOMI_WEIGHT,
 ) -> TrainingRows:
     """Ours at weight 1, a lower-cased unpunctuated copy of ours (context stripped too) at 0.5, and the corpora."""
     ours = prepared["ours_train"]
@@ -46,6 +50,6 @@ def training_rows(
         )
     for source in sources:
         part = prepared[f"{source}_train"]
-        weight = ANNOMI_WEIGHT if source == "annomi" else corpus_weight
+        weight = annomi_weight if source == "annomi" else corpus_weight
         rows.add(list(part["text"]), list(part["context"]), list(part["label"]), weight)
     return rows

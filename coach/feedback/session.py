@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from coach.classifier import Coach, Prediction, UtterancePrediction
 from coach.errors import InputError
 from coach.feedback.roles import Roles, resolve_roles
+from coach.labels import label_for_role
 
 if TYPE_CHECKING:
     from coach.transcript.model import Transcript, Turn
@@ -24,6 +25,8 @@ class LabelledUtterance:
 
     ``index`` counts utterances from 0 across the session, ``turn`` is the index of the transcript turn it came from;
     ``start``/``end`` are seconds in the transcript's own clock, ``None`` when the transcript has no times.
+    ``scores`` are the model's label probabilities, kept so that the label can follow the speaker's role
+    (:meth:`with_role`); they are not part of the utterance's dictionary.
     """
 
     index: int
@@ -36,6 +39,7 @@ class LabelledUtterance:
     leading: bool
     start: float | None = None
     end: float | None = None
+    scores: Mapping[str, float] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     @classmethod
     def of(
@@ -49,7 +53,7 @@ class LabelledUtterance:
         start: float | None = None,
         end: float | None = None,
     ) -> LabelledUtterance:
-        """The utterance the classifier labelled as ``prediction``, placed in the session."""
+        """The utterance the classifier labelled as ``prediction``, placed in the session, labelled for ``role``."""
         return cls(
             index=index,
             turn=turn,
@@ -61,7 +65,18 @@ class LabelledUtterance:
             leading=prediction.leading,
             start=start,
             end=end,
-        )
+            scores=prediction.scores,
+        ).with_role(role)
+
+    def with_role(self, role: str) -> LabelledUtterance:
+        """This utterance said by someone in ``role``: a label the role cannot say (a presenter's "advice" is their
+        own plan, a facilitator's is process talk; ``coach.labels.ROLE_LABELS``) becomes the most probable one it can.
+        """
+        label = label_for_role(self.label, self.scores, role)
+        if label == self.label:
+            return replace(self, role=role)
+        confidence = round(float(self.scores.get(label, 0.0)), 4)
+        return replace(self, role=role, label=label, confidence=confidence, leading=False)
 
     @property
     def words(self) -> int:
@@ -119,7 +134,7 @@ class Session:
         """
         declared = {u.speaker: u.role for u in utterances if u.role != "member"}
         roles = resolve_roles(utterances, presenter, facilitator, declared, strict=False)
-        relabelled = tuple(replace(u, role=roles.role_of(u.speaker)) for u in utterances)
+        relabelled = tuple(u.with_role(roles.role_of(u.speaker)) for u in utterances)
         return cls(utterances=relabelled, roles=roles, model=model_summary(info))
 
 
@@ -144,7 +159,7 @@ def label_session(
         facilitator if facilitator is not None else transcript.facilitator,
         declared_roles(turns),
     )
-    utterances = tuple(replace(u, role=roles.role_of(u.speaker)) for u in unresolved)
+    utterances = tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved)
     return Session(utterances=utterances, roles=roles, model=model_summary(coach.info))
 
 

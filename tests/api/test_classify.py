@@ -9,11 +9,13 @@ from fastapi.testclient import TestClient
 
 from coach.api.app import create_app
 from coach.api.settings import Settings
+from coach.classifier import Coach
 from coach.classifier.loading import resolve_model_dir
 from coach.errors import ModelError
 from coach.labels import LABELS
 from tests.api.conftest import MakeClient
 from tests.api.expect import assert_error
+from tests.fakes import KeywordClassifier
 
 
 def test_each_text_gets_a_turn_label_and_its_sentences_their_own(client: TestClient) -> None:
@@ -115,3 +117,40 @@ def test_the_shipped_model_serves_classify() -> None:
     assert response.status_code == 200
     assert [p["label"] in LABELS for p in response.json()["predictions"]] == [True, True]
     assert sorted(model["labels"]) == sorted(LABELS)
+
+
+def test_each_utterance_is_read_with_its_context(make_client: MakeClient) -> None:
+    fake = KeywordClassifier()
+    client = make_client(coach=Coach(fake))
+
+    response = client.post(
+        "/v1/classify",
+        json={"utterances": ["I'll ring her tomorrow.", "Okay."], "context": ["What will you do?", ""]},
+    )
+
+    assert response.status_code == 200
+    assert fake.contexts == ["What will you do?", ""]
+
+
+def test_a_context_per_utterance_is_required(client: TestClient) -> None:
+    response = client.post("/v1/classify", json={"utterances": ["Okay.", "What now?"], "context": ["Hello."]})
+
+    assert_error(
+        response,
+        422,
+        "context_mismatch",
+        '1 contexts for 2 utterances; give one context per utterance ("" where there is none), or leave "context" out.',
+    )
+
+
+def test_an_overlong_context_is_refused(make_client: MakeClient) -> None:
+    client = make_client(max_text_chars=20)
+
+    response = client.post("/v1/classify", json={"utterances": ["Okay."], "context": ["x" * 21]})
+
+    assert_error(
+        response,
+        422,
+        "text_too_long",
+        "Context 0 has 21 characters; the limit is 20. Send the end of the previous turn.",
+    )

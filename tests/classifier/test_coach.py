@@ -1,7 +1,9 @@
 import pytest
 
 from coach import Coach
+from coach.errors import InputError
 from tests.classifier.fake import FirstWordClassifier
+from tests.fakes import KeywordClassifier
 
 TURNS = [
     ("question after reflection", "That sounds hard. What would help?", "open_question", False),
@@ -49,3 +51,30 @@ def test_blank_text_has_no_utterances(coach: Coach) -> None:
     (prediction,) = coach.classify([""])
     assert prediction.utterances == ()
     assert prediction.to_dict()["utterances"] == []
+
+
+def test_every_sentence_of_a_text_is_read_with_the_texts_context() -> None:
+    fake = KeywordClassifier()
+    Coach(fake).classify(["Okay. What would help?", "Mm-hmm."], ["We lost two nurses.", ""])
+    assert list(zip(fake.seen, fake.contexts, strict=True)) == [
+        ("Okay.", "We lost two nurses."),
+        ("What would help?", "We lost two nurses."),
+        ("Mm-hmm.", ""),
+    ]
+
+
+def test_texts_without_context_are_read_alone() -> None:
+    fake = KeywordClassifier()
+    Coach(fake).classify(["What would help?"])
+    assert fake.contexts == [""]
+
+
+def test_a_context_per_text_is_required() -> None:
+    with pytest.raises(InputError, match="1 contexts for 2 texts; give one context per text"):
+        Coach(KeywordClassifier()).classify(["Okay.", "What would help?"], ["We lost two nurses."])
+
+
+def test_classify_turns_reads_each_turn_after_the_previous_speakers_turn() -> None:
+    fake = KeywordClassifier()
+    Coach(fake).classify_turns(["Sam", "Ana", "Sam"], ["The rota fell apart.", "What would help?", "Time."])
+    assert fake.contexts == ["", "The rota fell apart.", "What would help?"]

@@ -14,14 +14,33 @@ CASES = [
     ("whitespace squeezed", "  so   um  ", ["so um"]),
     ("short caption not split", "so what would help you", ["so what would help you"]),
     (
-        "long caption run split before a question",
-        "so the rota basically fell apart after christmas because nobody owned it and the agency staff "
-        "didnt know the system what would help you most right now",
+        "caption run split before a question",
+        "i think the team is exhausted honestly have you thought about asking the bank for cover",
+        ["i think the team is exhausted honestly", "have you thought about asking the bank for cover"],
+    ),
+    (
+        "caption run split after a backchannel and before a question",
+        "yeah i mean thats the thing isnt it what do you think would happen if you said no to her",
+        ["yeah", "i mean thats the thing isnt it", "what do you think would happen if you said no to her"],
+    ),
+    (
+        "embedded wh-clauses stay whole",
+        "we just drop what we are doing every time the phone goes and i have asked finance for figures on how "
+        "much the overtime costs",
         [
-            "so the rota basically fell apart after christmas because nobody owned it and the agency staff "
-            "didnt know the system",
-            "what would help you most right now",
+            "we just drop what we are doing every time the phone goes and i have asked finance for figures on how "
+            "much the overtime costs"
         ],
+    ),
+    (
+        "a request with an embedded question stays whole",
+        "so we went through all the staffing figures and i said just let us know what you need",
+        ["so we went through all the staffing figures and i said just let us know what you need"],
+    ),
+    (
+        "punctuated text is never split on words",
+        "Let us know what you need, and we will sort it.",
+        ["Let us know what you need, and we will sort it."],
     ),
     ("trailing off", "I just… I don't know. Where do I start?", ["I just…", "I don't know.", "Where do I start?"]),
 ]

@@ -137,3 +137,41 @@ def test_labelled_utterance_to_dict() -> None:
         "end": 2.0,
     }
     assert utterance.words == 3
+
+
+def test_each_turn_is_read_after_the_previous_speakers_turn() -> None:
+    fake = KeywordClassifier()
+    label_session(transcript(*TURNS), Coach(fake))
+    assert fake.contexts == [
+        "",
+        "",
+        "Okay. Shall we start?",
+        "Okay. Shall we start?",
+        "The rota keeps falling apart. I cover every weekend myself.",
+        "The rota keeps falling apart. I cover every weekend myself.",
+        "That sounds exhausting. What would help?",
+    ]
+
+
+def test_a_label_the_speakers_role_cannot_say_becomes_the_likeliest_it_can() -> None:
+    scores = {"advice": 0.6, "story": 0.3, "other": 0.1}
+    plan = LabelledUtterance(0, 0, "Sam", "member", "I'll ring her tomorrow.", "advice", 0.6, False, scores=scores)
+
+    as_presenter = plan.with_role("presenter")
+    as_facilitator = plan.with_role("facilitator")
+
+    assert (as_presenter.role, as_presenter.label, as_presenter.confidence) == ("presenter", "story", 0.3)
+    assert (as_facilitator.label, as_facilitator.leading) == ("story", False)
+    assert plan.with_role("member") == plan
+
+
+def test_the_presenters_plans_are_never_advice_in_a_session() -> None:
+    turns = (
+        Turn("Ana", "What will you do next?"),
+        Turn("Sam", "You should call HR."),  # the keyword fake calls it advice; Sam is the presenter
+    )
+    session = label_session(transcript(*turns, presenter="Sam"), Coach(KeywordClassifier()))
+    assert [(u.speaker, u.role, u.label) for u in session.utterances] == [
+        ("Ana", "member", "open_question"),
+        ("Sam", "presenter", "story"),
+    ]

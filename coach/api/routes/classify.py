@@ -11,13 +11,13 @@ from coach.api.schemas import ClassifyRequest, ClassifyResponse, ErrorResponse, 
 router = APIRouter()
 
 
-def check_text_lengths(texts: list[str], max_chars: int) -> None:
+def check_text_lengths(texts: list[str], max_chars: int, what: str = "Text", fix: str = "Split it into turns.") -> None:
     for index, text in enumerate(texts):
         if len(text) > max_chars:
             raise ApiError(
                 422,
                 "text_too_long",
-                f"Text {index} has {len(text)} characters; the limit is {max_chars}. Split it into turns.",
+                f"{what} {index} has {len(text)} characters; the limit is {max_chars}. {fix}",
             )
 
 
@@ -48,7 +48,7 @@ def classify(request: ClassifyRequest, coach: CoachDep, settings: SettingsDep) -
                 f"{len(request.context)} contexts for {len(request.utterances)} utterances; give one context per "
                 'utterance ("" where there is none), or leave "context" out.',
             )
-        check_text_lengths(request.context, settings.max_text_chars)
+        check_text_lengths(request.context, settings.max_text_chars, "Context", "Send the end of the previous turn.")
     predictions = coach.classify(request.utterances, request.context)
     return ClassifyResponse(
         model=str(coach.info.get("name", "unknown")),
