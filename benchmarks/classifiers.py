@@ -3,7 +3,8 @@
     python -m benchmarks.classifiers [--threads 2]
 
 Each backend runs in its own process, which reads the inputs from a JSON file (no pandas or datasets imported), so that
-its peak memory is the backend's own. Inputs: the utterances of our test split.
+its peak memory is the backend's own. Inputs: the utterances of our test split, each with its context (the previous
+turn of another speaker), as ``coach analyze`` reads them; the baseline ignores the context.
 Backends: the shipped int8 ONNX model, the fp32 ONNX export (``artifacts/minilm-fp32``), the same fine-tuned model in
 PyTorch (``artifacts/minilm``), and the scikit-learn baseline. Missing artifacts are reported, not faked.
 """
@@ -32,13 +33,16 @@ SINGLE_RUNS = 300
 BATCH_SIZE = 64
 
 
-def load_backend(name: str, threads: int) -> Callable[[Sequence[str]], list[str]]:
-    """A function from texts to labels for backend ``name``."""
+Predict = Callable[[Sequence[str], Sequence[str]], list[str]]
+
+
+def load_backend(name: str, threads: int) -> Predict:
+    """A function from texts and their contexts to labels for backend ``name``."""
     if name == "baseline":
         from coach.classifier.loading import load_classifier
 
         baseline = load_classifier("baseline")
-        return lambda texts: [p.label for p in baseline.predict(texts)]
+        return lambda texts, contexts: [p.label for p in baseline.predict(texts, contexts)]
     if name.startswith("onnx"):
         from coach.classifier.loading import read_config
         from coach.classifier.onnx_backend import OnnxClassifier
@@ -50,45 +54,46 @@ def load_backend(name: str, threads: int) -> Callable[[Sequence[str]], list[str]
             config["file"] = str(ARTIFACTS_DIR / "minilm-fp32" / "model.onnx")
             config["batch_size"] = BATCH_SIZE
         onnx = OnnxClassifier.from_dir(directory, config, threads=threads)
-        return lambda texts: [p.label for p in onnx.predict(texts)]
+        return lambda texts, contexts: [p.label for p in onnx.predict(texts, contexts)]
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers import AutoModelForSequenceClassification
+
+    from coach.classifier.encoding import encode, load_tokenizer, pad
 
     torch.set_num_threads(threads)
     model = AutoModelForSequenceClassification.from_pretrained(str(ARTIFACTS_DIR / "minilm")).eval()
-    tokenizer = AutoTokenizer.from_pretrained(str(ARTIFACTS_DIR / "minilm"))
+    config = json.loads((ROOT / "models" / "minilm-int8" / "config.json").read_text(encoding="utf-8"))
+    tokenizer = load_tokenizer(ARTIFACTS_DIR / "minilm" / "tokenizer.json", int(config["max_length"]))
+    bias = torch.tensor([float(config.get("label_bias", {}).get(label, 0.0)) for label in LABELS])
 
-    def predict(texts: Sequence[str]) -> list[str]:
+    def predict(texts: Sequence[str], contexts: Sequence[str]) -> list[str]:
         labels: list[str] = []
         with torch.inference_mode():
             for start in range(0, len(texts), BATCH_SIZE):
-                batch = tokenizer(
-                    list(texts[start : start + BATCH_SIZE]),
-                    truncation=True,
-                    max_length=64,
-                    padding=True,
-                    return_tensors="pt",
-                )
-                labels += [LABELS[i] for i in model(**batch).logits.argmax(-1).tolist()]
+                end = start + BATCH_SIZE
+                arrays = pad(encode(tokenizer, texts[start:end], contexts[start:end]))
+                logits = model(**{key: torch.from_numpy(value) for key, value in arrays.items()}).logits + bias
+                labels += [LABELS[i] for i in logits.argmax(-1).tolist()]
         return labels
 
     return predict
 
 
 def measure(name: str, threads: int, inputs: Path) -> dict[str, Any]:
-    texts = [str(row["text"]) for row in json.loads(inputs.read_text(encoding="utf-8"))]
+    rows = json.loads(inputs.read_text(encoding="utf-8"))
+    texts, contexts = [str(row["text"]) for row in rows], [str(row["context"]) for row in rows]
     started = time.perf_counter()
     predict = load_backend(name, threads)
     load_seconds = time.perf_counter() - started
-    predict(texts[:8])  # warm-up
+    predict(texts[:8], contexts[:8])  # warm-up
     latencies = []
-    for text in (texts * 2)[:SINGLE_RUNS]:
+    for text, context in (list(zip(texts, contexts, strict=True)) * 2)[:SINGLE_RUNS]:
         tick = time.perf_counter()
-        predict([text])
+        predict([text], [context])
         latencies.append((time.perf_counter() - tick) * 1000)
     latencies.sort()
     tick = time.perf_counter()
-    predicted = predict(texts)
+    predicted = predict(texts, contexts)
     batch_seconds = time.perf_counter() - tick
     return {
         "backend": name,
@@ -113,7 +118,7 @@ def main() -> None:
         return
     from training.data import annotated_split
 
-    rows = [{"text": r["text"], "label": r["label"]} for r in annotated_split("test")]
+    rows = [{"text": r["text"], "label": r["label"], "context": r["context"]} for r in annotated_split("test")]
     with tempfile.TemporaryDirectory() as folder:
         inputs = Path(folder) / "inputs.json"
         inputs.write_text(json.dumps(rows), encoding="utf-8")

@@ -33,8 +33,9 @@ import pandas as pd
 
 from coach.classifier.context import previous_turn_contexts
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY
+from training.data import CORPORA_DIR
 
-ANNOMI_DIR = Path(__file__).resolve().parents[1] / "data" / "corpora" / "annomi"
+ANNOMI_DIR = CORPORA_DIR / "annomi"
 ANNOMI_FILE = ANNOMI_DIR / "annomi_train.csv.gz"
 ANNOMI_SPLITS_FILE = ANNOMI_DIR / "splits.json"
 

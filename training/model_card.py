@@ -13,22 +13,40 @@ from typing import Any
 from training.metrics import format_metrics
 
 TEST_SETS = {
-    "ours_test": "Our test split (held-out conversations)",
+    "ours_test": "Our test split (held-out conversations), each utterance read with its context",
+    "ours_test_no_context": "Our test split, each utterance read alone (as tools sending single utterances)",
     "ours_test_stripped": "Our test split, lower-cased with punctuation removed (caption style)",
     "mrda_test": "MRDA test meetings (labels it annotates directly: open, closed, advice, other)",
+    "mrda_test_no_context": "MRDA test meetings, read alone",
     "ami_test": "AMI test meetings (labels it annotates directly: advice, other)",
+    "annomi_test_sessions": "AnnoMI test transcripts, all six labels, each turn as `coach analyze` labels it "
+    "(sentences, contexts, roles inferred)",
+    "annomi_test_sessions_roles_given": "AnnoMI test transcripts, the same with the roles given (client = presenter)",
+    "annomi_test": "AnnoMI test transcripts, turns labelled with contexts but no roles",
+    "annomi_test_no_context": "AnnoMI test transcripts, turns read alone, no roles",
+    "annomi_test_whole_turns": "AnnoMI test transcripts, each whole turn read as one utterance, with context",
+    "annomi_test_members": "AnnoMI test transcripts, the counsellors' (members') turns only, with context",
 }
 
-DATA = """## Data
+DATA = """## Data and licences
 - **Our annotated conversations** (`data/annotated/`, written for Coach; see its README and GUIDELINES.md): fictional
   action learning set sessions and practice exchanges across sectors, about a quarter in caption style. Split by
   conversation (`data/annotated/splits.json`); the test split is never used for training or model selection.
-- **ICSI Meeting Recorder Dialog Act corpus (MRDA)**: real meetings; rows mapped to our labels (see
-  `shared/corpora/README.md`), used from its own train partition; reported as CC BY 4.0 by its distributors.
-- **AMI Meeting Corpus**, manual dialogue acts 1.6.2 (CC BY 4.0): real design meetings; used where the training
-  settings below list it.
-Corpus rows are weak supervision (engineering and design meetings, approximate mappings) and are given a lower
-weight than our own rows. No corpus text is copied into this repository.
+- **AnnoMI** (`data/corpora/annomi/`, public domain; Wu et al., "Anno-MI: A Dataset of Expert-Annotated Counselling
+  Dialogues", ICASSP 2022, and "Creation, Analysis and Evaluation of AnnoMI", Future Internet 2023): 79 real
+  motivational-interviewing transcripts with expert codes, mapped to our labels by `training/annomi.py` (table in
+  `data/corpora/README.md`), split by transcript (`data/corpora/annomi/splits.json`: 55 / 12 / 12, 4 low-quality
+  sessions in dev and test). Rows are whole turns.
+- **ICSI Meeting Recorder Dialog Act corpus (MRDA)** (`data/corpora/mrda/`): real meetings; rows mapped to our labels
+  (see `data/corpora/README.md`), used from its own train partition; reported as CC BY 4.0 by its distributors.
+- **AMI Meeting Corpus**, manual dialogue acts 1.6.2 (`data/corpora/ami/`, CC BY 4.0): real design meetings; used
+  for testing, and for training where the settings below list it.
+Meeting-corpus rows are weak supervision (engineering and design meetings, approximate mappings) and are given a lower
+weight than our own rows and AnnoMI's. No data with a non-commercial licence is used.
+
+Every utterance is read with its context, the previous turn of another speaker (its last 32 words), as the second
+segment of a sentence pair; in training the context is dropped for half the rows, so that single utterances sent
+without context are read as well as before (the `*_no_context` rows below).
 """
 
 SERVING = """## Serving
@@ -41,6 +59,12 @@ threads instead. Speed and memory: `python -m benchmarks.classifiers` (results i
 """
 
 LIMITS = """## Known limits
+- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split. The commonest misses:
+  advice given as a statement ("You do not need a piercing", "We will need to start dieting") read as reflection or
+  story; one-fact questions ("Where do you keep it?", "How often do you use new needles?") read as open; and short
+  reflections ("Rejection, yeah.") read as other.
+- A presenter's own plans ("I think the sensible thing would be to cut back") and the facilitator's process talk are
+  relabelled by role in a session (`coach.labels.ROLE_LABELS`); a single utterance sent without a role is not.
 - Our own data is written for Coach, not recorded: real sessions will be messier. The corpus test sets are the
   closest thing to unseen real talk here, and only for the labels they annotate.
 - Open vs closed depends on the answer a question invites; one-fact "what/how many" questions and requests for
@@ -66,7 +90,7 @@ def render(directory: Path) -> str:
         "Produced by `python -m training.workflow` (see README); figures by `python -m training.evaluate`.",
         "",
     ]
-    training = dict(config.get("training", {}))
+    training = {key: value for key, value in config.get("training", {}).items() if key != "calibration"}
     search = training.pop("search", None)
     lines += [DATA, "## Training settings", "", "```json", json.dumps(training, indent=1), "```", ""]
     if search:
@@ -91,6 +115,36 @@ def render(directory: Path) -> str:
             f"Over {sessions['sessions']} test conversations (`python -m training.evaluate_sessions`): mean absolute "
             f"difference {sessions['mean_absolute_difference']}, largest {sessions['max_absolute_difference']}; "
             f"{sessions['within_tolerance']} of {sessions['sessions']} sessions within {sessions['tolerance']}.",
+            "",
+        ]
+        if "annomi_dev_test" in sessions:
+            auc = sessions["annomi_dev_test"]
+            lines += [
+                f"Does the ratio tell good sessions from poor ones? On the {auc['transcripts']} AnnoMI dev and test "
+                f"transcripts ({auc['low_quality']} rated low quality by experts), the ROC AUC of the members' "
+                f"questioning ratio, high against low quality, is {auc['auc_model']} from this model's labels and "
+                f"{auc['auc_codes']} from the experts' own codes.",
+                "",
+            ]
+    roles_path = directory / "roles.json"
+    if roles_path.is_file():
+        roles = json.loads(roles_path.read_text())
+        lines += ["## Roles inferred from this model's labels (`python -m training.evaluate_roles`)", ""]
+        for name, result in roles.items():
+            lines.append(
+                f"- {name}: presenter and facilitator both right in {result['both_right']} of "
+                f"{result['conversations']} conversations (presenter {result['presenter_right']}, facilitator "
+                f"{result['facilitator_right']})."
+            )
+        lines.append("")
+    if "calibration" in config:
+        chosen = config["calibration"]["chosen"]
+        lines += [
+            "## Calibration (`python -m training.calibrate`)",
+            "",
+            f"Advice log-odds bias {chosen['advice_bias']}, chosen on the dev splits (mean macro-F1 "
+            f"{chosen['mean']} against {config['calibration']['unbiased']['mean']} unbiased): "
+            f"`{json.dumps(config['calibration'])}`.",
             "",
         ]
     parity_path = directory / "parity.json"

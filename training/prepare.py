@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from datasets import Dataset, DatasetDict, disable_progress_bars
 
-from training.annomi import ANNOMI_FILE, read_annomi
+from training.annomi import ANNOMI_FILE, ANNOMI_SPLITS_FILE, read_annomi
 from training.data import (
     CONVERSATIONS_DIR,
     CORPORA_DIR,
@@ -60,8 +60,11 @@ def prepare(
         for split in SPLIT_NAMES:
             part = corpus[corpus["split"] == split][[*COLUMNS, "confidence"]]
             parts[f"{name}_{split}"] = Dataset.from_pandas(part.reset_index(drop=True))
-    if ANNOMI_FILE.is_file():
-        annomi = read_annomi()
+    annomi_file = corpora_dir / ANNOMI_FILE.relative_to(CORPORA_DIR)
+    if not annomi_file.is_file():
+        print(f"prepare: {annomi_file} not found; training without annomi")
+    else:
+        annomi = read_annomi(annomi_file, annomi_file.parent / ANNOMI_SPLITS_FILE.name)
         annomi = annomi[annomi["label"] != ""].assign(source="annomi")
         for split in SPLIT_NAMES:
             part = annomi[annomi["split"] == split][[*COLUMNS, "confidence", "role", "quality"]]
@@ -73,7 +76,7 @@ def prepare(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpora", type=Path, default=CORPORA_DIR, help="folder with ami/ and mrda/")
+    parser.add_argument("--corpora", type=Path, default=CORPORA_DIR, help="folder with ami/, annomi/ and mrda/")
     parser.add_argument("--output", type=Path, default=PREPARED_DIR)
     parser.add_argument("--record-splits", action="store_true", help="record new conversations in splits.json")
     args = parser.parse_args()

@@ -4,9 +4,11 @@ Evaluation is per utterance (``training.evaluate``), then per session (``trainin
 
     python -m training.workflow baseline       # about two minutes
     python -m training.workflow transformer    # fine-tunes MiniLM on the CPU; see the model card for the time it took
+    python -m training.workflow boundaries     # the caption boundary tagger, under a minute
 
 Each step is also its own module (``training.prepare``, ``training.train_baseline``, ``training.train_transformer``,
-``training.export_onnx``, ``training.evaluate``, ``training.model_card``) with its own ``--help``.
+``training.export_onnx``, ``training.calibrate``, ``training.evaluate``, ``training.evaluate_sessions``,
+``training.evaluate_roles``, ``training.model_card``, ``training.train_boundaries``) with its own ``--help``.
 """
 
 from __future__ import annotations
@@ -27,9 +29,14 @@ STEPS = {
         ["training.prepare"],
         ["training.train_transformer"],
         ["training.export_onnx"],
+        ["training.calibrate", "--model", "models/minilm-int8"],
         ["training.evaluate", "--model", "models/minilm-int8"],
         ["training.evaluate_sessions", "--model", "models/minilm-int8"],
+        ["training.evaluate_roles", "--model", "models/minilm-int8"],
         ["training.model_card", "models/minilm-int8"],
+    ],
+    "boundaries": [
+        ["training.train_boundaries"],
     ],
 }
 

@@ -19,8 +19,8 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "classify",
         help="label utterances, one per line",
-        description="Read plain lines, or JSONL objects with a 'text' field, and write one JSON prediction per line. "
-        "A blank line is labelled 'other'.",
+        description="Read plain lines, or JSONL objects with a 'text' field (and optionally a 'context': what another "
+        "speaker said just before), and write one JSON prediction per line. A blank line is labelled 'other'.",
     )
     parser.add_argument("file", nargs="?", type=Path, help="input file (default: standard input)")
     parser.add_argument("--model", help="model name under models/ or a path (default: the best shipped model)")
@@ -35,7 +35,8 @@ def run(args: argparse.Namespace) -> int:
     with open(args.file, encoding="utf-8") if args.file else nullcontext(sys.stdin) as lines:
         records = read_records(lines)
         while batch := list(islice(records, args.batch_size)):
-            predictions = coach.classify([record["text"] for record in batch])
+            contexts = [str(record.get("context") or "") for record in batch]
+            predictions = coach.classify([record["text"] for record in batch], contexts)
             for record, prediction in zip(batch, predictions, strict=True):
                 sys.stdout.write(json.dumps({**record, **prediction.to_dict()}, ensure_ascii=False) + "\n")
             sys.stdout.flush()
@@ -59,5 +60,10 @@ def read_records(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(
                 f'line {number}: a JSON line needs a string field \'text\', e.g. {{"text": "What would help?"}}'
+            )
+        if not isinstance(record.get("context", ""), str):
+            raise InputError(
+                f"line {number}: 'context' must be a string (what another speaker said just before), "
+                f'e.g. {{"text": "I\'ll ring her.", "context": "What will you do?"}}'
             )
         yield record

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from coach import Coach
 from coach.cli.main import main
+from tests.fakes import KeywordClassifier
 
 
 def run_classify(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: str, *args: str):
@@ -54,8 +56,9 @@ def test_file_argument_streams_many_lines(tmp_path: Path, capsys) -> None:
     [
         ("broken json", '{"text": "hi"', "line 1: looks like JSON but does not parse"),
         ("no text field", '{"utterance": "hi"}', "line 1: a JSON line needs a string field 'text'"),
+        ("context not a string", '{"text": "hi", "context": ["a"]}', "line 1: 'context' must be a string"),
     ],
-    ids=["broken json", "no text field"],
+    ids=["broken json", "no text field", "context not a string"],
 )
 def test_bad_json_line_is_a_clear_error(monkeypatch, capsys, name: str, line: str, message: str) -> None:
     code, _, err = run_classify(monkeypatch, capsys, line + "\n")
@@ -69,3 +72,13 @@ def test_missing_model_exit_code(monkeypatch, capsys, tmp_path: Path) -> None:
     code, _, err = run_classify(monkeypatch, capsys, "hi\n")
     assert code == 3
     assert "No model found" in err
+
+
+def test_jsonl_context_reaches_the_model(monkeypatch, capsys) -> None:
+    fake = KeywordClassifier()
+    monkeypatch.setattr("coach.cli.classify.Coach.load", lambda model=None: Coach(fake))
+    lines = [json.dumps({"text": "I'll ring her.", "context": "What will you do?"}), "Okay."]
+    code, rows, _ = run_classify(monkeypatch, capsys, "\n".join(lines) + "\n")
+    assert code == 0
+    assert rows[0]["context"] == "What will you do?"
+    assert fake.contexts == ["What will you do?", ""]
