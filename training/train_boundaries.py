@@ -22,9 +22,10 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
-from coach.classifier.boundaries import BOUNDARIES_DIR, N_FEATURES, gap_features, hash_features
+from coach.classifier.boundaries import BOUNDARIES_DIR, N_FEATURES, feature_indices, gap_features
 from coach.classifier.segment import split_sentences
 from training.annomi import read_annomi
 from training.data import annotated_split, strip_text
@@ -65,13 +66,20 @@ def runs(source: str, split: str) -> list[Run]:
     return [run for run in reader(split) if len(run[0]) > 1]
 
 
-def gaps_matrix(all_runs: list[Run]) -> tuple[Any, npt.NDArray[np.int8]]:
-    rows: list[list[str]] = []
+def gaps_matrix(all_runs: list[Run]) -> tuple[csr_matrix, npt.NDArray[np.int8]]:
+    """One row of hashed features per gap (a feature hashed twice counts twice, as in serving), and its label."""
+    columns: list[int] = []
+    row_starts = [0]
     labels: list[int] = []
     for words, gaps in all_runs:
-        rows += gap_features(words)
+        for gap in gap_features(words):
+            columns += feature_indices(gap)
+            row_starts.append(len(columns))
         labels += [int(i in gaps) for i in range(len(words) - 1)]
-    return hash_features(rows), np.array(labels, dtype=np.int8)
+    data = np.ones(len(columns), dtype=np.float32)
+    matrix = csr_matrix((data, columns, row_starts), shape=(len(labels), N_FEATURES))
+    matrix.sum_duplicates()
+    return matrix, np.array(labels, dtype=np.int8)
 
 
 def boundary_f1(gold: npt.NDArray[np.int8], predicted: npt.NDArray[np.bool_]) -> dict[str, float | int]:
@@ -124,7 +132,7 @@ def main() -> None:
         "train_runs": {source: len(data[(source, "train")]) for source in SOURCES},
         "train_seconds": round(time.perf_counter() - started, 1),
     }
-    (args.output / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    (args.output / "boundaries.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     (args.output / "metrics.json").write_text(json.dumps(metrics, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({**config, **metrics}, indent=1))
 

@@ -1,9 +1,10 @@
 """Sentence boundaries in text without punctuation (auto-captions): a linear tagger over a window of words.
 
 For each gap between two words, the tagger scores "a new utterance starts here" from the words around the gap (two
-either side, their pairs, and how far the gap is from the start and the end of the turn), hashed into a fixed-size
-feature space. It was trained by ``training.train_boundaries`` on our conversations, AnnoMI and MRDA with the
-punctuation stripped, where the true boundaries are known; its scores are in ``models/boundaries/metrics.json``.
+either side, their pairs, whether they are function words, and how far the gap is from the start and the end of the
+turn), hashed into a fixed-size feature space with the standard library's CRC-32, so serving needs NumPy only. It was
+trained by ``training.train_boundaries`` on our conversations and AnnoMI with the punctuation stripped, where the
+true boundaries are known; its scores are in ``models/boundaries/metrics.json``.
 
 The weights are plain numbers in ``models/boundaries/boundaries.npz`` (no pickle), read with NumPy.
 """
@@ -12,13 +13,13 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.feature_extraction import FeatureHasher
 
 from coach.errors import ModelError
 
@@ -224,10 +225,9 @@ def gap_features(words: Sequence[str]) -> list[list[str]]:
     return features
 
 
-def hash_features(rows: Sequence[Sequence[str]]) -> object:
-    """A sparse matrix of the hashed features, one row per gap (the same hashing in training and serving)."""
-    hasher = FeatureHasher(n_features=N_FEATURES, input_type="string", alternate_sign=False)
-    return hasher.transform(rows)
+def feature_indices(features: Sequence[str]) -> list[int]:
+    """Where each feature lands in the weight vector (the same hashing in training and serving)."""
+    return [zlib.crc32(feature.encode("utf-8")) % N_FEATURES for feature in features]
 
 
 class BoundaryTagger:
@@ -240,7 +240,7 @@ class BoundaryTagger:
 
     @classmethod
     def load(cls, directory: Path = BOUNDARIES_DIR) -> BoundaryTagger:
-        path, config_path = directory / "boundaries.npz", directory / "config.json"
+        path, config_path = directory / "boundaries.npz", directory / "boundaries.json"
         if not path.is_file() or not config_path.is_file():
             raise ModelError(f"{path} is missing; rebuild it with `python -m training.train_boundaries`.")
         arrays = np.load(path)
@@ -251,8 +251,7 @@ class BoundaryTagger:
         """The probability of a boundary at each gap of ``words``."""
         if len(words) < 2:
             return np.zeros(0)
-        matrix = hash_features(gap_features(words))
-        logits = matrix @ self.weights + self.bias  # type: ignore[operator]
+        logits = np.array([self.weights[feature_indices(gap)].sum() for gap in gap_features(words)]) + self.bias
         return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float64)
 
     def split(self, text: str) -> list[str]:

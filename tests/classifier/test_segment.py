@@ -14,9 +14,9 @@ CASES = [
     ("whitespace squeezed", "  so   um  ", ["so um"]),
     ("short caption not split", "so what would help you", ["so what would help you"]),
     (
-        "caption run split before a question",
-        "i think the team is exhausted honestly have you thought about asking the bank for cover",
-        ["i think the team is exhausted honestly", "have you thought about asking the bank for cover"],
+        "caption run split after thanks and before a question",
+        "thanks for that really helpful okay so who would like to ask the first question",
+        ["thanks for that really helpful", "okay", "so who would like to ask the first question"],
     ),
     (
         "caption run split after a backchannel and before a question",
