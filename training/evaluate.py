@@ -48,6 +48,12 @@ def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
     stripped = coach.classify_utterances([strip_text(text) for text in texts], [strip_text(c) for c in contexts])
     results["ours_test_stripped"] = classification_metrics(gold, [p.label for p in stripped], LABELS)
     results["leading"] = leading_metrics(list(test["leading"]), [p.leading for p in predictions])
+    results["stripped_turn_agreement"] = {"ours_test": stripped_turn_agreement(coach, *_turns_of(test))}
+    if "annomi_test" in prepared:
+        annomi_part = prepared["annomi_test"]
+        results["stripped_turn_agreement"]["annomi_test"] = stripped_turn_agreement(
+            coach, list(annomi_part["text"]), list(annomi_part["context"])
+        )
     for corpus, labels in CORPUS_LABELS.items():
         if f"{corpus}_test" not in prepared:
             continue
@@ -65,6 +71,31 @@ def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
         results["annomi_test_sessions"] = session_metrics(coach, test, given_roles=False)
         results["annomi_test_sessions_roles_given"] = session_metrics(coach, test, given_roles=True)
     return results
+
+
+def _turns_of(part: Dataset) -> tuple[list[str], list[str]]:
+    """The turns of a split of ours (consecutive rows of one speaker's turn joined) and each turn's context."""
+    texts: list[str] = []
+    contexts: list[str] = []
+    last: tuple[str, int] | None = None
+    for row in part:
+        key = (row["conversation_id"], row["turn"])
+        if key == last:
+            texts[-1] = f"{texts[-1]} {row['text']}"
+        else:
+            texts.append(row["text"])
+            contexts.append(row["context"])
+        last = key
+    return texts, contexts
+
+
+def stripped_turn_agreement(coach: Coach, texts: list[str], contexts: list[str]) -> dict[str, float | int]:
+    """How often a turn gets the same label from its caption-style copy (lower case, no punctuation, so split by the
+    boundary tagger) as from its punctuated text."""
+    punctuated = [p.label for p in coach.classify(texts, contexts)]
+    stripped = [p.label for p in coach.classify([strip_text(t) for t in texts], [strip_text(c) for c in contexts])]
+    same = sum(a == b for a, b in zip(punctuated, stripped, strict=True))
+    return {"turns": len(texts), "same_label": same, "agreement": round(same / max(len(texts), 1), 4)}
 
 
 def session_metrics(coach: Coach, turns: pd.DataFrame, given_roles: bool) -> dict[str, Any]:
@@ -165,8 +196,8 @@ def main() -> None:
     coach = Coach.load(args.model)
     results = evaluate(coach, load_from_disk(str(args.prepared)))
     for name, metrics in results.items():
-        if name == "leading":
-            print(f"advice dressed as a question (leading): {json.dumps(metrics)}")
+        if name in ("leading", "stripped_turn_agreement"):
+            print(f"{name}: {json.dumps(metrics)}")
         else:
             print(format_metrics(name, metrics))
     (args.model / "metrics.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")

@@ -106,6 +106,13 @@ def render(directory: Path) -> str:
             f"recall {leading['recall']:.3f} (n={leading['support']}).",
             "",
         ]
+    for name, agreement in metrics.get("stripped_turn_agreement", {}).items():
+        lines += [
+            f"Caption-style copy of the {name} turns (lower case, no punctuation, split by the boundary tagger): "
+            f"{agreement['same_label']} of {agreement['turns']} turns ({agreement['agreement']:.1%}) get the same "
+            "label as the punctuated text.",
+            "",
+        ]
     sessions_path = directory / "sessions.json"
     if sessions_path.is_file():
         sessions = json.loads(sessions_path.read_text())
