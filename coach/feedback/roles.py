@@ -249,7 +249,8 @@ def infer_presenter(utterances: Iterable[Spoken], candidates: Sequence[str]) -> 
                 asking[turn.speaker] += label in QUESTION_LABELS or label in (ADVICE, REFLECTION)
         previous = turn
     scores = {
-        speaker: (answers[speaker] + story[speaker]) * (1 - asking[speaker] / max(content[speaker], 1))
+        # Two pseudo-utterances keep one question from a nearly silent speaker from zeroing their share.
+        speaker: (answers[speaker] + story[speaker]) * (1 - asking[speaker] / (content[speaker] + 2))
         for speaker in candidates
     }
     best = max(candidates, key=lambda speaker: scores[speaker])
