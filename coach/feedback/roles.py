@@ -19,7 +19,7 @@ Roles come, in this order, from
    - the presenter is, among the rest, the one being questioned: the speaker whose turns most often answer someone
      else's question, plus their story utterances, times the share of their talk that is not questions, advice or
      reflection. Nobody is the presenter when fewer than two people are left to choose from (a facilitator playing
-     the presenter in a practice exchange is the facilitator), or when nobody answered or told anything.
+     the presenter in a practice exchange is the facilitator), or when nobody scores :data:`PRESENTER_MIN_SCORE`.
 
    Measured with ``python -m training.evaluate_roles`` on our test conversations and on AnnoMI (README, model card).
 
@@ -46,6 +46,8 @@ MEMBER = "member"
 FACILITATOR_MIN_TURNS = 1
 FACILITATOR_MIN_SHARE = 0.3
 FACILITATOR_MARGIN = 1.5
+#: Less than one answer or story (after the share) is too little to call anyone the presenter.
+PRESENTER_MIN_SCORE = 1.0
 #: A turn of at most this many words that is all ``other`` is a backchannel, not process talk.
 BACKCHANNEL_WORDS = 3
 
@@ -254,7 +256,7 @@ def infer_presenter(utterances: Iterable[Spoken], candidates: Sequence[str]) -> 
         for speaker in candidates
     }
     best = max(candidates, key=lambda speaker: scores[speaker])
-    return best if scores[best] > 0 else None
+    return best if scores[best] >= PRESENTER_MIN_SCORE else None
 
 
 def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -> str | None:
