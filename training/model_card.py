@@ -63,6 +63,10 @@ LIMITS = """## Known limits
   advice given as a statement ("You do not need a piercing", "We will need to start dieting") read as reflection or
   story; one-fact questions ("Where do you keep it?", "How often do you use new needles?") read as open; and short
   reflections ("Rejection, yeah.") read as other.
+- Caption text without punctuation is cut into utterances by the boundary tagger (`models/boundaries`, boundary F1
+  0.50 on our stripped test turns, 0.60 on AnnoMI's): it misses some sentence ends and adds a few ("i think the team
+  is exhausted | honestly | have you thought about..."), so captions are labelled a little less reliably than
+  punctuated text (turn labels agree on 89.9% of our test turns).
 - A presenter's own plans ("I think the sensible thing would be to cut back") and the facilitator's process talk are
   relabelled by role in a session (`coach.labels.ROLE_LABELS`); a single utterance sent without a role is not.
 - Our own data is written for Coach, not recorded: real sessions will be messier. The corpus test sets are the

@@ -19,9 +19,19 @@ CASES = [
         ["thanks for that really helpful", "okay", "so who would like to ask the first question"],
     ),
     (
-        "caption run split after a backchannel and before a question",
-        "yeah i mean thats the thing isnt it what do you think would happen if you said no to her",
-        ["yeah", "i mean thats the thing isnt it", "what do you think would happen if you said no to her"],
+        "caption run split before a question",
+        "so the rota basically fell apart after christmas because nobody owned it and the agency staff didnt know the "
+        "system what would help you most right now",
+        [
+            "so the rota basically fell apart after christmas because nobody owned it and the agency staff didnt know "
+            "the system",
+            "what would help you most right now",
+        ],
+    ),
+    (
+        "caption run split before advice dressed as a question",
+        "i think the team is exhausted honestly have you thought about asking the bank for cover",
+        ["i think the team is exhausted", "honestly", "have you thought about asking the bank for cover"],
     ),
     (
         "embedded wh-clauses stay whole",
