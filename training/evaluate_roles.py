@@ -4,7 +4,7 @@
 
 On the conversations of our test split, the roles recorded by the annotators are the truth; on every AnnoMI transcript
 the client is the presenter, the counsellor a member, and nobody is the facilitator. Each conversation is labelled as
-``coach analyze`` labels it (contexts included), then :func:`coach.feedback.roles.resolve_roles` infers both roles.
+``coach analyze`` labels it (:func:`coach.feedback.session.label_session`: contexts, then roles inferred).
 Writes ``roles.json`` beside the model, with every miss listed.
 """
 
@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from coach.classifier import Coach
-from coach.feedback.roles import FACILITATOR, PRESENTER, resolve_roles
-from coach.feedback.session import LabelledUtterance
+from coach.feedback.roles import FACILITATOR, PRESENTER
+from coach.feedback.session import label_session
+from coach.transcript.model import Transcript, Turn
 from training.annomi import read_annomi
 from training.data import ROOT, annotated_split
 
@@ -32,13 +33,8 @@ def inferred_roles(coach: Coach, speakers: Sequence[str], texts: Sequence[str]) 
             turns[-1] = (speaker, f"{turns[-1][1]} {text}")
         else:
             turns.append((speaker, text))
-    predictions = coach.classify_turns([s for s, _ in turns], [t for _, t in turns])
-    labelled = [
-        LabelledUtterance.of(u, index=0, turn=number, speaker=speaker, role="member")
-        for number, ((speaker, _), prediction) in enumerate(zip(turns, predictions, strict=True))
-        for u in prediction.utterances
-    ]
-    roles = resolve_roles(labelled)
+    transcript = Transcript(turns=tuple(Turn(speaker=speaker, text=text) for speaker, text in turns), format="json")
+    roles = label_session(transcript, coach).roles
     return roles.presenter, roles.facilitator
 
 

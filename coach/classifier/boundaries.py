@@ -23,7 +23,8 @@ import numpy.typing as npt
 import onnxruntime as ort
 from tokenizers import Tokenizer
 
-from coach.classifier.encoding import pad
+from coach.classifier.encoding import load_tokenizer, pad
+from coach.classifier.onnx_backend import open_session
 from coach.errors import ModelError
 
 BOUNDARIES_DIR = Path(__file__).resolve().parents[2] / "models" / "boundaries"
@@ -72,15 +73,8 @@ class BoundaryTagger:
             if not path.is_file():
                 raise ModelError(f"{path} is missing; rebuild the tagger with `python -m training.train_boundaries`.")
         config = json.loads(paths[2].read_text(encoding="utf-8"))
-        tokenizer = Tokenizer.from_file(str(paths[1]))
-        tokenizer.enable_truncation(max_length=int(config["max_length"]))
-        tokenizer.no_padding()
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        session = ort.InferenceSession(str(paths[0]), options, providers=["CPUExecutionProvider"])
-        return cls(session, tokenizer, float(config["threshold"]))
+        tokenizer = load_tokenizer(paths[1], int(config["max_length"]))
+        return cls(open_session(paths[0]), tokenizer, float(config["threshold"]))
 
     def word_probabilities(self, words: Sequence[str]) -> npt.NDArray[np.float64]:
         """For each word (as :func:`word_key` gives it), the probability that an utterance ends after it."""

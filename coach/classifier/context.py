@@ -3,7 +3,7 @@
 The model reads an utterance together with what was said just before it by someone else (a sentence pair: the
 utterance first, the context second), so that "I'll ring her tomorrow" after "What will you do?" reads as a
 commitment and "And she may have a point" after the presenter's account reads as a reflection. Training
-(``training.context``) and serving trim the context the same way, here.
+(``training.data``) and serving find and trim the context the same way, here.
 """
 
 from __future__ import annotations

@@ -41,6 +41,16 @@ def default_threads() -> int:
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
+def open_session(path: Path) -> ort.InferenceSession:
+    """A CPU session for ``path`` running one intra-op thread (callers spread their runs over worker threads)."""
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
 class OnnxClassifier:
     """Labels utterances with an ONNX sequence-classification model whose outputs are logits over ``labels``."""
 
@@ -66,12 +76,7 @@ class OnnxClassifier:
             if not path.is_file():
                 raise ModelError(f"{path} is missing; rebuild the model with `python -m training.export_onnx`.")
         tokenizer = load_tokenizer(tokenizer_path, int(config.get("max_length", 64)))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        session = open_session(model_path)
         return cls(session, tokenizer, config, threads or default_threads())
 
     @property

@@ -16,9 +16,9 @@ from coach.feedback import metrics
 from coach.feedback.session import LabelledUtterance
 from coach.labels import ADVICE, OTHER, QUESTIONING_LABELS, STORY
 
-#: How many of the members' latest contributions a nudge looks at.
 #: How far back the context of the next turn is looked for.
 CONTEXT_UTTERANCES = 20
+#: How many of the members' latest contributions a nudge looks at.
 ADVICE_RUN = 3
 STORY_RUN = 4
 RECENT_WINDOW = 10

@@ -231,7 +231,7 @@ def _turns(utterances: Iterable[Spoken]) -> list[_Turn]:
 
 def infer_presenter(utterances: Iterable[Spoken], candidates: Sequence[str]) -> str | None:
     """The candidate being questioned: (answers + story utterances) x the share of their talk that is not questions,
-    advice or reflection; ``None`` with fewer than two candidates or when nobody answered or told anything."""
+    advice or reflection; ``None`` with fewer than two candidates or when nobody scores :data:`PRESENTER_MIN_SCORE`."""
     if len(candidates) < 2:
         return None
     allowed = set(candidates)
@@ -265,24 +265,24 @@ def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -
     allowed = set(candidates)
     pair = len({turn.speaker for turn in turns}) <= 2
     cues = (PRACTICE_FEEDBACK_CUES,) if pair else (PROCESS_CUES, PRACTICE_FEEDBACK_CUES)
+    has_cue = [any(cue.search(turn.text) for cue in cues) for turn in turns]
     spoken: Counter[str] = Counter()
     cued: Counter[str] = Counter()
     process: Counter[str] = Counter()
-    for turn in turns:
+    for turn, turn_has_cue in zip(turns, has_cue, strict=True):
         if turn.speaker not in allowed:
             continue
-        has_cue = any(cue.search(turn.text) for cue in cues)
         spoken[turn.speaker] += 1
-        cued[turn.speaker] += has_cue
+        cued[turn.speaker] += turn_has_cue
         all_other = set(turn.labels) == {OTHER} and len(turn.text.split()) > BACKCHANNEL_WORDS
-        process[turn.speaker] += has_cue or all_other
+        process[turn.speaker] += turn_has_cue or all_other
     # The presenter's "yeah, go on then" is process talk too: the share keeps a long account from outscoring.
     scores = {speaker: process[speaker] ** 2 / spoken[speaker] for speaker in candidates if spoken[speaker]}
     if turns and not pair:
         opening, closing = turns[0], turns[-1]
-        if opening.speaker in scores and (any(c.search(opening.text) for c in cues) or set(opening.labels) == {OTHER}):
+        if opening.speaker in scores and (has_cue[0] or set(opening.labels) == {OTHER}):
             scores[opening.speaker] += 1
-        if closing.speaker in scores and any(c.search(closing.text) for c in cues):
+        if closing.speaker in scores and has_cue[-1]:
             scores[closing.speaker] += 1
     ranked = sorted(scores, key=lambda speaker: scores[speaker], reverse=True)
     if not ranked:
