@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request, WebSocket
 from fastapi.security import APIKeyHeader
@@ -11,6 +11,8 @@ from fastapi.security import APIKeyHeader
 from coach.api.errors import ApiError
 from coach.api.settings import Settings
 from coach.classifier import Coach
+from coach.classifier.sentence_encoder import shared_encoder
+from coach.feedback.rephrase import Rephraser
 
 _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="needed only when keys are configured")
 
@@ -43,5 +45,18 @@ def websocket_coach(websocket: WebSocket) -> Coach:
     return coach
 
 
+def rephraser_for(app: Any) -> Rephraser:
+    """The app's rephraser, around its model; made on first use (the sentence encoder is loaded once per process)."""
+    rephraser: Rephraser | None = getattr(app.state, "rephraser", None)
+    if rephraser is None or rephraser.coach is not app.state.coach:
+        rephraser = app.state.rephraser = Rephraser(app.state.coach, shared_encoder())
+    return rephraser
+
+
+def get_rephraser(request: Request) -> Rephraser:
+    return rephraser_for(request.app)
+
+
 CoachDep = Annotated[Coach, Depends(get_coach)]
+RephraserDep = Annotated[Rephraser, Depends(get_rephraser)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]

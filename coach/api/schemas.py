@@ -89,16 +89,60 @@ class PracticeRequest(Inbound):
         description="a question as a trainee would ask it",
         examples=["Have you thought about talking to your manager?"],
     )
+    drill_id: str | None = Field(
+        default=None,
+        max_length=100,
+        description="the drill being practised (GET /v1/practice/drills): its situation makes the rephrasings specific",
+    )
+
+
+class RephrasingDetail(BaseModel):
+    text: str
+    generic: bool = Field(description="true for a general question that keeps no word of the situation")
+    open_confidence: float = Field(ge=0, le=1, description="the classifier's confidence that it is an open question")
 
 
 class PracticeResponse(BaseModel):
     text: str
     label: Label
-    confidence: float
+    confidence: float = Field(ge=0, le=1)
+    uncertain: bool = Field(description="the model's confidence is below the threshold: the call could go either way")
     leading: bool
     explanation: str = Field(description="one sentence on why the text got its label")
-    rephrasings: list[str] = Field(description="open rephrasings, for closed questions and advice; else empty")
+    rephrasings: list[str] = Field(description="open rephrasings, best first, for closed questions and advice")
+    rephrasing_details: list[RephrasingDetail] = Field(description="each rephrasing's generic flag and confidence")
     utterances: list[UtteranceLabel]
+
+
+class Drill(BaseModel):
+    id: str
+    title: str
+    sector: str
+    presenter: str
+    situation: str = Field(description="the presenter's opening account")
+    topics: list[str]
+    example_question: str
+
+
+class DrillList(BaseModel):
+    drills: list[Drill]
+
+
+class RoundRequest(Inbound):
+    questions: list[NonBlank] = Field(
+        min_length=1, max_length=20, description="the questions a trainee asked in one round, in order"
+    )
+    drill_id: str | None = Field(default=None, max_length=100)
+
+
+class RoundSummary(BaseModel):
+    questions: int
+    open_questions: int
+    reflections: int
+    closed_questions: int
+    carried_solution: int = Field(description="questions labelled advice: they carried the asker's own solution")
+    best_question: str | None = Field(description="the most clearly open question (or reflection), if any")
+    message: str
 
 
 # --- sessions ---------------------------------------------------------------------------------------------------------

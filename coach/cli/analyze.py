@@ -21,6 +21,7 @@ from coach.classifier import Coach
 from coach.errors import InputError
 from coach.feedback.render_html import render_html
 from coach.feedback.render_text import render_text
+from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.session import label_session
 from coach.transcript import read_transcript
@@ -57,18 +58,18 @@ def run(args: argparse.Namespace) -> int:
     several = len(files) > 1
     if several and args.format == "html" and (args.output is None or args.output.is_file()):
         raise InputError("with several files and --format html, give -o DIR: each report is written to DIR/<name>.html")
-    coach = Coach.load(args.model)
+    rephraser = Rephraser.load(Coach.load(args.model))
     with _progress(files) as bar:
         if several and args.format == "html":
             args.output.mkdir(parents=True, exist_ok=True)
             for path in files:
-                page = render_html(_report(path, coach, args))
+                page = render_html(_report(path, rephraser, args))
                 (args.output / f"{path.stem}.html").write_text(page, encoding="utf-8")
                 bar.update(1)
             return 0
         with _open_output(args.output) as out:
             for number, path in enumerate(files):
-                report = _report(path, coach, args)
+                report = _report(path, rephraser, args)
                 out.write(_render(report, path, args.format, several, first=number == 0))
                 out.flush()
                 bar.update(1)
@@ -76,22 +77,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def analyze_file(
-    path: Path, coach: Coach, presenter: str | None = None, facilitator: str | None = None
+    path: Path, rephraser: Rephraser, presenter: str | None = None, facilitator: str | None = None
 ) -> dict[str, Any]:
-    """The report of the transcript at ``path``; errors name the file."""
+    """The report of the transcript at ``path``, labelled by ``rephraser.coach``; errors name the file."""
     try:
         transcript = read_transcript(path)
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
     try:
-        session = label_session(transcript, coach, presenter, facilitator)
+        session = label_session(transcript, rephraser.coach, presenter, facilitator)
     except InputError as error:
         raise InputError(f"{path}: {error}") from error
-    return build_report(session)
+    return build_report(session, rephraser=rephraser)
 
 
-def _report(path: Path, coach: Coach, args: argparse.Namespace) -> dict[str, Any]:
-    return analyze_file(path, coach, args.presenter, args.facilitator)
+def _report(path: Path, rephraser: Rephraser, args: argparse.Namespace) -> dict[str, Any]:
+    return analyze_file(path, rephraser, args.presenter, args.facilitator)
 
 
 def _render(report: dict[str, Any], path: Path, format: str, several: bool, *, first: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.classifier import Prediction, UtterancePrediction
-from coach.feedback.rephrase import closed_shape, suggested_solution
+from coach.feedback.question_analysis import analyse, suggested_solution
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY
 
 #: Below this confidence the explanation says the model was unsure, and what else it considered.
@@ -20,14 +20,14 @@ _READABLE = {
     OTHER: "conversation-keeping talk",
 }
 
+#: Why a closed question is closed, by its shape (``question_analysis.analyse``); other shapes get the yes/no reason.
 _CLOSED_REASONS = {
     "choice": "it offers a choice between answers you have already picked",
     "fact": "it asks for one fact",
-    "feeling": "it can be answered with a yes or a no",
+    "count": "it asks for one fact",
     "check": "it can be answered with a yes, a no or one short fact",
-    "possible": "it can be answered with a yes or a no",
-    "done": "it can be answered with a yes or a no",
 }
+_YES_NO = "it can be answered with a yes or a no"
 
 
 def explain(prediction: Prediction) -> str:
@@ -35,7 +35,7 @@ def explain(prediction: Prediction) -> str:
 
     The sentence is about the utterance that decided the label; for a text of several sentences it says which one.
     """
-    decisive = _decisive(prediction)
+    decisive = decisive_utterance(prediction)
     text = decisive.text if decisive is not None else prediction.text
     leading = decisive.leading if decisive is not None else prediction.leading
     subject = f"'{_short(text)}'" if decisive is not None and len(prediction.utterances) > 1 else "This"
@@ -43,7 +43,8 @@ def explain(prediction: Prediction) -> str:
     return reason + _hedge(prediction.scores, prediction.label, prediction.confidence) + "."
 
 
-def _decisive(prediction: Prediction) -> UtterancePrediction | None:
+def decisive_utterance(prediction: Prediction) -> UtterancePrediction | None:
+    """The sentence that decided a text's label: a leading one first, then the most confident with the label."""
     candidates = [u for u in prediction.utterances if u.label == prediction.label]
     if not candidates:
         return None
@@ -69,7 +70,7 @@ def _reason(label: str, text: str, leading: bool, subject: str) -> str:
             "than with a yes, a no or one fact"
         )
     if label == CLOSED_QUESTION:
-        why = _CLOSED_REASONS.get(closed_shape(text).kind, _CLOSED_REASONS["check"])
+        why = _CLOSED_REASONS.get(analyse(text, CLOSED_QUESTION).kind, _YES_NO)
         return (
             f"{subject} is a closed question: {why}, so it gathers information but does not open up the presenter's "
             "thinking"

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from coach.feedback import metrics
-from coach.feedback.rephrase import open_rephrasings, suggested_solution
+from coach.feedback.question_analysis import suggested_solution
+from coach.feedback.rephrase import Rephraser
 from coach.feedback.roles import assumption_note
 from coach.feedback.session import LabelledUtterance, Session
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, STORY
@@ -27,6 +28,7 @@ MOMENT_WEIGHTS = {"advice_run": 2.0, "story_run": 1.0, "leading_question": 2.5, 
 def build_report(
     session: Session,
     *,
+    rephraser: Rephraser,
     window_minutes: float = 5.0,
     window_utterances: int = 50,
     max_went_well: int = 3,
@@ -40,7 +42,8 @@ def build_report(
     - ``speakers``: per speaker (in order of first appearance) their role, counts, ratios and words;
     - ``utterances``: every labelled utterance; ``timeline``: the figures per window (see ``metrics.timeline``);
     - ``feedback``: a ``headline``, what ``went_well``, the ``moments`` most worth discussing, and ``rephrasings``
-      (at most ``max_rephrasings``, advice dressed as questions first) of members' closed and leading questions.
+      (at most ``max_rephrasings``, advice dressed as questions first) of members' closed and leading questions, by
+      ``rephraser``; no suggestion is given under two questions.
     """
     utterances = session.utterances
     presenter = session.presenter
@@ -60,7 +63,7 @@ def build_report(
             "headline": headline(utterances),
             "went_well": went_well(utterances, presenter, max_went_well),
             "moments": moments(utterances, presenter, max_moments),
-            "rephrasings": rephrasings(utterances, max_rephrasings),
+            "rephrasings": rephrasings(utterances, rephraser, max_rephrasings),
         },
     }
 
@@ -208,23 +211,32 @@ def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limi
     return sorted((moment for _, moment in chosen), key=lambda moment: moment["index"])
 
 
-def rephrasings(utterances: Sequence[LabelledUtterance], limit: int = 10) -> list[dict[str, Any]]:
-    """Open rephrasings of members' leading and closed questions: leading first, at most ``limit``, in order."""
+def rephrasings(utterances: Sequence[LabelledUtterance], rephraser: Rephraser, limit: int = 10) -> list[dict[str, Any]]:
+    """Open rephrasings of members' leading and closed questions: leading first, at most ``limit``, in order.
+
+    A suggestion given under one question is not given again under another.
+    """
     leading = [u for u in utterances if u.role == "member" and u.label == ADVICE and u.leading]
     closed = [u for u in utterances if u.role == "member" and u.label == CLOSED_QUESTION]
     chosen = sorted([*leading, *closed][:limit], key=lambda u: u.index)
-    return [
-        {
-            "index": u.index,
-            "speaker": u.speaker,
-            "start": u.start,
-            "original": u.text,
-            "label": u.label,
-            "leading": u.leading,
-            "suggestions": open_rephrasings(u.text, u.label),
-        }
-        for u in chosen
-    ]
+    used: set[str] = set()
+    found = []
+    for u in chosen:
+        suggestions = rephraser.rephrase(u.text, u.label, avoid=used)
+        used.update(s.text for s in suggestions)
+        found.append(
+            {
+                "index": u.index,
+                "speaker": u.speaker,
+                "start": u.start,
+                "original": u.text,
+                "label": u.label,
+                "leading": u.leading,
+                "suggestions": [s.text for s in suggestions],
+                "suggestion_details": [s.to_dict() for s in suggestions],
+            }
+        )
+    return found
 
 
 def _quote(u: LabelledUtterance, **extra: Any) -> dict[str, Any]:

@@ -94,6 +94,8 @@ def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         "/v1/model",
         "/v1/classify",
         "/v1/practice",
+        "/v1/practice/drills",
+        "/v1/practice/round",
         "/v1/sessions/analyze",
     }
     assert schema["info"]["title"] == "Coach"

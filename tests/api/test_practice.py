@@ -7,8 +7,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from coach.classifier import Coach
 from tests.api.conftest import MakeClient
 from tests.api.expect import assert_error
+from tests.fakes import KeywordClassifier
 
 CHECKED = [
     # name, text, label, leading, the start of the explanation, rephrasings expected
@@ -37,10 +39,89 @@ def test_practice_explains_the_label_and_rephrases_closed_questions_and_advice(
     assert [(u["text"], u["label"]) for u in body["utterances"]] == [(text, label)]
 
 
-def test_rephrasings_of_disguised_advice_keep_its_idea_as_a_question(client: TestClient) -> None:
-    body = client.post("/v1/practice", json={"text": "Have you thought about talking to HR?"}).json()
+def test_rephrasings_keep_the_situation_and_drop_the_solution(client: TestClient) -> None:
+    body = client.post("/v1/practice", json={"text": "Have you thought about moving the meeting to Monday?"}).json()
 
-    assert "What would talking to HR give you?" in body["rephrasings"]
+    assert body["rephrasings"]
+    assert all("the meeting" in r and "Monday" not in r and "moving" not in r for r in body["rephrasings"])
+    assert [d["text"] for d in body["rephrasing_details"]] == body["rephrasings"]
+    assert not any(d["generic"] for d in body["rephrasing_details"])
+    assert all(0 < d["open_confidence"] <= 1 for d in body["rephrasing_details"])
+
+
+def test_confidence_and_uncertainty_are_shown(make_client: MakeClient) -> None:
+    sure = make_client().post("/v1/practice", json={"text": "What would help?"}).json()
+    unsure = make_client(coach=Coach(KeywordClassifier(confidence=0.4))).post(
+        "/v1/practice", json={"text": "What would help?"}
+    )
+
+    assert (sure["confidence"], sure["uncertain"]) == (0.9, False)
+    body = unsure.json()
+    assert (body["confidence"], body["uncertain"]) == (0.4, True)
+    assert "not sure" in body["explanation"]
+
+
+def test_drills_list_the_situations(client: TestClient) -> None:
+    drills = client.get("/v1/practice/drills").json()["drills"]
+
+    assert len(drills) >= 20
+    assert len({d["sector"] for d in drills}) >= 15
+    for drill in drills:
+        assert set(drill) == {"id", "title", "sector", "presenter", "situation", "topics", "example_question"}
+        assert 80 <= len(drill["situation"].split()) <= 200
+        assert drill["topics"]
+
+
+def test_a_drill_makes_a_bare_question_specific(client: TestClient) -> None:
+    drill = client.get("/v1/practice/drills").json()["drills"][0]
+    text = "Why don't you just tell her?"
+
+    plain = client.post("/v1/practice", json={"text": text}).json()
+    drilled = client.post("/v1/practice", json={"text": text, "drill_id": drill["id"]}).json()
+
+    assert all(d["generic"] for d in plain["rephrasing_details"])
+    assert not drilled["rephrasing_details"][0]["generic"]
+    assert any(topic in drilled["rephrasings"][0] for topic in drill["topics"])
+
+
+def test_an_unknown_drill_is_refused_with_where_to_find_them(client: TestClient) -> None:
+    response = client.post("/v1/practice", json={"text": "What would help?", "drill_id": "no-such-drill"})
+
+    assert_error(
+        response, 404, "unknown_drill", "There is no drill 'no-such-drill'; GET /v1/practice/drills lists the drills."
+    )
+
+
+def test_a_round_is_summarised_counting_reflections_as_good_moves(client: TestClient) -> None:
+    questions = [
+        "What would help?",
+        "So you feel stuck.",
+        "Have you thought about an agency?",
+        "Did you tell her?",
+        "What matters most to you about the rota?",
+    ]
+    response = client.post("/v1/practice/round", json={"questions": questions})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["questions"], body["open_questions"], body["reflections"]) == (5, 2, 1)
+    assert (body["closed_questions"], body["carried_solution"]) == (1, 1)
+    assert body["best_question"] in {"What would help?", "What matters most to you about the rota?"}
+    assert body["message"].startswith("3 of your 5 questions were open or reflective; 1 carried a solution")
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ({"questions": []}, "questions: List should have at least 1 item after validation, not 0"),
+        ({"questions": ["What?"] * 21}, "questions: List should have at most 20 items after validation, not 21"),
+        ({"questions": ["  "]}, "questions.0: must not be blank; send some words"),
+    ],
+)
+def test_a_bad_round_is_refused_naming_the_field(client: TestClient, body: Any, problem: str) -> None:
+    response = client.post("/v1/practice/round", json=body)
+
+    assert_error(response, 422, "validation_error", f"The request is not valid: {problem}")
 
 
 INVALID: list[tuple[str, Any, str]] = [

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from coach.classifier import Coach
+from coach.classifier.sentence_encoder import shared_encoder
+from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.session import Session, label_session
 from coach.transcript.model import Transcript, Turn
@@ -51,5 +53,10 @@ def sample_session(fake_coach: Coach) -> Session:
 
 
 @pytest.fixture
-def sample_report(sample_session: Session) -> dict[str, Any]:
-    return build_report(sample_session)
+def rephraser(fake_coach: Coach) -> Rephraser:
+    return Rephraser(fake_coach, shared_encoder())
+
+
+@pytest.fixture
+def sample_report(sample_session: Session, rephraser: Rephraser) -> dict[str, Any]:
+    return build_report(sample_session, rephraser=rephraser)

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from coach.feedback.render_html import render_html
+from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.roles import Roles
 from coach.feedback.session import Session
@@ -68,12 +69,12 @@ def test_headings_and_content(sample_report: dict[str, Any]) -> None:
         "Open ways to ask",
         "Every utterance",
     ]
-    assert "What would talking to HR give you?" in page
+    assert "What happened when you told your manager?" in page
     assert "We assumed Sam was the presenter" in page
 
 
-def test_empty_report_renders() -> None:
-    page = render_html(build_report(Session((), Roles((), {}))))
+def test_empty_report_renders(rephraser: Rephraser) -> None:
+    page = render_html(build_report(Session((), Roles((), {})), rephraser=rephraser))
     assert "<svg" not in page
     assert "Members said too little" in page
     assert page.rstrip().endswith("</html>")

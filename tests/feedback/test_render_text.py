@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 
 from coach.feedback.render_text import format_time, percent, render_text
+from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.roles import Roles
 from coach.feedback.session import Session
@@ -26,7 +27,7 @@ def test_sections_and_width(sample_report: dict[str, Any]) -> None:
     assert all(len(line) <= 80 for line in text.splitlines())
     assert "Questioning mode (members)     57%" in text
     assert '[5:00] Tom: "Have you thought about talking to HR?"' in text
-    assert "    -> What would talking to HR give you?" in text
+    assert "    -> What happened when you told your manager?" in text
     assert "We assumed Sam was the presenter" in text
 
 
@@ -35,8 +36,8 @@ def test_narrow_terminal(sample_report: dict[str, Any]) -> None:
     assert all(len(line) <= 70 for line in text.splitlines())
 
 
-def test_empty_report_renders() -> None:
-    text = render_text(build_report(Session((), Roles((), {}))))
+def test_empty_report_renders(rephraser: Rephraser) -> None:
+    text = render_text(build_report(Session((), Roles((), {})), rephraser=rephraser))
     assert "Members said too little" in text
     assert "What went well" not in text
 

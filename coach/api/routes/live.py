@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from coach.api.dependencies import key_is_valid
+from coach.api.dependencies import key_is_valid, rephraser_for
 from coach.api.live_store import LiveStore
 from coach.api.schemas import (
     LiveEnd,
@@ -26,6 +26,7 @@ from coach.api.schemas import (
 from coach.api.settings import Settings
 from coach.classifier import Coach
 from coach.feedback.live import LiveSession
+from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.session import Session
 
@@ -63,7 +64,7 @@ async def live(
                 await _send(websocket, LiveError(message=_explain(error)))
                 continue
             if isinstance(message, LiveEnd):
-                report = await run_in_threadpool(_report, state, coach)
+                report = await run_in_threadpool(_report, state, rephraser_for(websocket.app))
                 await _send(websocket, LiveReport(report=report))
                 store.close(state.id)
                 await websocket.close()
@@ -97,9 +98,9 @@ async def _label(websocket: WebSocket, state: LiveSession, coach: Coach, message
         await _send(websocket, LiveNudge(message=nudge.message, reason=nudge.reason))
 
 
-def _report(state: LiveSession, coach: Coach) -> dict[str, Any]:
-    session = Session.from_live(state.utterances, state.presenter, state.facilitator, coach.info)
-    return build_report(session)
+def _report(state: LiveSession, rephraser: Rephraser) -> dict[str, Any]:
+    session = Session.from_live(state.utterances, state.presenter, state.facilitator, rephraser.coach.info)
+    return build_report(session, rephraser=rephraser)
 
 
 async def _receive_text(websocket: WebSocket) -> str | None:

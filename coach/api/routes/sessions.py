@@ -12,12 +12,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from coach.api.dependencies import CoachDep, SettingsDep
+from coach.api.dependencies import RephraserDep, SettingsDep
 from coach.api.errors import ApiError
 from coach.api.schemas import AnalyzeRequest, ErrorResponse, SessionReport
 from coach.api.settings import Settings
-from coach.classifier import Coach
 from coach.feedback.render_html import render_html
+from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.session import label_session
 from coach.transcript import Transcript, Turn, parse_transcript
@@ -58,7 +58,7 @@ UPLOAD_SCHEMA = {
 )
 async def analyze(
     request: Request,
-    coach: CoachDep,
+    rephraser: RephraserDep,
     settings: SettingsDep,
     format: Literal["json", "html"] = Query("json", description="'html' returns the self-contained HTML report"),
 ) -> Any:
@@ -76,14 +76,15 @@ async def analyze(
         )
     _check_size(transcript, settings)
     # Labelling a long session takes seconds: off the event loop, so other requests and live sessions keep flowing.
-    report = await run_in_threadpool(_analyse, transcript, coach)
+    report = await run_in_threadpool(_analyse, transcript, rephraser)
     if format == "html":
         return HTMLResponse(render_html(report))
     return JSONResponse(report)
 
 
-def _analyse(transcript: Transcript, coach: Coach) -> dict[str, Any]:
-    return build_report(label_session(transcript, coach, transcript.presenter, transcript.facilitator))
+def _analyse(transcript: Transcript, rephraser: Rephraser) -> dict[str, Any]:
+    session = label_session(transcript, rephraser.coach, transcript.presenter, transcript.facilitator)
+    return build_report(session, rephraser=rephraser)
 
 
 async def _json_transcript(request: Request) -> Transcript:
