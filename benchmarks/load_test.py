@@ -3,13 +3,15 @@
     .venv/bin/python -m benchmarks.load_test --clients 50 --seconds 30
     .venv/bin/python -m benchmarks.load_test --batch-size 32          # each request labels 32 utterances
     .venv/bin/python -m benchmarks.load_test --live --clients 20      # per-utterance label latency over /v1/live
+    .venv/bin/python -m benchmarks.load_test --practice --clients 1   # /v1/practice on the rephrasing benchmark
 
 The service runs as it does in production: uvicorn in a subprocess on a free loopback port, loading the default model
 (``Coach.load()``: the ONNX transformer if it is built, else the baseline; ``--model`` names another). Each client is
 an asyncio task with its own connection that sends one request at a time, as fast as the answers come, for
-``--seconds``. The utterances are the sentences of the sample sessions in ``examples/``. Results are printed as a
-table: requests, errors, requests/s, utterances/s and the p50, p99 and max latency in milliseconds. The clients run
-on the same machine as the service, so on a small machine they take some of its CPU.
+``--seconds``. The utterances are the sentences of the sample sessions in ``examples/``; ``--practice`` posts the
+closed questions and advice of ``benchmarks/rephrase/items.jsonl`` instead, each of which gets rephrased. Results
+are printed as a table: requests, errors, requests/s, utterances/s and the p50, p99 and max latency in milliseconds.
+The clients run on the same machine as the service, so on a small machine they take some of its CPU.
 """
 
 from __future__ import annotations
@@ -111,10 +113,16 @@ def wait_until_ready(url: str, process: subprocess.Popen[bytes], log: IO[bytes])
     raise SystemExit(f"the service did not answer within {STARTUP_TIMEOUT_SECONDS:.0f} s")
 
 
+def practice_texts() -> list[str]:
+    """The closed questions and pieces of advice of the rephrasing benchmark."""
+    lines = (ROOT / "benchmarks" / "rephrase" / "items.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["text"] for line in lines if line.strip()]
+
+
 async def classify_client(
-    url: str, texts: Sequence[str], offset: int, batch_size: int, deadline: float, tally: Tally
+    url: str, texts: Sequence[str], offset: int, batch_size: int, deadline: float, tally: Tally, practice: bool = False
 ) -> None:
-    """Post ``batch_size`` utterances at a time to ``/v1/classify`` until ``deadline``."""
+    """Post ``batch_size`` utterances at a time to ``/v1/classify`` (or one to ``/v1/practice``) until ``deadline``."""
     position = offset
     async with httpx.AsyncClient(base_url=url, timeout=60) as client:
         while time.perf_counter() < deadline:
@@ -122,7 +130,10 @@ async def classify_client(
             position += batch_size
             started = time.perf_counter()
             try:
-                response = await client.post("/v1/classify", json={"utterances": batch})
+                if practice:
+                    response = await client.post("/v1/practice", json={"text": batch[0]})
+                else:
+                    response = await client.post("/v1/classify", json={"utterances": batch})
             except httpx.HTTPError as error:
                 tally.errors[type(error).__name__] += 1
                 continue
@@ -162,7 +173,7 @@ async def live_client(url: str, texts: Sequence[str], offset: int, deadline: flo
 
 
 async def run_load(
-    url: str, texts: Sequence[str], clients: int, seconds: float, batch_size: int, live: bool
+    url: str, texts: Sequence[str], clients: int, seconds: float, batch_size: int, live: bool, practice: bool = False
 ) -> tuple[Tally, float]:
     tally = Tally()
     spacing = max(1, len(texts) // clients)
@@ -171,7 +182,9 @@ async def run_load(
     if live:
         tasks = [live_client(url, texts, n * spacing, deadline, tally) for n in range(clients)]
     else:
-        tasks = [classify_client(url, texts, n * spacing, batch_size, deadline, tally) for n in range(clients)]
+        tasks = [
+            classify_client(url, texts, n * spacing, batch_size, deadline, tally, practice) for n in range(clients)
+        ]
     await asyncio.gather(*tasks)
     return tally, time.perf_counter() - started
 
@@ -224,6 +237,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--batch-size", type=int, default=1, help="utterances per /v1/classify request (default: 1, single utterances)"
     )
     parser.add_argument("--live", action="store_true", help="stream over the /v1/live WebSocket instead")
+    parser.add_argument("--practice", action="store_true", help="post closed questions and advice to /v1/practice")
     parser.add_argument("--model", help="model name under models/ or a path (default: the best shipped model)")
     args = parser.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0 or args.batch_size < 1:
@@ -233,15 +247,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    texts = sample_utterances()
+    texts = practice_texts() if args.practice else sample_utterances()
     with serve(args.model) as url:
         info = httpx.get(f"{url}/v1/model", timeout=10).json()
         mode = "live" if args.live else ("classify" if args.batch_size == 1 else f"classify x{args.batch_size}")
+        mode = "practice" if args.practice else mode
         print(
             f"Coach load test: {args.clients} clients for {args.seconds:g} s against {url}, "
             f"model {info['name']} ({info['backend']}), {len(texts)} sample utterances, {os.cpu_count()} CPUs"
         )
-        tally, elapsed = asyncio.run(run_load(url, texts, args.clients, args.seconds, args.batch_size, args.live))
+        tally, elapsed = asyncio.run(
+            run_load(url, texts, args.clients, args.seconds, args.batch_size, args.live, args.practice)
+        )
     print(report(mode, tally, elapsed))
     return 1 if not tally.latencies else 0
 

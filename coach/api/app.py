@@ -9,9 +9,10 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.concurrency import run_in_threadpool
 
 from coach import __version__
-from coach.api.dependencies import require_api_key
+from coach.api.dependencies import rephraser_for, require_api_key
 from coach.api.errors import install_error_handlers
 from coach.api.limits import BodySizeLimit
 from coach.api.live_store import LiveStore
@@ -20,6 +21,7 @@ from coach.api.routes.pages import mount_pages
 from coach.api.schemas import ErrorResponse
 from coach.api.settings import Settings
 from coach.classifier import Coach
+from coach.labels import CLOSED_QUESTION
 
 logger = logging.getLogger("coach.api")
 
@@ -38,6 +40,8 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
         if getattr(app.state, "coach", None) is None:
             app.state.coach = Coach.load(settings.model)
             logger.info("model %s loaded", app.state.coach.info.get("name"))
+            # The rephraser's parser and sentence encoder too, rather than on the first practice request.
+            await run_in_threadpool(rephraser_for(app).rephrase, "Did you talk to her?", CLOSED_QUESTION)
         yield
 
     app = FastAPI(title="Coach", version=__version__, description=DESCRIPTION, lifespan=lifespan)
