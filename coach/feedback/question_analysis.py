@@ -66,6 +66,8 @@ _VAGUE = frozenset((
     "answer", "solution", "problem", "issue", "option", "anything", "something", "everything", "nothing", "minute",
     "while",
 ))  # fmt: skip
+#: States a parser may read as nouns after "'s" ("while your mum's ill").
+_STATES = frozenset(("ill", "sick", "off", "away", "back", "late", "out", "ok", "okay", "fine", "unwell", "gone"))
 #: Words for money, people and time a set might ask "is there any...?" about: "What resources can you draw on?".
 _RESOURCES = frozenset((
     "budget", "money", "funding", "fund", "support", "help", "staff", "time", "resource", "cash", "capacity", "backing",
@@ -208,6 +210,8 @@ def as_topic(chunk: Span) -> Topic | None:
     lemma = head.lemma_.lower()
     if head.lower_ in PRONOUNS or lemma in _VAGUE or head.pos_ not in {"NOUN", "PROPN"} or not head.is_alpha:
         return None
+    if head.i > 0 and head.doc[head.i - 1].lower_ == "'s" and lemma in _STATES:
+        return None  # "your mum's ill": "'s" is "is" here, not a possessive
     words = [t for t in chunk if not (t.tag_ in {"WDT", "WP", "WRB"} or t.lower_ in {"how", "many", "much"})]
     if any(t.lower_ in {"my", "our", "mine", "i", "we"} for t in words):
         return None
@@ -280,7 +284,7 @@ def _solution(span: Span) -> Analysis | None:
         topic = as_topic(chunk) if chunk is not None and (_definite(chunk) or generic_plural) else None
         if topic is None or chunk is None:
             continue
-        if not (topic.person and _brought_in(token, chunk)):
+        if not (topic.person and _brought_in(token)):
             topics.append(topic)
             kept.extend(chunk)
     solution_tokens = [t for t in span if t not in kept]
@@ -307,12 +311,15 @@ def _solution(span: Span) -> Analysis | None:
     )
 
 
-def _brought_in(token: Token, chunk: Span) -> bool:
-    """Whether a person in a piece of advice is part of the solution: anyone but the presenter's own people ("your
-    deputy") and those the solution is for or about ("for the call handlers")."""
-    if any(t.lower_ == "your" for t in chunk):
-        return token.dep_ in {"dobj", "dative"} and token.head.lemma_.lower() in _CONTACT_VERBS
-    return not (token.dep_ == "pobj" and token.head.lower_ in {"for", "about", "between", "regarding", "on", "over"})
+def _brought_in(token: Token) -> bool:
+    """Whether a person in a piece of advice is part of the solution: the one to go to or bring in (the object of
+    "ask", "get", "involve"..., the subject of what they are got to do, someone to work "with" or take something
+    "from"), rather than people the advice acts on ("split the team") or is for ("for the call handlers")."""
+    if token.dep_ in {"dobj", "dative"}:
+        return token.head.lemma_.lower() in _CONTACT_VERBS
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        return token.head.head.lemma_.lower() in _CONTACT_VERBS
+    return token.dep_ == "pobj" and token.head.lower_ in {"with", "from", "in"}
 
 
 def _situational(token: Token) -> bool:

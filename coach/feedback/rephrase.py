@@ -133,7 +133,7 @@ class Rephraser:
         banned = _forms(analysis.solution_lemmas)
         situation = _forms(analysis.situation_lemmas | {t.lower() for t in extra_topics})
         topics = list(analysis.topics) or [_topic(word) for word in extra_topics]
-        texts = [(text, True, "") for text in analysis.transforms]
+        texts = [(text, True, "structure") for text in analysis.transforms]
         for topic in topics[:3]:
             texts.extend((text, False, topic.lemma) for text in _topic_questions(topic, label))
         generic_key = "diagnosis" if analysis.kind == "diagnosis" else label
