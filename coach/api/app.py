@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from coach import __version__
+from coach.api import log_redaction
 from coach.api.dependencies import rephraser_for, require_api_key
 from coach.api.errors import install_error_handlers
 from coach.api.limits import BodySizeLimit
@@ -34,6 +35,7 @@ Nothing you send is stored or logged: transcripts are processed in memory."""
 def create_app(settings: Settings | None = None, coach: Coach | None = None) -> FastAPI:
     """The app; loads the model once, at start-up, unless a ``coach`` is given (tests pass a small one)."""
     settings = settings or Settings()
+    log_redaction.install()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -48,7 +50,10 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
     app.state.settings = settings
     app.state.coach = coach
     app.state.live_sessions = LiveStore(
-        settings.live_session_ttl_seconds, settings.max_live_sessions, settings.nudge_interval_seconds
+        settings.live_session_ttl_seconds,
+        settings.max_live_sessions,
+        settings.max_live_sessions_per_key,
+        settings.nudge_interval_seconds,
     )
     install_error_handlers(app)
 
@@ -59,8 +64,10 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
         401: {"model": ErrorResponse, "description": "no valid X-API-Key (only when keys are configured)"},
         413: {"model": ErrorResponse, "description": "the request body is over the limit"},
     }
+    app.state.protected_paths = set()
     for router, tag in ((classify.router, "classify"), (practice.router, "practice"), (sessions.router, "sessions")):
         api.include_router(router, tags=[tag], dependencies=protected, responses=shared_errors)
+        app.state.protected_paths.update(api.prefix + route.path for route in router.routes if hasattr(route, "path"))
     api.include_router(live.router)
     app.include_router(api)
     mount_pages(app)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated, Any
 
 from fastapi import Depends, Request, WebSocket
 from fastapi.security import APIKeyHeader
 
+from coach.api.auth import UNAUTHORIZED_MESSAGE, key_is_valid
 from coach.api.errors import ApiError
 from coach.api.settings import Settings
 from coach.classifier import Coach
@@ -27,17 +27,11 @@ def get_coach(request: Request) -> Coach:
     return coach
 
 
-def key_is_valid(settings: Settings, key: str | None) -> bool:
-    if not settings.api_keys:
-        return True
-    return key is not None and any(secrets.compare_digest(key, valid) for valid in settings.api_keys)
-
-
 def require_api_key(
     settings: Annotated[Settings, Depends(get_settings)], key: Annotated[str | None, Depends(_api_key_header)]
 ) -> None:
     if not key_is_valid(settings, key):
-        raise ApiError(401, "unauthorized", "A valid API key is required in the X-API-Key header.")
+        raise ApiError(401, "unauthorized", UNAUTHORIZED_MESSAGE)
 
 
 def websocket_coach(websocket: WebSocket) -> Coach:

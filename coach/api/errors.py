@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from coach.api.auth import UNAUTHORIZED_MESSAGE, request_may_pass
 from coach.errors import InputError, ModelError
 
 logger = logging.getLogger("coach.api")
@@ -70,6 +71,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:
+        # FastAPI parses a JSON body before it runs the route's dependencies: the key is still checked first.
+        if not request_may_pass(request):
+            return error_response(401, "unauthorized", UNAUTHORIZED_MESSAGE)
         details = [_describe(item) for item in error.errors()]
         summary = "; ".join(f"{d['field']}: {d['problem']}" for d in details[:5])
         return error_response(422, "validation_error", f"The request is not valid: {summary}", details)
@@ -77,6 +81,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         if error.status_code == 400 and error.detail == _FASTAPI_BODY_ERROR:
+            if not request_may_pass(request):
+                return error_response(401, "unauthorized", UNAUTHORIZED_MESSAGE)
             # A body FastAPI cannot decode (bytes that are not UTF-8) is bad input like any other: 422.
             problem = "cannot be read as JSON; send UTF-8 JSON with Content-Type: application/json"
             details = [{"field": "body", "problem": problem}]

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from coach.transcript.timecode import MAX_SESSION_SECONDS
 
 Label = Literal["open_question", "closed_question", "advice", "story", "reflection", "other"]
 Role = Literal["presenter", "member", "facilitator"]
 
 
+#: Characters that print nothing: white space aside, a text made only of these says nothing.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
 def _not_blank(text: str) -> str:
-    if not text.strip():
+    if not text.strip().strip(_INVISIBLE).strip():
         raise PydanticCustomError("blank", "must not be blank; send some words")
     return text
 
@@ -23,8 +29,8 @@ Name = Annotated[
     str, Field(min_length=1, max_length=200, json_schema_extra={"pattern": r"\S"}), AfterValidator(_not_blank)
 ]
 
-#: A time in a session, in seconds; a week at most, so that no figure computed from times overflows.
-MAX_SECONDS = 7 * 24 * 3600
+#: A time in a session, in seconds: 24 hours at most, as in uploaded transcripts (``coach.transcript.timecode``).
+MAX_SECONDS = MAX_SESSION_SECONDS
 Seconds = Annotated[float, Field(ge=0, le=MAX_SECONDS)]
 
 
@@ -155,6 +161,16 @@ class TurnIn(Inbound):
     start: Seconds | None = Field(default=None, description="seconds from the start of the session")
     end: Seconds | None = None
 
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> TurnIn:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise PydanticCustomError(
+                "end_before_start",
+                "the turn ends ({end}) before it starts ({start}); swap or fix the times",
+                {"start": self.start, "end": self.end},
+            )
+        return self
+
 
 class AnalyzeRequest(Inbound):
     turns: list[TurnIn] = Field(min_length=1)
@@ -232,6 +248,10 @@ class LiveSessionStarted(BaseModel):
     session_id: str
     resumed: bool
     utterances: int
+    resume_token: str = Field(
+        description="the secret that resumes this session after a dropped connection, with the same API key: send it "
+        "in an X-Resume-Token header (or a resume_token query parameter from a browser) with ?session=<session_id>"
+    )
 
 
 class LiveLabel(BaseModel):

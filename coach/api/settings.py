@@ -27,6 +27,12 @@ class Settings(BaseSettings):
     max_batch: int = Field(default=512, description="most utterances in one classify request")
     max_text_chars: int = Field(default=5_000, description="longest single utterance or practice text")
     max_turns: int = Field(default=20_000, description="most turns in one transcript")
+    max_turn_chars: int = Field(default=20_000, description="longest single turn of a transcript")
+    max_sentences: int = Field(
+        default=6_000, description="most sentences labelled for one request (a 2-hour session has about 2,000)"
+    )
+    max_live_utterances: int = Field(default=6_000, description="most utterances one live session keeps")
+    max_live_sessions_per_key: int = Field(default=20, description="live sessions one API key may keep at once")
     nudge_interval_seconds: float = Field(default=30.0, description="least time between two live nudges")
     live_session_ttl_seconds: float = Field(default=3 * 3600, description="how long a dropped live session can resume")
     max_live_sessions: int = Field(default=200, description="live sessions kept in memory at once")

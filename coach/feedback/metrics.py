@@ -8,6 +8,7 @@ towards questioning mode (labels.md).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from coach.labels import (
 )
 
 MEMBER = "member"
+#: The most windows a timeline has, however long the session or the gaps in its times.
+MAX_WINDOWS = 100
 PRESENTER = "presenter"
 
 
@@ -244,6 +247,7 @@ def timeline(
 ) -> dict[str, Any]:
     """The figures per window: of ``window_minutes`` when every utterance has a time, else of ``window_utterances``.
 
+    At most :data:`MAX_WINDOWS` windows: when the times span more, the windows widen (in whole minutes).
     Returns ``{"unit": "seconds" | "utterances", "window": size, "windows": [...]}``; each window has its ``start`` and
     ``end`` (seconds in the transcript's clock, or utterance positions, end excluded), ``utterances``,
     ``questioning_ratio``, ``open_ratio`` and the members' ``counts`` per label. Windows with no talk are kept, so the
@@ -254,6 +258,9 @@ def timeline(
     if has_times(utterances):
         size: float = window_minutes * 60
         origin = session_start(utterances) or 0.0
+        span = max((u.start or 0.0) for u in utterances) - origin
+        if span / size >= MAX_WINDOWS:  # a long gap in the times: wider windows, never more than MAX_WINDOWS
+            size = math.ceil(span / MAX_WINDOWS / 60 + 1e-9) * 60.0
         buckets: list[list[LabelledUtterance]] = []
         for u in utterances:
             slot = int(((u.start or 0.0) - origin) // size)
@@ -263,7 +270,7 @@ def timeline(
         bounds = [(origin + k * size, origin + (k + 1) * size) for k in range(len(buckets))]
         unit = "seconds"
     else:
-        size = window_utterances
+        size = window_utterances = max(window_utterances, math.ceil(len(utterances) / MAX_WINDOWS))
         buckets = [list(utterances[k : k + window_utterances]) for k in range(0, len(utterances), window_utterances)]
         bounds = [(float(k * size), float(k * size + len(bucket))) for k, bucket in enumerate(buckets)]
         unit = "utterances"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Final
 
 from coach.errors import TranscriptFormatError
 
+#: The longest session Coach reads: times beyond it are refused, so no figure built on times can blow up.
+MAX_SESSION_SECONDS: Final = 24 * 3600
+MAX_HOUR_DIGITS: Final = 3
 VTT_TIMING_EXAMPLE: Final = "`00:00:01.000 --> 00:00:04.000`"
 SRT_TIMING_EXAMPLE: Final = "`00:00:01,000 --> 00:00:04,000`"
 
@@ -27,7 +31,13 @@ def parse_timestamp(value: str) -> float | None:
 
 
 def check_cue_order(start: float, end: float, *, line: int, source: str | None) -> None:
-    """Raise :class:`TranscriptFormatError` for a cue that ends before it starts."""
+    """Raise :class:`TranscriptFormatError` for a cue that ends before it starts or lies beyond 24 hours."""
+    if max(start, end) > MAX_SESSION_SECONDS:
+        raise TranscriptFormatError(
+            "the cue's time is more than 24 hours into the session; Coach reads sessions of up to 24 hours",
+            line=line,
+            source=source,
+        )
     if end < start:
         raise TranscriptFormatError(
             f"the cue ends ({format_timestamp(end)}) before it starts ({format_timestamp(start)})",
@@ -66,6 +76,8 @@ def format_timestamp(seconds: float) -> str:
 def _seconds(hours: str | None, minutes: str, seconds: str, fraction: str | None) -> float | None:
     if int(seconds) >= 60 or int(minutes) >= 60:
         return None
+    if hours is not None and len(hours) > MAX_HOUR_DIGITS:
+        return math.inf  # far beyond any session; the caller says so, without turning thousands of digits into a number
     total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if fraction:
         return (total * 1000 + int(fraction.ljust(3, "0"))) / 1000

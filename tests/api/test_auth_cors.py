@@ -52,10 +52,32 @@ def test_with_the_right_key_a_protected_route_answers(
     assert keyed.post(path, headers={"X-API-Key": KEY}, **request_args).status_code == 200
 
 
-def test_the_key_is_checked_before_the_body(keyed: TestClient) -> None:
-    response = keyed.post("/v1/classify", json={"utterances": []})
+@pytest.mark.parametrize(
+    "body",
+    [b'{"utterances": []}', b"{not json", b"\xff\xfe"],
+    ids=["invalid body", "malformed JSON", "not UTF-8"],
+)
+def test_the_key_is_checked_before_the_body(keyed: TestClient, body: bytes) -> None:
+    response = keyed.post("/v1/classify", content=body, headers={"content-type": "application/json"})
 
     assert_error(response, 401, "unauthorized", UNAUTHORIZED)
+
+
+@pytest.mark.parametrize("key", ["clé-secrète", "ключ", "\u00ff" * 40], ids=["accented", "cyrillic", "latin-1"])
+def test_a_non_ascii_key_is_a_401_not_a_server_error(keyed: TestClient, key: str) -> None:
+    # httpx sends str headers as ASCII only; a browser or script may send any bytes.
+    response = keyed.post(
+        "/v1/classify", json={"utterances": ["What would help?"]}, headers={b"X-API-Key": key.encode()}
+    )
+
+    assert_error(response, 401, "unauthorized", UNAUTHORIZED)
+
+
+def test_a_non_ascii_key_on_the_live_socket_is_a_policy_violation(keyed: TestClient) -> None:
+    with pytest.raises(WebSocketDisconnect) as closed, keyed.websocket_connect("/v1/live?api_key=cl%C3%A9"):
+        pass  # pragma: no cover - the server closes before accepting
+
+    assert closed.value.code == 1008
 
 
 def test_keys_can_come_from_a_file(make_client: MakeClient, tmp_path: Path) -> None:
@@ -106,7 +128,7 @@ def test_the_live_socket_without_a_valid_key_is_closed_as_a_policy_violation(
 
     assert (closed.value.code, closed.value.reason) == (
         1008,
-        "A valid API key is required (api_key query parameter).",
+        "A valid API key is required (X-API-Key header, or the api_key query parameter).",
     )
 
 

@@ -48,8 +48,11 @@ def test_a_new_connection_starts_a_new_session(client: TestClient) -> None:
     with client.websocket_connect("/v1/live") as socket:
         message = socket.receive_json()
 
-    assert message == {"type": "session", "session_id": message["session_id"], "resumed": False, "utterances": 0}
+    assert set(message) == {"type", "session_id", "resumed", "utterances", "resume_token"}
+    assert (message["type"], message["resumed"], message["utterances"]) == ("session", False, 0)
     assert len(message["session_id"]) == 32
+    assert len(message["resume_token"]) >= 43  # 256 random bits, URL-safe base64
+    assert message["session_id"] not in message["resume_token"]
 
 
 def test_an_utterance_gets_its_label_then_the_rolling_figures(client: TestClient) -> None:
@@ -275,19 +278,26 @@ def test_end_of_an_empty_session_sends_an_empty_report(client: TestClient) -> No
 
 def test_a_dropped_session_resumes_with_its_id_and_keeps_its_utterances(client: TestClient) -> None:
     with client.websocket_connect("/v1/live") as socket:
-        session_id = started(socket)["session_id"]
+        first = started(socket)
+        session_id, token = first["session_id"], first["resume_token"]
         socket.send_json({"type": "roles", "presenter": "Sam"})
         say(socket, "Sam", "We lost two nurses in March.")
         say(socket, "Priya", "What would help?")
-    # the connection dropped; the client comes back with its session id
+    # the connection dropped; the client comes back with its session id and resume token
 
-    with client.websocket_connect(f"/v1/live?session={session_id}") as socket:
+    with client.websocket_connect(f"/v1/live?session={session_id}", headers={"X-Resume-Token": token}) as socket:
         resumed = started(socket)
         label = say(socket, "Tom", "Did you tell her?")[0]
         socket.send_json({"type": "end"})
         report = socket.receive_json()["report"]
 
-    assert resumed == {"type": "session", "session_id": session_id, "resumed": True, "utterances": 2}
+    assert resumed == {
+        "type": "session",
+        "session_id": session_id,
+        "resumed": True,
+        "utterances": 2,
+        "resume_token": token,
+    }
     assert label["index"] == 2
     assert [u["text"] for u in report["utterances"]] == [
         "We lost two nurses in March.",
@@ -297,17 +307,120 @@ def test_a_dropped_session_resumes_with_its_id_and_keeps_its_utterances(client: 
     assert report["roles"]["presenter"] == "Sam"
 
 
-@pytest.mark.parametrize("ended", [True, False], ids=["ended session", "unknown id"])
-def test_an_ended_or_unknown_session_id_starts_a_new_session(client: TestClient, ended: bool) -> None:
-    session_id = "0" * 32
-    if ended:
-        with client.websocket_connect("/v1/live") as socket:
-            session_id = started(socket)["session_id"]
+REFUSED = (
+    "This live session cannot be resumed: it has ended or expired, or the resume token or API key does not match. "
+    "Connect without ?session= to start a new session."
+)
+
+
+def refused(client: TestClient, path: str, headers: dict[str, str] | None = None) -> None:
+    """Connecting to ``path`` gets the refusal, then the socket closes with code 4404."""
+    with client.websocket_connect(path, headers=headers or {}) as socket:
+        assert socket.receive_json() == {"type": "error", "message": REFUSED}
+        with pytest.raises(WebSocketDisconnect) as closed:
+            socket.receive_json()
+    assert closed.value.code == 4404
+
+
+@pytest.mark.parametrize("case", ["ended session", "unknown id", "no token", "wrong token", "token in the query"])
+def test_a_session_resumes_only_with_its_token_and_is_refused_alike_otherwise(client: TestClient, case: str) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        first = started(socket)
+        say(socket, "Ana", "Have you thought about HR?")
+        if case == "ended session":
             socket.send_json({"type": "end"})
             socket.receive_json()
+    session_id, token = first["session_id"], first["resume_token"]
 
-    with client.websocket_connect(f"/v1/live?session={session_id}") as socket:
-        message = started(socket)
+    if case == "token in the query":  # how a browser resumes: it cannot set headers on a WebSocket
+        with client.websocket_connect(f"/v1/live?session={session_id}&resume_token={token}") as socket:
+            assert started(socket)["utterances"] == 1
+        return
+    path = f"/v1/live?session={'0' * 32 if case == 'unknown id' else session_id}"
+    headers = {"ended session": {"X-Resume-Token": token}, "unknown id": {"X-Resume-Token": token}, "no token": {},
+               "wrong token": {"X-Resume-Token": token[:-2] + "xx"}}[case]  # fmt: skip
+    refused(client, path, headers)
 
-    assert (message["resumed"], message["utterances"]) == (False, 0)
-    assert message["session_id"] != session_id
+
+def test_another_key_cannot_resume_a_session_even_with_its_token(make_client: MakeClient) -> None:
+    client = make_client(api_keys=["key-of-ana", "key-of-tom"])
+    with client.websocket_connect("/v1/live", headers={"X-API-Key": "key-of-ana"}) as owner:
+        first = started(owner)
+        say(owner, "Ana", "We lost two nurses in March.")
+        # while the owner is still connected, another key tries the id and the token
+        refused(
+            client,
+            f"/v1/live?session={first['session_id']}",
+            {"X-API-Key": "key-of-tom", "X-Resume-Token": first["resume_token"]},
+        )
+        say(owner, "Ana", "And the agency costs doubled.")  # the owner's session goes on untouched
+
+    with client.websocket_connect(
+        f"/v1/live?session={first['session_id']}",
+        headers={"X-API-Key": "key-of-ana", "X-Resume-Token": first["resume_token"]},
+    ) as socket:
+        assert started(socket)["utterances"] == 2
+
+
+def test_connected_sessions_are_never_evicted(make_client: MakeClient) -> None:
+    client = make_client(max_live_sessions=2)
+    with client.websocket_connect("/v1/live") as one, client.websocket_connect("/v1/live") as two:
+        started(one), started(two)
+        with client.websocket_connect("/v1/live") as three:
+            assert three.receive_json() == {
+                "type": "error",
+                "message": "The service is holding as many live sessions as it can; try again in a minute.",
+            }
+            with pytest.raises(WebSocketDisconnect) as closed:
+                three.receive_json()
+        assert closed.value.code == 1013
+        assert say(one, "Ana", "What would help?")[0]["type"] == "label"  # both still work
+        assert say(two, "Tom", "What would help?")[0]["type"] == "label"
+
+
+def test_a_dropped_session_makes_room_for_a_new_one_when_the_store_is_full(make_client: MakeClient) -> None:
+    client = make_client(max_live_sessions=1)
+    with client.websocket_connect("/v1/live") as socket:
+        first = started(socket)
+    with client.websocket_connect("/v1/live") as socket:
+        assert started(socket)["session_id"] != first["session_id"]
+    refused(client, f"/v1/live?session={first['session_id']}", {"X-Resume-Token": first["resume_token"]})
+
+
+def test_one_key_may_keep_only_so_many_connected_sessions(make_client: MakeClient) -> None:
+    client = make_client(api_keys=["k1", "k2"], max_live_sessions_per_key=1)
+    with client.websocket_connect("/v1/live", headers={"X-API-Key": "k1"}) as socket:
+        started(socket)
+        with client.websocket_connect("/v1/live", headers={"X-API-Key": "k1"}) as second:
+            message = second.receive_json()
+        assert message["type"] == "error"
+        assert message["message"].startswith("This API key already has 1 live sessions connected")
+        with client.websocket_connect("/v1/live", headers={"X-API-Key": "k2"}) as other:
+            assert started(other)["resumed"] is False
+
+
+def test_a_session_keeps_at_most_max_live_utterances(make_client: MakeClient) -> None:
+    client = make_client(max_live_utterances=2)
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        say(socket, "Ana", "What would help?")
+        say(socket, "Tom", "What else?")
+        replies = say(socket, "Ana", "And then?")
+    assert replies == [
+        {
+            "type": "error",
+            "message": "This session holds 2 utterances, the most one live session keeps. End it with "
+            '{"type": "end"} for the report, then start a new one.',
+        }
+    ]
+
+
+def test_a_deeply_nested_frame_gets_an_error_and_the_session_goes_on(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        socket.send_text("[" * 100_000)
+        assert socket.receive_json() == {
+            "type": "error",
+            "message": 'That message is nested too deeply to read; send one flat JSON object like {"type": "end"}.',
+        }
+        assert say(socket, "Ana", "What would help?")[0]["type"] == "label"

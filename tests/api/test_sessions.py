@@ -235,7 +235,9 @@ INVALID_JSON: list[tuple[str, Any, str]] = [
     ("overlong speaker", turn(speaker="A" * 201), "turns.0.speaker: String should have at most 200 characters"),
     ("unknown role", turn(role="chair"), "turns.0.role: Input should be 'presenter', 'member' or 'facilitator'"),
     ("negative start", turn(start=-1), "turns.0.start: Input should be greater than or equal to 0"),
-    ("start over a week", turn(start=604_801), "turns.0.start: Input should be less than or equal to 604800"),
+    ("start over 24 hours", turn(start=86_401), "turns.0.start: Input should be less than or equal to 86400"),
+    ("end before start", turn(start=90, end=60), "turns.0: the turn ends (60.0) before it starts (90.0); swap or fix the times"),  # noqa: E501
+    ("only zero-width characters", turn(text="\u200b\u200d\ufeff"), "turns.0.text: must not be blank; send some words"),
     ("start as words", turn(start="soon"), "turns.0.start: Input should be a valid number, unable to parse string as a number"),  # noqa: E501
     ("extra turn field", turn(mood="tense"), "turns.0.mood: Extra inputs are not permitted"),
     ("blank presenter", {**turn(), "presenter": " "}, "presenter: must not be blank; send some words"),

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -49,9 +50,12 @@ class LiveServer:
     server: uvicorn.Server = field(init=False, repr=False)
     thread: threading.Thread = field(init=False, repr=False)
 
+    options: dict[str, Any] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
+        settings = {"log_level": "warning", **self.options}
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="warning", ws="websockets-sansio", lifespan="on"
+            self.app, host="127.0.0.1", port=self.port, ws="websockets-sansio", lifespan="on", **settings
         )
         self.server = uvicorn.Server(config)
         # The socket is already bound and listening, so requests queue until the server accepts them: no race.
@@ -75,12 +79,13 @@ class LiveServer:
         self.sock.close()
 
 
-def serve(app: FastAPI) -> LiveServer:
+def serve(app: FastAPI, **options: Any) -> LiveServer:
+    """``app`` under uvicorn in a background thread; ``options`` go to ``uvicorn.Config`` (e.g. ``log_level``)."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     sock.listen(128)
-    return LiveServer(app, sock).start()
+    return LiveServer(app, sock, options).start()
 
 
 @pytest.fixture(scope="session")

@@ -62,9 +62,9 @@ CASES = [
         [Turn("Ana", "Okay.", 62.5, 64.0)],
     ),
     (
-        "hours beyond 99",
-        "WEBVTT\n\n100:00:00.000 --> 100:00:01.000\nAna: Still here.\n",
-        [Turn("Ana", "Still here.", 360_000.0, 360_001.0)],
+        "hours up to 24",
+        "WEBVTT\n\n23:59:59.000 --> 24:00:00.000\nAna: Still here.\n",
+        [Turn("Ana", "Still here.", 86_399.0, 86_400.0)],
     ),
     (
         "NOTE, STYLE and REGION blocks skipped",
@@ -187,6 +187,12 @@ ERRORS = [
         "cue ends before it starts",
         "WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nAna: Hi.\n",
         "talk.vtt, line 3: the cue ends (00:00:04.000) before it starts (00:00:05.000)",
+    ),
+    (
+        "a time beyond 24 hours",
+        "WEBVTT\n\n100:00:00.000 --> 100:00:01.000\nAna: Still here.\n",
+        "talk.vtt, line 3: the cue's time is more than 24 hours into the session; Coach reads sessions of up to 24 "
+        "hours",
     ),
     (
         "a long line is quoted short",

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from coach.api.dependencies import CoachDep, SettingsDep
 from coach.api.errors import ApiError
 from coach.api.schemas import ClassifyRequest, ClassifyResponse, ErrorResponse, PredictionOut
+from coach.classifier.segment import split_sentences
 
 router = APIRouter()
 
@@ -19,6 +20,17 @@ def check_text_lengths(texts: list[str], max_chars: int, what: str = "Text", fix
                 "text_too_long",
                 f"{what} {index} has {len(text)} characters; the limit is {max_chars}. {fix}",
             )
+
+
+def check_sentence_count(texts: list[str], max_sentences: int) -> None:
+    """Every sentence is a run of the model: bound them per request, whatever the texts look like."""
+    sentences = sum(len(split_sentences(text)) for text in texts)
+    if sentences > max_sentences:
+        raise ApiError(
+            413,
+            "too_many_sentences",
+            f"The request holds {sentences} sentences; the limit is {max_sentences}. Send them in several requests.",
+        )
 
 
 @router.post(
@@ -40,6 +52,7 @@ def classify(request: ClassifyRequest, coach: CoachDep, settings: SettingsDep) -
             "Send them in several requests.",
         )
     check_text_lengths(request.utterances, settings.max_text_chars)
+    check_sentence_count(request.utterances, settings.max_sentences)
     if request.context is not None:
         if len(request.context) != len(request.utterances):
             raise ApiError(

@@ -10,8 +10,9 @@ from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from coach.api.dependencies import key_is_valid, rephraser_for
-from coach.api.live_store import LiveStore
+from coach.api.auth import key_is_valid
+from coach.api.dependencies import rephraser_for
+from coach.api.live_store import LiveSessionRefused, LiveStore, owner_of
 from coach.api.schemas import (
     LiveEnd,
     LiveError,
@@ -35,22 +36,63 @@ router = APIRouter()
 ClientMessage = Annotated[LiveUtterance | LiveRoles | LiveEnd, Field(discriminator="type")]
 _client_message: TypeAdapter[LiveUtterance | LiveRoles | LiveEnd] = TypeAdapter(ClientMessage)
 POLICY_VIOLATION = 1008
+TRY_AGAIN_LATER = 1013
+#: Close code when a session cannot be resumed (unknown, expired, ended, another key's, or a wrong token).
+RESUME_REFUSED = 4404
+UNAUTHORIZED_REASON = "A valid API key is required (X-API-Key header, or the api_key query parameter)."
+RESUME_REFUSED_MESSAGE = (
+    "This live session cannot be resumed: it has ended or expired, or the resume token or API key does not match. "
+    "Connect without ?session= to start a new session."
+)
+TOO_DEEP_MESSAGE = 'That message is nested too deeply to read; send one flat JSON object like {"type": "end"}.'
 
 
 @router.websocket("/live")
 async def live(
     websocket: WebSocket,
     session: Annotated[str | None, Query(description="id of a session to resume after a dropped connection")] = None,
-    api_key: Annotated[str | None, Query(description="API key, when keys are configured")] = None,
+    resume_token: Annotated[
+        str | None, Query(description="the session's resume token, for browsers (others: X-Resume-Token header)")
+    ] = None,
+    api_key: Annotated[
+        str | None, Query(description="API key, when keys are configured, for browsers (others: X-API-Key header)")
+    ] = None,
 ) -> None:
     settings: Settings = websocket.app.state.settings
-    if not key_is_valid(settings, api_key or websocket.headers.get("x-api-key")):
-        await websocket.close(code=POLICY_VIOLATION, reason="A valid API key is required (api_key query parameter).")
+    key = websocket.headers.get("x-api-key") or api_key
+    if not key_is_valid(settings, key):
+        await websocket.close(code=POLICY_VIOLATION, reason=UNAUTHORIZED_REASON)
         return
     await websocket.accept()
     store: LiveStore = websocket.app.state.live_sessions
-    state, resumed = store.open(session)
-    await _send(websocket, LiveSessionStarted(session_id=state.id, resumed=resumed, utterances=len(state.utterances)))
+    owner = owner_of(key if settings.api_keys else None)
+    if session is not None:
+        state = store.resume(session, owner, websocket.headers.get("x-resume-token") or resume_token)
+        if state is None:
+            await _send(websocket, LiveError(message=RESUME_REFUSED_MESSAGE))
+            await websocket.close(code=RESUME_REFUSED, reason="This session cannot be resumed.")
+            return
+        token = websocket.headers.get("x-resume-token") or resume_token or ""
+    else:
+        try:
+            state, token = store.create(owner)
+        except LiveSessionRefused as refused:
+            await _send(websocket, LiveError(message=str(refused)))
+            await websocket.close(code=TRY_AGAIN_LATER, reason="No room for another live session.")
+            return
+    started = LiveSessionStarted(
+        session_id=state.id, resumed=session is not None, utterances=len(state.utterances), resume_token=token
+    )
+    await _send(websocket, started)
+    store.connected(state.id)
+    try:
+        await _converse(websocket, state, store, settings)
+    finally:
+        store.disconnected(state.id)
+
+
+async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, settings: Settings) -> None:
+    """Answer the client's messages until it ends the session or leaves."""
     coach: Coach = websocket.app.state.coach
     try:
         while True:
@@ -62,6 +104,9 @@ async def live(
                 message = _client_message.validate_python(json.loads(raw))
             except (json.JSONDecodeError, ValidationError) as error:
                 await _send(websocket, LiveError(message=_explain(error)))
+                continue
+            except RecursionError:
+                await _send(websocket, LiveError(message=TOO_DEEP_MESSAGE))
                 continue
             if isinstance(message, LiveEnd):
                 report = await run_in_threadpool(_report, state, rephraser_for(websocket.app))
@@ -78,6 +123,15 @@ async def live(
                     LiveError(
                         message=f"That text has {len(message.text)} characters; the limit is "
                         f"{settings.max_text_chars}. Send it in parts."
+                    ),
+                )
+                continue
+            if len(state.utterances) >= settings.max_live_utterances:
+                await _send(
+                    websocket,
+                    LiveError(
+                        message=f"This session holds {len(state.utterances)} utterances, the most one live session "
+                        'keeps. End it with {"type": "end"} for the report, then start a new one.'
                     ),
                 )
                 continue

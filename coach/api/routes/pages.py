@@ -16,6 +16,16 @@ CONTENT_SECURITY_POLICY = (
     "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 )
 
+#: The self-contained HTML report: its own inline styles, no scripts, nothing fetched.
+REPORT_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'none'"
+    ),
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+
 router = APIRouter(include_in_schema=False)
 
 

@@ -14,6 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from coach.api.dependencies import RephraserDep, SettingsDep
 from coach.api.errors import ApiError
+from coach.api.routes.classify import check_sentence_count
+from coach.api.routes.pages import REPORT_HEADERS
 from coach.api.schemas import AnalyzeRequest, ErrorResponse, SessionReport
 from coach.api.settings import Settings
 from coach.feedback.render_html import render_html
@@ -63,10 +65,10 @@ async def analyze(
     format: Literal["json", "html"] = Query("json", description="'html' returns the self-contained HTML report"),
 ) -> Any:
     """Send the transcript as JSON turns, or upload a transcript file as multipart form data."""
-    content_type = request.headers.get("content-type", "")
-    if content_type.startswith("application/json"):
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type == "application/json":
         transcript = await _json_transcript(request)
-    elif content_type.startswith("multipart/form-data"):
+    elif media_type == "multipart/form-data":
         transcript = await _uploaded_transcript(request)
     else:
         raise ApiError(
@@ -78,7 +80,7 @@ async def analyze(
     # Labelling a long session takes seconds: off the event loop, so other requests and live sessions keep flowing.
     report = await run_in_threadpool(_analyse, transcript, rephraser)
     if format == "html":
-        return HTMLResponse(render_html(report))
+        return HTMLResponse(render_html(report), headers=REPORT_HEADERS)
     return JSONResponse(report)
 
 
@@ -126,9 +128,19 @@ async def _uploaded_transcript(request: Request) -> Transcript:
 
 
 def _check_size(transcript: Transcript, settings: Settings) -> None:
+    """Bound the work a request can ask for: turns, characters per turn, and sentences, which the model labels."""
     if len(transcript.turns) > settings.max_turns:
         raise ApiError(
             413,
             "too_many_turns",
             f"The transcript has {len(transcript.turns)} turns; the limit is {settings.max_turns}.",
         )
+    for number, turn in enumerate(transcript.turns):
+        if len(turn.text) > settings.max_turn_chars:
+            raise ApiError(
+                413,
+                "turn_too_long",
+                f"Turn {number} ({turn.speaker}) has {len(turn.text)} characters; the limit is "
+                f"{settings.max_turn_chars}. Split it into several turns.",
+            )
+    check_sentence_count([turn.text for turn in transcript.turns], settings.max_sentences)

@@ -2,7 +2,9 @@
 "use strict";
 
 const SESSION_KEY = "coach-live-session";
+const TOKEN_KEY = "coach-live-resume-token";
 const POLICY_VIOLATION = 1008;
+const RESUME_REFUSED = 4404;
 const statusLine = document.getElementById("status");
 const feed = document.getElementById("feed");
 const message = document.getElementById("message");
@@ -15,7 +17,10 @@ function connect() {
   const url = new URL("/v1/live", location.href);
   url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
   const previous = sessionStorage.getItem(SESSION_KEY);
-  if (previous) url.searchParams.set("session", previous);
+  if (previous) {
+    url.searchParams.set("session", previous);
+    url.searchParams.set("resume_token", sessionStorage.getItem(TOKEN_KEY) || "");
+  }
   socket = new WebSocket(url);
   socket.addEventListener("open", () => { retries = 0; });
   socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));
@@ -26,10 +31,21 @@ function connect() {
       showError(message, event.reason || "The Coach service refused the connection.");
       return;
     }
+    if (event.code === RESUME_REFUSED) {
+      forget();
+      showError(message, "The earlier session had ended or expired, so a new one has started.");
+      connect();
+      return;
+    }
     statusLine.textContent = "Connection lost; reconnecting…";
     retries += 1;
     setTimeout(connect, Math.min(10000, 500 * 2 ** retries));
   });
+}
+
+function forget() {
+  sessionStorage.removeItem(SESSION_KEY);
+  sessionStorage.removeItem(TOKEN_KEY);
 }
 
 function dismissible(text) {
@@ -46,6 +62,7 @@ function dismissible(text) {
 function handle(msg) {
   if (msg.type === "session") {
     sessionStorage.setItem(SESSION_KEY, msg.session_id);
+    sessionStorage.setItem(TOKEN_KEY, msg.resume_token);
     statusLine.textContent = msg.resumed ? `Connected again; ${msg.utterances} things said so far.` : "Connected. Ready.";
   } else if (msg.type === "label") {
     const role = msg.role && msg.role !== "member" ? ` (${msg.role})` : "";
@@ -65,7 +82,7 @@ function handle(msg) {
     showError(message, msg.message);
   } else if (msg.type === "report") {
     ended = true;
-    sessionStorage.removeItem(SESSION_KEY);
+    forget();
     statusLine.textContent = "Session ended. Nothing from it is kept.";
     for (const control of document.querySelectorAll("input, button")) control.disabled = true;
     document.getElementById("nudges").replaceChildren();
