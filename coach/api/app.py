@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
 
 from coach import __version__
@@ -46,7 +47,8 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
             await run_in_threadpool(rephraser_for(app).rephrase, "Did you talk to her?", CLOSED_QUESTION)
         yield
 
-    app = FastAPI(title="Coach", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # The docs pages load Swagger UI and ReDoc from the fastapi-offline package, not a CDN: they work offline.
+    app = FastAPIOffline(title="Coach", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.coach = coach
     app.state.live_sessions = LiveStore(
@@ -75,7 +77,7 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
         _document_key_as_optional(app)
 
     # The last middleware added runs first: CORS wraps the body limit, so a browser can read the 413 too.
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, timeout_seconds=settings.body_timeout_seconds)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     api_keys_file: Path | None = Field(default=None, description="a file with one API key per line")
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="origins allowed by CORS")
     max_body_bytes: int = Field(default=2_000_000, description="largest request body accepted")
+    body_timeout_seconds: float = Field(default=30.0, gt=0, description="longest wait for a request body to arrive")
     max_batch: int = Field(default=512, description="most utterances in one classify request")
     max_text_chars: int = Field(default=5_000, description="longest single utterance or practice text")
     max_turns: int = Field(default=20_000, description="most turns in one transcript")

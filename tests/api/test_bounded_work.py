@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
+import tempfile
 import time
 
 import httpx
@@ -134,3 +136,40 @@ def test_keys_tokens_and_session_ids_never_reach_the_server_log(caplog: pytest.L
     assert "/v1/live" in logged  # the lines are there...
     for secret in (key, session, token):
         assert secret not in logged  # ...without what was in the query string
+
+
+def test_an_upload_is_read_in_memory_not_spooled_to_disk(
+    make_client: MakeClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def to_disk(self: tempfile.SpooledTemporaryFile[bytes]) -> None:
+        raise AssertionError("the upload was spooled to a file on disk")
+
+    monkeypatch.setattr(tempfile.SpooledTemporaryFile, "rollover", to_disk)
+    client = make_client(max_body_bytes=3_000_000, max_sentences=100_000)
+    content = "".join(f"{name}: " + "What would help here? " * 700 + "\n" for name in ["Ana", "Tom"] * 50)  # 1.5 MB
+
+    response = client.post("/v1/sessions/analyze", files={"file": ("long.txt", content.encode())})
+
+    assert len(content) > 1_500_000
+    assert response.status_code == 200, response.text
+
+
+def test_a_body_that_never_finishes_gets_a_408() -> None:
+    app = create_app(Settings(body_timeout_seconds=1), coach=Coach(KeywordClassifier()))
+    live = serve(app)
+    try:
+        with socket.create_connection(("127.0.0.1", live.port), timeout=10) as conn:
+            conn.sendall(
+                b"POST /v1/classify HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b"Content-Length: 100\r\n\r\n" + b'{"utterances": ['
+            )
+            started = time.perf_counter()
+            answer = conn.recv(65536).decode()
+            waited = time.perf_counter() - started
+    finally:
+        live.stop()
+
+    assert answer.startswith("HTTP/1.1 408")
+    assert '"type": "body_timeout"' in answer
+    assert "did not arrive within 1 seconds (16 bytes came)" in answer
+    assert 0.5 < waited < 5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -99,3 +100,14 @@ def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         "/v1/sessions/analyze",
     }
     assert schema["info"]["title"] == "Coach"
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+def test_the_docs_pages_load_nothing_from_elsewhere(client: TestClient, page: str) -> None:
+    html = client.get(page).text
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+
+    assert sources, html
+    for source in sources:
+        assert source.startswith("/"), f"{page} loads {source} from elsewhere"
+        assert client.get(source).status_code == 200, source

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartException, MultiPartParser
 
 from coach.api.dependencies import RephraserDep, SettingsDep
 from coach.api.errors import ApiError
@@ -69,7 +69,7 @@ async def analyze(
     if media_type == "application/json":
         transcript = await _json_transcript(request)
     elif media_type == "multipart/form-data":
-        transcript = await _uploaded_transcript(request)
+        transcript = await _uploaded_transcript(request, settings.max_body_bytes)
     else:
         raise ApiError(
             415,
@@ -98,11 +98,15 @@ async def _json_transcript(request: Request) -> Transcript:
     return Transcript(turns=turns, format="json", presenter=body.presenter, facilitator=body.facilitator)
 
 
-async def _uploaded_transcript(request: Request) -> Transcript:
+async def _uploaded_transcript(request: Request, max_bytes: int) -> Transcript:
+    # Parsed here rather than by request.form(), which would spool a file over 1 MB to a temporary file on disk: what
+    # a person said stays in memory, up to the body limit.
+    parser = MultiPartParser(request.headers, request.stream(), max_files=1, max_fields=10, max_part_size=max_bytes)
+    parser.spool_max_size = max_bytes
     try:
-        form = await request.form()
-    except StarletteHTTPException as error:  # a broken multipart body
-        raise ApiError(422, "validation_error", f"The form cannot be read: {error.detail}") from error
+        form = await parser.parse()
+    except MultiPartException as error:  # a broken multipart body
+        raise ApiError(422, "validation_error", f"The form cannot be read: {error.message}") from error
     try:
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
