@@ -4,6 +4,7 @@
     .venv/bin/python -m benchmarks.load_test --batch-size 32          # each request labels 32 utterances
     .venv/bin/python -m benchmarks.load_test --live --clients 20      # per-utterance label latency over /v1/live
     .venv/bin/python -m benchmarks.load_test --practice --clients 1   # /v1/practice on the rephrasing benchmark
+    .venv/bin/python -m benchmarks.load_test --mixed                  # classify x64 alone, then beside an analyze
 
 The service runs as it does in production: uvicorn in a subprocess on a free loopback port, loading the default model
 (``Coach.load()``: the ONNX transformer if it is built, else the baseline; ``--model`` names another). Each client is
@@ -12,6 +13,10 @@ an asyncio task with its own connection that sends one request at a time, as fas
 closed questions and advice of ``benchmarks/rephrase/items.jsonl`` instead, each of which gets rephrased. Results
 are printed as a table: requests, errors, requests/s, utterances/s and the p50, p99 and max latency in milliseconds.
 The clients run on the same machine as the service, so on a small machine they take some of its CPU.
+
+``--mixed`` measures fairness: one client sends 64-utterance classify requests for ``--seconds`` alone, then again
+while a second client keeps posting a 20,000-sentence transcript to ``/v1/sessions/analyze`` (the server is started
+with ``COACH_MAX_SENTENCES=20000`` to allow it); it prints both rows and the ratios of their p50 and p99 latencies.
 """
 
 from __future__ import annotations
@@ -72,12 +77,16 @@ def free_port() -> int:
         return port
 
 
+#: Sentences in the large transcript of ``--mixed``.
+MIXED_SENTENCES = 20_000
+
+
 @contextmanager
-def serve(model: str | None) -> Iterator[str]:
+def serve(model: str | None, extra_env: dict[str, str] | None = None) -> Iterator[str]:
     """``coach serve`` in a subprocess on a free loopback port; yields its URL once ``/v1/health`` answers."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ)
+    env = {**os.environ, **(extra_env or {})}
     if model:
         env["COACH_MODEL"] = model
     command = [sys.executable, "-m", "uvicorn", "coach.api.app:create_app", "--factory"]
@@ -142,6 +151,37 @@ async def classify_client(
                 continue
             tally.latencies.append(time.perf_counter() - started)
             tally.utterances += batch_size
+
+
+async def analyze_client(url: str, texts: Sequence[str], deadline: float, tally: Tally) -> None:
+    """Post one transcript of :data:`MIXED_SENTENCES` sentences to ``/v1/sessions/analyze`` until ``deadline``."""
+    sentences = [texts[n % len(texts)] for n in range(MIXED_SENTENCES)]
+    turns = [{"speaker": f"P{n % 6}", "text": " ".join(sentences[n : n + 2])} for n in range(0, len(sentences), 2)]
+    async with httpx.AsyncClient(base_url=url, timeout=600) as client:
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            response = await client.post("/v1/sessions/analyze", json={"turns": turns})
+            if response.status_code != 200:
+                tally.errors[f"HTTP {response.status_code}"] += 1
+                continue
+            tally.latencies.append(time.perf_counter() - started)
+            tally.utterances += MIXED_SENTENCES
+
+
+async def run_mixed(url: str, texts: Sequence[str], seconds: float) -> tuple[Tally, float, Tally, float, Tally]:
+    """64-utterance classify alone, then beside a client analysing a large transcript."""
+    alone = Tally()
+    started = time.perf_counter()
+    await classify_client(url, texts, 0, 64, started + seconds, alone)
+    alone_elapsed = time.perf_counter() - started
+    mixed, large = Tally(), Tally()
+    started = time.perf_counter()
+    await asyncio.sleep(0)
+    big = asyncio.create_task(analyze_client(url, texts, started + seconds, large))
+    await asyncio.sleep(1.0)  # let the large transcript's model runs queue up first
+    await classify_client(url, texts, 0, 64, started + seconds, mixed)
+    await big
+    return alone, alone_elapsed, mixed, time.perf_counter() - started, large
 
 
 async def live_client(url: str, texts: Sequence[str], offset: int, deadline: float, tally: Tally) -> None:
@@ -238,6 +278,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--live", action="store_true", help="stream over the /v1/live WebSocket instead")
     parser.add_argument("--practice", action="store_true", help="post closed questions and advice to /v1/practice")
+    parser.add_argument("--mixed", action="store_true", help="classify x64 alone, then beside a large analyze")
     parser.add_argument("--model", help="model name under models/ or a path (default: the best shipped model)")
     args = parser.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0 or args.batch_size < 1:
@@ -248,6 +289,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     texts = practice_texts() if args.practice else sample_utterances()
+    if args.mixed:
+        with serve(args.model, {"COACH_MAX_SENTENCES": str(MIXED_SENTENCES)}) as url:
+            alone, alone_s, mixed, mixed_s, large = asyncio.run(run_mixed(url, texts, args.seconds))
+        print(report("classify x64, alone", alone, alone_s))
+        print(report("classify x64, beside analyze", mixed, mixed_s))
+        print(report(f"analyze, {MIXED_SENTENCES} sentences", large, mixed_s))
+        for name, share in (("p50", 0.5), ("p99", 0.99)):
+            ratio = percentile(mixed.latencies, share) / max(percentile(alone.latencies, share), 1e-9)
+            print(f"{name} of classify x64 beside the analyze / alone: {ratio:.2f}")
+        return 0 if alone.latencies and mixed.latencies else 1
     with serve(args.model) as url:
         info = httpx.get(f"{url}/v1/model", timeout=10).json()
         mode = "live" if args.live else ("classify" if args.batch_size == 1 else f"classify x{args.batch_size}")

@@ -9,7 +9,8 @@ A dynamically quantised model ships with ``batch_size`` 1: its activation scales
 a text's label depend on the texts batched with it.
 
 Each run uses one intra-op thread; the batches of one call are spread over ``threads`` worker threads (onnxruntime runs
-concurrently and releases the GIL). On two cores this labels more utterances per second than one run using two
+concurrently and releases the GIL), which serve concurrent calls in turn (``FairPool``), so a small request is not
+queued behind a large one. On two cores this labels more utterances per second than one run using two
 threads, and a server handling two requests at once keeps both cores busy without oversubscribing them.
 """
 
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from tokenizers import Encoding, Tokenizer
 
 from coach.classifier.base import UtterancePrediction, predictions_from_probabilities
 from coach.classifier.encoding import encode, load_tokenizer, pad
+from coach.classifier.fair_pool import FairPool
 from coach.errors import ModelError
 
 DEFAULT_BATCH_SIZE = 32
@@ -66,7 +67,7 @@ class OnnxClassifier:
         self._reads_context = bool(config.get("context", False))
         bias = config.get("label_bias", {})
         self._bias = np.array([float(bias.get(label, 0.0)) for label in self._labels], dtype=np.float32)
-        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="coach-onnx") if threads > 1 else None
+        self._pool = FairPool(threads, "coach-onnx") if threads > 1 else None
 
     @classmethod
     def from_dir(cls, directory: Path, config: dict[str, Any], threads: int | None = None) -> OnnxClassifier:
