@@ -12,6 +12,13 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes; each loads the model once")
     parser.add_argument("--model", help="model name under models/ or a path (default: the best shipped model)")
+    parser.add_argument(
+        "--grace-seconds",
+        type=float,
+        default=10.0,
+        help="on SIGTERM, how long in-flight requests may take to finish; live clients are closed with code 1012 "
+        "(service restart) and resume with their session id and token (default: 10)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -28,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        timeout_graceful_shutdown=10,
+        timeout_graceful_shutdown=args.grace_seconds,
         access_log=False,
     )
     return 0
