@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from transformers import AutoModel
 from coach.classifier.encoding import encode, load_tokenizer, pad
 from training.data import ARTIFACTS_DIR, ROOT
 from training.encoder import encoder_dir
-from training.export_onnx import quantize
+from training.export_onnx import LogitsOnly, export_fp32, quantize
 
 ENCODER_OUTPUT = ROOT / "models" / "encoder"
 MAX_LENGTH = 64
@@ -45,44 +44,16 @@ PARITY_TEXTS = (
 )
 
 
-class MeanPooled(torch.nn.Module):
+class MeanPooled(LogitsOnly):
     """The encoder with sentence-transformers' pooling: the mask-weighted mean of the last layer, L2-normalised."""
 
-    def __init__(self, model: Any) -> None:
-        super().__init__()
-        self.model = model
+    output_name = "embeddings"
 
-    def forward(
-        self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
-    ) -> torch.Tensor:
-        hidden: torch.Tensor = self.model(
-            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-        ).last_hidden_state
+    def output(self, outputs: Any, attention_mask: torch.Tensor) -> torch.Tensor:
+        hidden: torch.Tensor = outputs.last_hidden_state
         mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
         return torch.nn.functional.normalize(pooled, dim=-1)
-
-
-def export_fp32(model: Any, tokenizer: Any, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    sample = {name: torch.from_numpy(array) for name, array in pad(encode(tokenizer, PARITY_TEXTS[:2])).items()}
-    batch, sequence = torch.export.Dim("batch"), torch.export.Dim("sequence", max=512)
-    names = ("input_ids", "attention_mask", "token_type_ids")
-    with warnings.catch_warnings():
-        # torch's exporter trips over its own deprecations (pytree LeafSpec, dynamic-shape renames): not ours to fix.
-        warnings.simplefilter("ignore", FutureWarning)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        warnings.filterwarnings("ignore", message=".*axis name.*will not be used", category=UserWarning)
-        torch.onnx.export(
-            MeanPooled(model).eval(),
-            tuple(sample[name] for name in names),
-            str(path),
-            input_names=list(names),
-            output_names=["embeddings"],
-            dynamic_shapes={name: {0: batch, 1: sequence} for name in names},
-            dynamo=True,
-            external_data=False,
-        )
 
 
 def parity(model: Any, tokenizer: Any, output: Path) -> dict[str, Any]:
@@ -117,7 +88,7 @@ def main() -> None:
     model = AutoModel.from_pretrained(str(source))
     tokenizer = load_tokenizer(source / "tokenizer.json", MAX_LENGTH)
     fp32_path = ARTIFACTS_DIR / "encoder-fp32" / "model.onnx"
-    export_fp32(model, tokenizer, fp32_path)
+    export_fp32(model, tokenizer, fp32_path, MeanPooled)
     quantize(fp32_path, args.output / "model.onnx")
     shutil.copy(source / "tokenizer.json", args.output / "tokenizer.json")
     config = {

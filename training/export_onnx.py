@@ -37,7 +37,10 @@ INT8_DIR = ROOT / "models" / "minilm-int8"
 
 
 class LogitsOnly(torch.nn.Module):
-    """The classifier with plain tensor inputs and one output, which is what ONNX export wants."""
+    """The model with plain tensor inputs and one output, which is what ONNX export wants; subclasses pick another
+    output from the model's (``output``)."""
+
+    output_name = "logits"
 
     def __init__(self, model: Any) -> None:
         super().__init__()
@@ -46,13 +49,16 @@ class LogitsOnly(torch.nn.Module):
     def forward(
         self, input_ids: torch.Tensor, attention_mask: torch.Tensor, token_type_ids: torch.Tensor
     ) -> torch.Tensor:
-        logits: torch.Tensor = self.model(
-            input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-        ).logits
+        outputs = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids)
+        return self.output(outputs, attention_mask)
+
+    def output(self, outputs: Any, attention_mask: torch.Tensor) -> torch.Tensor:
+        logits: torch.Tensor = outputs.logits
         return logits
 
 
-def export_fp32(model: Any, tokenizer: Any, path: Path) -> None:
+def export_fp32(model: Any, tokenizer: Any, path: Path, wrapper: type[LogitsOnly] = LogitsOnly) -> None:
+    """``wrapper(model)`` as an fp32 ONNX graph at ``path``, with dynamic batch and sequence axes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     sample = tensors(
         encode(tokenizer, ["What would help?", "I'll ring her tomorrow."], ["", "So what will you do before Friday?"])
@@ -63,16 +69,16 @@ def export_fp32(model: Any, tokenizer: Any, path: Path) -> None:
         warnings.simplefilter("ignore", FutureWarning)
         warnings.simplefilter("ignore", DeprecationWarning)
         warnings.filterwarnings("ignore", message=".*axis name.*will not be used", category=UserWarning)
-        _export(model, sample, path, batch, sequence)
+        _export(wrapper(model), sample, path, batch, sequence)
 
 
-def _export(model: Any, sample: Any, path: Path, batch: Any, sequence: Any) -> None:
+def _export(module: LogitsOnly, sample: Any, path: Path, batch: Any, sequence: Any) -> None:
     torch.onnx.export(
-        LogitsOnly(model).eval(),
+        module.eval(),
         (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
         str(path),
         input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
+        output_names=[module.output_name],
         dynamic_shapes={name: {0: batch, 1: sequence} for name in ("input_ids", "attention_mask", "token_type_ids")},
         dynamo=True,
         external_data=False,
