@@ -16,8 +16,6 @@ from coach.classifier import Prediction
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, REFLECTION
 
 DRILLS_FILE = Path(__file__).with_name("drills.json")
-#: Questions in a round, as the page offers it.
-ROUND_LENGTH = 5
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -39,6 +40,9 @@ PRONOUNS = frozenset((
     "they", "them", "their", "this", "that", "these", "those", "one", "someone", "anyone", "everyone", "somebody",
     "anybody", "everybody", "nobody", "something", "anything", "everything", "nothing", "there", "what", "who",
 ))  # fmt: skip
+
+
+_PARSING = threading.Lock()
 
 
 @cache
@@ -79,19 +83,17 @@ def clean(sentence: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ?.!…,")
 
 
-def parse(sentence: str) -> Doc:
-    return pipeline()(clean(sentence))
+def parse_all(sentences: list[str]) -> list[Doc]:
+    """The parses of ``sentences`` (already :func:`clean`), one at a time across threads: spaCy does not promise that
+    one pipeline may be used by several threads at once (it adds new words to a shared string store)."""
+    with _PARSING:
+        return list(pipeline().pipe(sentences))
 
 
 def inflect(lemma: str, tag: str) -> str:
     """``lemma`` in the Penn tag's form ("quit", "VBG" -> "quitting"); the lemma itself when lemminflect has none."""
     forms = getInflection(lemma, tag=tag)
     return forms[0] if forms else lemma
-
-
-def text_after(token: Token, span: Span | Doc) -> str:
-    """The words of ``span`` after ``token``, as written."""
-    return span.doc[token.i + 1 : span.end].text if isinstance(span, Span) else span[token.i + 1 :].text
 
 
 def is_content(token: Token) -> bool:

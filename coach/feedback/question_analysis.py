@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from coach.classifier.segment import split_utterances
-from coach.feedback.language import PRONOUNS, clean, content_lemmas, inflect, pipeline
+from coach.feedback.language import PRONOUNS, clean, content_lemmas, inflect, parse_all
 from coach.labels import ADVICE
 
 #: Longest solution (in words) worth quoting back in an explanation.
@@ -164,7 +164,7 @@ def analyse(text: str, label: str) -> Analysis:
     """
     sentences = [clean(s) for s in reversed(split_utterances(text))]
     sentences = [s for s in sentences if s] or [clean(text)]
-    docs = list(pipeline().pipe(sentences))
+    docs = parse_all(sentences)
     read = _read_advice if label == ADVICE else _read_closed
     analyses = [read(doc) for doc in docs]
     fallback = "general" if label == ADVICE else "check"
