@@ -209,6 +209,7 @@ class SessionReport(BaseModel):
 class Health(BaseModel):
     status: Literal["ok"]
     model: str
+    api_key_required: bool = Field(description="whether the other routes need an X-API-Key")
 
 
 class ModelInfo(BaseModel):

@@ -74,8 +74,10 @@ def test_a_non_ascii_key_is_a_401_not_a_server_error(keyed: TestClient, key: str
 
 
 def test_a_non_ascii_key_on_the_live_socket_is_a_policy_violation(keyed: TestClient) -> None:
-    with pytest.raises(WebSocketDisconnect) as closed, keyed.websocket_connect("/v1/live?api_key=cl%C3%A9"):
-        pass  # pragma: no cover - the server closes before accepting
+    with keyed.websocket_connect("/v1/live?api_key=cl%C3%A9") as socket:
+        assert socket.receive_json()["type"] == "error"
+        with pytest.raises(WebSocketDisconnect) as closed:
+            socket.receive_json()
 
     assert closed.value.code == 1008
 
@@ -123,13 +125,13 @@ def test_the_schema_says_the_key_is_required_when_keys_are_configured(keyed: Tes
 def test_the_live_socket_without_a_valid_key_is_closed_as_a_policy_violation(
     keyed: TestClient, path: str, headers: dict[str, str]
 ) -> None:
-    with pytest.raises(WebSocketDisconnect) as closed, keyed.websocket_connect(path, headers=headers):
-        pass  # pragma: no cover - the server closes before accepting
+    reason = "A valid API key is required (X-API-Key header, or the api_key query parameter)."
+    with keyed.websocket_connect(path, headers=headers) as socket:
+        assert socket.receive_json() == {"type": "error", "message": reason}
+        with pytest.raises(WebSocketDisconnect) as closed:
+            socket.receive_json()
 
-    assert (closed.value.code, closed.value.reason) == (
-        1008,
-        "A valid API key is required (X-API-Key header, or the api_key query parameter).",
-    )
+    assert (closed.value.code, closed.value.reason) == (1008, reason)
 
 
 @pytest.mark.parametrize(

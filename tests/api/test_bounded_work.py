@@ -11,7 +11,7 @@ import time
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from websockets.exceptions import InvalidStatus
+from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from coach.api.app import create_app
@@ -126,8 +126,10 @@ def test_keys_tokens_and_session_ids_never_reach_the_server_log(caplog: pytest.L
         session, token = first["session_id"], first["resume_token"]
         with connect(f"{ws_url}/v1/live?api_key={key}&session={session}&resume_token={token}") as socket:
             assert json.loads(socket.recv())["resumed"] is True
-        with pytest.raises(InvalidStatus), connect(f"{ws_url}/v1/live?api_key=wrong-{key}"):
-            pass  # a refused attempt is logged too
+        with connect(f"{ws_url}/v1/live?api_key=wrong-{key}") as socket:  # a refused attempt is logged too
+            assert json.loads(socket.recv())["type"] == "error"
+            with pytest.raises(ConnectionClosed):
+                socket.recv()
         httpx.get(f"{live.url}/v1/health?api_key={key}&session={session}", timeout=10)
     finally:
         live.stop()

@@ -38,7 +38,11 @@ def test_health_says_ok_and_names_the_model(client: TestClient) -> None:
     response = client.get("/v1/health")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "model": "keyword-fake"}
+    assert response.json() == {"status": "ok", "model": "keyword-fake", "api_key_required": False}
+
+
+def test_health_says_when_a_key_is_needed(make_client: MakeClient) -> None:
+    assert make_client(api_keys=["k"]).get("/v1/health").json()["api_key_required"] is True
 
 
 def test_model_gives_name_version_backend_and_labels(client: TestClient) -> None:

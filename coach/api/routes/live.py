@@ -60,10 +60,11 @@ async def live(
 ) -> None:
     settings: Settings = websocket.app.state.settings
     key = websocket.headers.get("x-api-key") or api_key
+    await websocket.accept()  # before refusing, so that a browser sees the reason (a refused handshake shows none)
     if not key_is_valid(settings, key):
+        await _send(websocket, LiveError(message=UNAUTHORIZED_REASON))
         await websocket.close(code=POLICY_VIOLATION, reason=UNAUTHORIZED_REASON)
         return
-    await websocket.accept()
     store: LiveStore = websocket.app.state.live_sessions
     owner = owner_of(key if settings.api_keys else None)
     if session is not None:

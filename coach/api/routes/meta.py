@@ -6,15 +6,15 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from coach.api.dependencies import CoachDep
+from coach.api.dependencies import CoachDep, SettingsDep
 from coach.api.schemas import Health, ModelInfo
 
 router = APIRouter()
 
 
 @router.get("/health", response_model=Health, summary="Is the service up, with its model loaded")
-def health(coach: CoachDep) -> Health:
-    return Health(status="ok", model=str(coach.info.get("name", "unknown")))
+def health(coach: CoachDep, settings: SettingsDep) -> Health:
+    return Health(status="ok", model=str(coach.info.get("name", "unknown")), api_key_required=bool(settings.api_keys))
 
 
 @router.get("/model", response_model=ModelInfo, summary="The model: name, version, labels and test figures")

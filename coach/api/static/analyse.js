@@ -62,7 +62,7 @@ async function analyse(event) {
   message.replaceChildren(el("p", { class: "status", role: "status", text: "Reading the transcript…" }));
   let report;
   try {
-    const response = await fetch("/v1/sessions/analyze", { method: "POST", body: data });
+    const response = await api("/v1/sessions/analyze", { method: "POST", body: data });
     if (!response.ok) {
       showError(message, await errorMessage(response));
       return;
@@ -87,7 +87,7 @@ async function offerDownloads(report) {
   const data = upload();
   if (!data) return;
   try {
-    const response = await fetch("/v1/sessions/analyze?format=html", { method: "POST", body: data });
+    const response = await api("/v1/sessions/analyze?format=html", { method: "POST", body: data });
     if (!response.ok || urls.length !== 1 || urls[0] !== jsonLink.href) return;
     urls.push(URL.createObjectURL(await response.blob()));
     htmlLink.href = urls[1];

@@ -218,14 +218,58 @@ function renderReport(report, target) {
   return first;
 }
 
-// The service's own error message from a failed response.
+// The service's API key, when it needs one: typed once per tab, kept in this tab only (sessionStorage), sent with
+// every request (X-API-Key) and WebSocket (api_key: browsers cannot set WebSocket headers).
+const API_KEY_STORAGE = "coach-api-key";
+
+function apiKey() {
+  try {
+    return sessionStorage.getItem(API_KEY_STORAGE) || "";
+  } catch {
+    return "";
+  }
+}
+
+function api(path, options = {}) {
+  const headers = new Headers(options.headers || {});
+  if (apiKey()) headers.set("X-API-Key", apiKey());
+  return fetch(path, { ...options, headers });
+}
+
+function keyBox() {
+  const input = el("input", { type: "password", id: "api-key", autocomplete: "off", size: "16" });
+  const form = el("form", { class: "api-key" }, el("label", { for: "api-key", text: "API key" }), " ", input, " ",
+    el("button", { type: "submit", class: "secondary small", text: apiKey() ? "Change" : "Use" }));
+  if (apiKey()) {
+    const forget = el("button", { type: "button", class: "secondary small", text: "Forget" });
+    forget.addEventListener("click", () => { sessionStorage.removeItem(API_KEY_STORAGE); location.reload(); });
+    form.append(" ", el("span", { class: "status", text: "set for this tab" }), " ", forget);
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!input.value.trim()) return;
+    sessionStorage.setItem(API_KEY_STORAGE, input.value.trim());
+    location.reload();  // everything the page loaded is loaded again, with the key
+  });
+  return form;
+}
+
+// The box shows only where the service asks for a key (or one is set already).
+fetch("/v1/health").then((response) => response.json()).then((health) => {
+  if (health.api_key_required || apiKey()) document.querySelector("header.site .inner")?.append(keyBox());
+}).catch(() => {});
+
+// The service's own error message from a failed response; a refused key says where to type one.
 async function errorMessage(response) {
+  let text = `The service answered ${response.status}.`;
   try {
     const body = await response.json();
-    return (body.error && body.error.message) || `The service answered ${response.status}.`;
+    text = (body.error && body.error.message) || text;
   } catch {
-    return `The service answered ${response.status}.`;
+    // not JSON: the status says it
   }
+  if (response.status === 401) text += " Type the service's API key in the box at the top of the page.";
+  return text;
 }
 
 function showError(target, message) {

@@ -21,6 +21,7 @@ function connect() {
     url.searchParams.set("session", previous);
     url.searchParams.set("resume_token", sessionStorage.getItem(TOKEN_KEY) || "");
   }
+  if (apiKey()) url.searchParams.set("api_key", apiKey());
   socket = new WebSocket(url);
   socket.addEventListener("open", () => { retries = 0; });
   socket.addEventListener("message", (event) => handle(JSON.parse(event.data)));

@@ -108,7 +108,7 @@ function showSituation() {
 
 async function loadDrills() {
   try {
-    const response = await fetch("/v1/practice/drills");
+    const response = await api("/v1/practice/drills");
     if (!response.ok) return;
     const { drills } = await response.json();
     drillsById = new Map(drills.map((drill) => [drill.id, drill]));
@@ -131,7 +131,7 @@ function startRound() {
 async function finishRound() {
   const current = round();
   if (!current || !current.questions.length) return;
-  const response = await fetch("/v1/practice/round", {
+  const response = await api("/v1/practice/round", {
     method: "POST", headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ questions: current.questions, drill_id: current.drill }),
   });
@@ -169,7 +169,7 @@ async function check(event) {
   button.disabled = true;
   const drill = drillSelect.value || null;
   try {
-    const response = await fetch("/v1/practice", {
+    const response = await api("/v1/practice", {
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, drill_id: drill }),
     });
     if (!response.ok) {
