@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from coach.api.asyncapi import CLIENT_MESSAGES, SERVER_MESSAGES
 from coach.classifier import Coach
 from coach.labels import LABELS
 from tests.api.conftest import MakeClient
@@ -97,6 +98,7 @@ def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
     assert set(schema["paths"]) == {
         "/v1/health",
         "/v1/model",
+        "/v1/asyncapi.json",
         "/v1/classify",
         "/v1/practice",
         "/v1/practice/drills",
@@ -115,3 +117,22 @@ def test_the_docs_pages_load_nothing_from_elsewhere(client: TestClient, page: st
     for source in sources:
         assert source.startswith("/"), f"{page} loads {source} from elsewhere"
         assert client.get(source).status_code == 200, source
+
+
+def test_the_asyncapi_document_describes_every_live_message(client: TestClient) -> None:
+    document = client.get("/v1/asyncapi.json").json()
+
+    assert document["asyncapi"] == "3.0.0"
+    channel = document["channels"]["live"]
+    assert channel["address"] == "/v1/live"
+    assert set(channel["messages"]) == set(CLIENT_MESSAGES) | set(SERVER_MESSAGES)
+    sent = [ref["$ref"].rsplit("/", 1)[1] for ref in document["operations"]["sendToCoach"]["messages"]]
+    assert sent == ["utterance", "roles", "end"]
+    assert "resume_token" in channel["messages"]["session"]["payload"]["properties"]
+    assert "X-Resume-Token" in document["info"]["description"]
+
+
+def test_the_example_exchange_is_valid_and_matches_the_server(client: TestClient) -> None:
+    for step in client.get("/v1/asyncapi.json").json()["x-example-exchange"]:
+        models = CLIENT_MESSAGES if step["from"] == "client" else SERVER_MESSAGES
+        models[step["message"]["type"]].model_validate(step["message"])

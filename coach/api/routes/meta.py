@@ -1,4 +1,4 @@
-"""``GET /v1/health`` and ``GET /v1/model``."""
+"""``GET /v1/health``, ``GET /v1/model`` and ``GET /v1/asyncapi.json``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
+from coach.api.asyncapi import asyncapi_document
 from coach.api.dependencies import CoachDep, SettingsDep
 from coach.api.schemas import Health, ModelInfo
 
@@ -15,6 +16,12 @@ router = APIRouter()
 @router.get("/health", response_model=Health, summary="Is the service up, with its model loaded")
 def health(coach: CoachDep, settings: SettingsDep) -> Health:
     return Health(status="ok", model=str(coach.info.get("name", "unknown")), api_key_required=bool(settings.api_keys))
+
+
+@router.get("/asyncapi.json", summary="The live WebSocket protocol (/v1/live) as an AsyncAPI 3.0 document")
+def asyncapi() -> dict[str, Any]:
+    """Every client and server message of ``/v1/live`` with its schema, and an example exchange."""
+    return asyncapi_document()
 
 
 @router.get("/model", response_model=ModelInfo, summary="The model: name, version, labels and test figures")
