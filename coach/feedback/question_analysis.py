@@ -36,8 +36,8 @@ PERSON_NOUNS = frozenset((
     "mentee", "champion", "ambassador", "steward", "caretaker", "cleaner", "driver", "receptionist", "administrator",
     "admin", "secretary", "treasurer", "analyst", "developer", "engineer", "designer", "contractor", "supplier",
     "vendor", "regulator", "inspectorate", "ofsted", "cqc", "friend", "mum", "dad", "husband", "wife", "mother",
-    "father", "son", "daughter", "neighbour", "chw", "worker", "elders", "someone", "person", "guy", "lady", "woman",
-    "man", "colleagues", "peer", "buddy", "deputy", "hod", "senco", "ta", "lecturer", "handler", "carer",
+    "father", "son", "daughter", "neighbour", "chw", "elders", "someone", "person", "guy", "lady", "woman",
+    "man", "colleagues", "peer", "buddy", "hod", "senco", "ta", "lecturer", "handler",
 ))  # fmt: skip
 #: Prepositions whose object is usually the presenter's situation, not the asker's solution ("on the grievance").
 _SITUATION_PREPS = frozenset((
@@ -71,7 +71,7 @@ _STATES = frozenset(("ill", "sick", "off", "away", "back", "late", "out", "ok", 
 #: Words for money, people and time a set might ask "is there any...?" about: "What resources can you draw on?".
 _RESOURCES = frozenset((
     "budget", "money", "funding", "fund", "support", "help", "staff", "time", "resource", "cash", "capacity", "backing",
-    "grant", "cover", "budget", "headcount", "room", "space", "slack",
+    "grant", "cover", "headcount", "room", "space", "slack",
 ))  # fmt: skip
 #: Feelings asked about with "Are you ...?", and the verb that asks what causes them.
 _FEELINGS = {
