@@ -15,4 +15,6 @@ ENV COACH_MODELS_DIR=/app/models
 USER coach
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/v1/health')"
-CMD ["coach", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "2"]
+# One worker: live sessions live in the worker's memory, so a second worker could not resume the first one's sessions
+# (a shared store is not built yet). The model still uses both cores (COACH_THREADS=2).
+CMD ["coach", "serve", "--host", "0.0.0.0", "--port", "8000", "--workers", "1"]
