@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import Depends, Request, WebSocket
+from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader
 
 from coach.api.auth import UNAUTHORIZED_MESSAGE, key_is_valid
@@ -34,17 +34,9 @@ def require_api_key(
         raise ApiError(401, "unauthorized", UNAUTHORIZED_MESSAGE)
 
 
-def websocket_coach(websocket: WebSocket) -> Coach:
-    coach: Coach = websocket.app.state.coach
-    return coach
-
-
 def rephraser_for(app: Any) -> Rephraser:
-    """The app's rephraser, around its model; made on first use (the sentence encoder is loaded once per process)."""
-    rephraser: Rephraser | None = getattr(app.state, "rephraser", None)
-    if rephraser is None or rephraser.coach is not app.state.coach:
-        rephraser = app.state.rephraser = Rephraser(app.state.coach, shared_encoder())
-    return rephraser
+    """A rephraser around the app's model: a light wrapper, as the parser and sentence encoder are loaded once."""
+    return Rephraser(app.state.coach, shared_encoder())
 
 
 def get_rephraser(request: Request) -> Rephraser:

@@ -68,12 +68,12 @@ async def live(
     store: LiveStore = websocket.app.state.live_sessions
     owner = owner_of(key if settings.api_keys else None)
     if session is not None:
-        state = store.resume(session, owner, websocket.headers.get("x-resume-token") or resume_token)
+        token = websocket.headers.get("x-resume-token") or resume_token or ""
+        state = store.resume(session, owner, token)
         if state is None:
             await _send(websocket, LiveError(message=RESUME_REFUSED_MESSAGE))
             await websocket.close(code=RESUME_REFUSED, reason="This session cannot be resumed.")
             return
-        token = websocket.headers.get("x-resume-token") or resume_token or ""
     else:
         try:
             state, token = store.create(owner)

@@ -184,7 +184,8 @@ async function check(event) {
       .slice(-HISTORY_LIMIT));
     showHistory();
     if (drill) {
-      const current = round() && round().drill === drill ? round() : { drill, questions: [] };
+      const saved = round();
+      const current = saved && saved.drill === drill ? saved : { drill, questions: [] };
       current.questions.push(text);
       save(ROUND_KEY, current);
       showSituation();
