@@ -18,19 +18,21 @@ from coach.api.dependencies import rephraser_for, require_api_key
 from coach.api.errors import install_error_handlers
 from coach.api.limits import BodySizeLimit
 from coach.api.live_store import LiveStore
-from coach.api.routes import classify, live, meta, practice, sessions
+from coach.api.routes import classify, live, meta, practice, sessions, sets
 from coach.api.routes.pages import mount_pages
 from coach.api.schemas import ErrorResponse
 from coach.api.settings import Settings
 from coach.classifier import Coach
 from coach.labels import CLOSED_QUESTION
+from coach.sets.store import SetStore
 
 logger = logging.getLogger("coach.api")
 
 DESCRIPTION = """Coach labels what members of an action learning set say (open question, closed question, advice,
 story, reflection, other) and turns the labels into feedback on how well the set stayed in questioning mode.
 
-Nothing you send is stored or logged: transcripts are processed in memory."""
+Nothing you send is logged, and nothing is stored unless you save a session to a set (`/v1/sets`): other transcripts
+are processed in memory and forgotten."""
 
 
 def create_app(settings: Settings | None = None, coach: Coach | None = None) -> FastAPI:
@@ -51,6 +53,7 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
     app = FastAPIOffline(title="Coach", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.coach = coach
+    app.state.set_store = SetStore.from_url(settings.database_url, settings.retention_days)
     app.state.live_sessions = LiveStore(
         settings.live_session_ttl_seconds,
         settings.max_live_sessions,
@@ -67,7 +70,13 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
         413: {"model": ErrorResponse, "description": "the request body is over the limit"},
     }
     app.state.protected_paths = set()
-    for router, tag in ((classify.router, "classify"), (practice.router, "practice"), (sessions.router, "sessions")):
+    routers = (
+        (classify.router, "classify"),
+        (practice.router, "practice"),
+        (sessions.router, "sessions"),
+        (sets.router, "sets"),
+    )
+    for router, tag in routers:
         api.include_router(router, tags=[tag], dependencies=protected, responses=shared_errors)
         app.state.protected_paths.update(api.prefix + route.path for route in router.routes if hasattr(route, "path"))
     api.include_router(live.router)
@@ -82,7 +91,7 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
             allow_headers=["Content-Type", "X-API-Key"],
         )
     return app

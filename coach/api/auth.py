@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 
 from starlette.requests import HTTPConnection
@@ -9,6 +10,8 @@ from starlette.requests import HTTPConnection
 from coach.api.settings import Settings
 
 UNAUTHORIZED_MESSAGE = "A valid API key is required in the X-API-Key header."
+#: The owner of everything created when the service has no keys configured.
+ANONYMOUS = "anonymous"
 
 
 def key_is_valid(settings: Settings, key: str | None) -> bool:
@@ -21,8 +24,22 @@ def key_is_valid(settings: Settings, key: str | None) -> bool:
     return any(secrets.compare_digest(given, valid.encode("utf-8")) for valid in settings.api_keys)
 
 
+def owner_of(settings: Settings, key: str | None) -> str:
+    """Who owns what a (valid) ``key`` creates: the key's name when the keys file names it, so that ownership
+    survives rotating the key; else a digest of the key (keys themselves are never stored); ``anonymous`` when the
+    service has no keys."""
+    if not settings.api_keys or not key:
+        return ANONYMOUS
+    name = settings.key_names.get(key)
+    if name is not None:
+        return f"name:{name}"
+    return "key:" + hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+
+
 def request_may_pass(connection: HTTPConnection) -> bool:
     """False for a request to a route that needs a key (``app.state.protected_paths``) without a valid one."""
     settings: Settings = connection.app.state.settings
     protected: set[str] = connection.app.state.protected_paths
-    return connection.url.path not in protected or key_is_valid(settings, connection.headers.get("x-api-key"))
+    route = connection.scope.get("route")
+    path = getattr(route, "path", connection.url.path)
+    return path not in protected or key_is_valid(settings, connection.headers.get("x-api-key"))

@@ -13,9 +13,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from coach.api.auth import UNAUTHORIZED_MESSAGE, request_may_pass
 from coach.errors import InputError, ModelError
+from coach.sets.database import DatabaseUnavailable
+from coach.sets.store import NameTaken, NoSuchUtterance, NotFound
 
 logger = logging.getLogger("coach.api")
 
+NOT_FOUND_MESSAGE = (
+    "No such set or session for this API key: it does not exist, was deleted, or was saved with another key."
+)
 #: What FastAPI says (status 400) about a body it cannot decode, e.g. bytes that are not UTF-8.
 _FASTAPI_BODY_ERROR = "There was an error parsing the body"
 
@@ -68,6 +73,21 @@ def install_error_handlers(app: FastAPI) -> None:
     async def model_error(request: Request, error: ModelError) -> JSONResponse:
         logger.error("model error: %s", error)
         return error_response(503, "model_unavailable", str(error))
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, error: NotFound) -> JSONResponse:
+        # The same answer whether it never existed, was deleted, or is another key's: nothing is given away.
+        message = str(error) if isinstance(error, NoSuchUtterance) else NOT_FOUND_MESSAGE
+        return error_response(404, "not_found", message)
+
+    @app.exception_handler(NameTaken)
+    async def name_taken(request: Request, error: NameTaken) -> JSONResponse:
+        return error_response(409, "set_exists", f"You already have a set named {str(error)!r}; pick another name.")
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def database_unavailable(request: Request, error: DatabaseUnavailable) -> JSONResponse:
+        logger.error("database unavailable: %s", error)
+        return error_response(503, "database_unavailable", str(error), headers={"Retry-After": "30"})
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> JSONResponse:

@@ -9,7 +9,6 @@ never expires and is never evicted to make room.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import time
 from collections import OrderedDict
@@ -17,19 +16,9 @@ from dataclasses import dataclass
 
 from coach.feedback.live import LiveSession
 
-#: The owner of sessions opened without a key, when the service has no keys configured.
-ANONYMOUS = "anonymous"
-
 
 class LiveSessionRefused(Exception):
     """No new session can be opened now; the message says why and what to do."""
-
-
-def owner_of(key: str | None) -> str:
-    """The owner a key stands for: a digest, so that keys themselves are not kept."""
-    if not key:
-        return ANONYMOUS
-    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -201,6 +202,48 @@ class SessionReport(BaseModel):
     summary: dict[str, Any]
     speakers: dict[str, Any] | list[Any]
     utterances: list[dict[str, Any]]
+
+
+# --- sets -------------------------------------------------------------------------------------------------------------
+
+
+class SetIn(Inbound):
+    name: Name = Field(description="the set's name, unique among your sets")
+
+
+class SetOut(BaseModel):
+    id: str
+    name: str
+
+
+class SetSummary(SetOut):
+    created_at: str
+    sessions: int = Field(description="how many sessions are saved in it")
+
+
+class SetList(BaseModel):
+    sets: list[SetSummary]
+
+
+class SetDetail(SetOut):
+    """A set over time; ``sessions`` in date order with their figures, ``trend`` of the questioning ratio (the set's
+    and each member's), ``members``, ``patterns`` (the set's habits, each with its ``evidence``) and ``open_actions``
+    (actions of the latest sessions not yet reported back on)."""
+
+    created_at: str
+    sessions: list[dict[str, Any]]
+    trend: dict[str, Any]
+    members: list[dict[str, Any]]
+    patterns: list[dict[str, Any]]
+    open_actions: list[dict[str, Any]]
+
+
+class SaveSessionRequest(AnalyzeRequest):
+    date: dt.date | None = Field(default=None, description="the day the set met (YYYY-MM-DD); the day saved if unset")
+
+
+class LabelCorrection(Inbound):
+    label: Label = Field(description="the right label for the utterance")
 
 
 # --- meta -------------------------------------------------------------------------------------------------------------

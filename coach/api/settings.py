@@ -21,7 +21,20 @@ class Settings(BaseSettings):
     api_keys: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="accepted API keys (comma-separated); empty means no key is needed"
     )
-    api_keys_file: Path | None = Field(default=None, description="a file with one API key per line")
+    api_keys_file: Path | None = Field(
+        default=None,
+        description="a file with one API key per line, as 'name:key' to name it: a named key's sets stay its name's "
+        "when the key is rotated",
+    )
+    key_names: dict[str, str] = Field(default_factory=dict, description="(from api_keys_file) the name of each key")
+    database_url: str | None = Field(
+        default=None,
+        description="the sets' database: an SQLite file in the user's data directory if unset; "
+        "postgresql+psycopg://user:password@host/dbname for several processes or hosts",
+    )
+    retention_days: int | None = Field(
+        default=None, gt=0, description="saved sessions older than this many days are deleted; kept forever if unset"
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list, description="origins allowed by CORS")
     max_body_bytes: int = Field(default=2_000_000, description="largest request body accepted")
     body_timeout_seconds: float = Field(default=30.0, gt=0, description="longest wait for a request body to arrive")
@@ -46,9 +59,15 @@ class Settings(BaseSettings):
         return value
 
     def model_post_init(self, context: object) -> None:
-        if self.api_keys_file is not None:
-            lines = self.api_keys_file.read_text(encoding="utf-8").splitlines()
-            self.api_keys = [*self.api_keys, *(line.strip() for line in lines if line.strip())]
+        if self.api_keys_file is None:
+            return
+        for line in self.api_keys_file.read_text(encoding="utf-8").splitlines():
+            name, colon, key = line.strip().rpartition(":")
+            if not key:
+                continue
+            self.api_keys = [*self.api_keys, key]
+            if colon and name.strip():
+                self.key_names[key] = name.strip()
 
 
 @lru_cache

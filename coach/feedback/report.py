@@ -2,9 +2,9 @@
 
     report = build_report(label_session(transcript, coach))
 
-Top-level keys: ``model``, ``summary``, ``roles``, ``speakers``, ``utterances``, ``timeline`` and ``feedback`` (see
-:func:`build_report`). Times are seconds in the transcript's clock, ``None`` when the transcript has none; ratios are
-0..1, ``None`` when there is nothing to divide (see ``metrics``).
+Top-level keys: ``model``, ``summary``, ``roles``, ``speakers``, ``utterances``, ``timeline``, ``actions`` and
+``feedback`` (see :func:`build_report`). Times are seconds in the transcript's clock, ``None`` when the transcript has
+none; ratios are 0..1, ``None`` when there is nothing to divide (see ``metrics``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from coach.feedback import metrics
+from coach.feedback.actions import find_actions
 from coach.feedback.question_analysis import suggested_solution
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.roles import assumption_note
@@ -41,6 +42,7 @@ def build_report(
     - ``roles``: ``presenter``, ``facilitator``, which were ``assumed`` and ``how_to_override``;
     - ``speakers``: per speaker (in order of first appearance) their role, counts, ratios and words;
     - ``utterances``: every labelled utterance; ``timeline``: the figures per window (see ``metrics.timeline``);
+    - ``actions``: the presenter's committed actions (``coach.feedback.actions``), to report back on next time;
     - ``feedback``: a ``headline``, what ``went_well``, the ``moments`` most worth discussing, and ``rephrasings``
       (at most ``max_rephrasings``, advice dressed as questions first) of members' closed and leading questions, by
       ``rephraser``; no suggestion is given under two questions.
@@ -59,6 +61,7 @@ def build_report(
         "speakers": speakers(utterances),
         "utterances": [u.to_dict() for u in utterances],
         "timeline": metrics.timeline(utterances, window_minutes, window_utterances),
+        "actions": [action.to_dict() for action in find_actions(utterances)],
         "feedback": {
             "headline": headline(utterances),
             "went_well": went_well(utterances, presenter, max_went_well),

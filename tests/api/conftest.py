@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,11 +22,13 @@ MakeClient = Callable[..., TestClient]
 
 
 @pytest.fixture
-def make_client() -> Iterator[MakeClient]:
-    """``make_client(max_batch=3, ...)``: a test client for an app with those settings and the keyword fake."""
+def make_client(tmp_path: Path) -> Iterator[MakeClient]:
+    """``make_client(max_batch=3, ...)``: a test client for an app with those settings and the keyword fake; its sets'
+    database is a fresh SQLite file unless ``database_url`` is given."""
     with ExitStack() as stack:
 
         def make(coach: Coach | None = None, **settings: Any) -> TestClient:
+            settings.setdefault("database_url", f"sqlite:///{tmp_path / 'coach.db'}")
             app = create_app(Settings(**settings), coach or Coach(KeywordClassifier()))
             return stack.enter_context(TestClient(app, raise_server_exceptions=False))
 

@@ -10,9 +10,9 @@ from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from coach.api.auth import key_is_valid
+from coach.api.auth import key_is_valid, owner_of
 from coach.api.dependencies import rephraser_for
-from coach.api.live_store import LiveSessionRefused, LiveStore, owner_of
+from coach.api.live_store import LiveSessionRefused, LiveStore
 from coach.api.schemas import (
     LiveEnd,
     LiveError,
@@ -66,7 +66,7 @@ async def live(
         await websocket.close(code=POLICY_VIOLATION, reason=UNAUTHORIZED_REASON)
         return
     store: LiveStore = websocket.app.state.live_sessions
-    owner = owner_of(key if settings.api_keys else None)
+    owner = owner_of(settings, key)
     if session is not None:
         token = websocket.headers.get("x-resume-token") or resume_token or ""
         state = store.resume(session, owner, token)

@@ -21,21 +21,18 @@ from coach.api.settings import Settings
 from coach.feedback.render_html import render_html
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
-from coach.feedback.session import label_session
+from coach.feedback.session import Session, label_session
 from coach.transcript import Transcript, Turn, parse_transcript
 from coach.transcript.detect import decode_transcript
 
 router = APIRouter()
 
-UPLOAD_SCHEMA = {
-    "type": "object",
-    "required": ["file"],
-    "properties": {
-        "file": {"type": "string", "format": "binary", "description": "a .vtt, .srt, .txt or .json transcript"},
-        "presenter": {"type": "string"},
-        "facilitator": {"type": "string"},
-    },
+UPLOAD_FIELDS: dict[str, Any] = {
+    "file": {"type": "string", "format": "binary", "description": "a .vtt, .srt, .txt or .json transcript"},
+    "presenter": {"type": "string"},
+    "facilitator": {"type": "string"},
 }
+UPLOAD_SCHEMA: dict[str, Any] = {"type": "object", "required": ["file"], "properties": UPLOAD_FIELDS}
 
 
 @router.post(
@@ -65,18 +62,7 @@ async def analyze(
     format: Literal["json", "html"] = Query("json", description="'html' returns the self-contained HTML report"),
 ) -> Any:
     """Send the transcript as JSON turns, or upload a transcript file as multipart form data."""
-    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media_type == "application/json":
-        transcript = await _json_transcript(request)
-    elif media_type == "multipart/form-data":
-        transcript = await _uploaded_transcript(request, settings.max_body_bytes)
-    else:
-        raise ApiError(
-            415,
-            "unsupported_media_type",
-            "Send the transcript as application/json turns or as a multipart/form-data file upload.",
-        )
-    _check_size(transcript, settings)
+    transcript, _ = await transcript_from_request(request, settings)
     # Labelling a long session takes seconds: off the event loop, so other requests and live sessions keep flowing.
     report = await run_in_threadpool(_analyse, transcript, rephraser)
     if format == "html":
@@ -85,20 +71,44 @@ async def analyze(
 
 
 def _analyse(transcript: Transcript, rephraser: Rephraser) -> dict[str, Any]:
-    session = label_session(transcript, rephraser.coach, transcript.presenter, transcript.facilitator)
-    return build_report(session, rephraser=rephraser)
+    return build_report(label_transcript(transcript, rephraser), rephraser=rephraser)
 
 
-async def _json_transcript(request: Request) -> Transcript:
+def label_transcript(transcript: Transcript, rephraser: Rephraser) -> Session:
+    return label_session(transcript, rephraser.coach, transcript.presenter, transcript.facilitator)
+
+
+async def transcript_from_request(
+    request: Request, settings: Settings, body_model: type[AnalyzeRequest] = AnalyzeRequest
+) -> tuple[Transcript, dict[str, Any]]:
+    """The transcript sent as JSON turns (``body_model``) or as an uploaded file, checked against the limits, and the
+    request's other fields (JSON fields beyond the transcript's, or the form's other text fields)."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media_type == "application/json":
+        transcript, extra = await _json_transcript(request, body_model)
+    elif media_type == "multipart/form-data":
+        transcript, extra = await _uploaded_transcript(request, settings.max_body_bytes)
+    else:
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            "Send the transcript as application/json turns or as a multipart/form-data file upload.",
+        )
+    _check_size(transcript, settings)
+    return transcript, extra
+
+
+async def _json_transcript(request: Request, body_model: type[AnalyzeRequest]) -> tuple[Transcript, dict[str, Any]]:
     try:
-        body = AnalyzeRequest.model_validate_json(await request.body())
+        body = body_model.model_validate_json(await request.body())
     except ValidationError as error:
         raise RequestValidationError(error.errors(include_url=False, include_input=False)) from error
     turns = tuple(Turn(speaker=t.speaker, text=t.text, start=t.start, end=t.end, role=t.role) for t in body.turns)
-    return Transcript(turns=turns, format="json", presenter=body.presenter, facilitator=body.facilitator)
+    transcript = Transcript(turns=turns, format="json", presenter=body.presenter, facilitator=body.facilitator)
+    return transcript, body.model_dump(exclude={"turns", "presenter", "facilitator"})
 
 
-async def _uploaded_transcript(request: Request, max_bytes: int) -> Transcript:
+async def _uploaded_transcript(request: Request, max_bytes: int) -> tuple[Transcript, dict[str, Any]]:
     # Parsed here rather than by request.form(), which would spool a file over 1 MB to a temporary file on disk: what
     # a person said stays in memory, up to the body limit.
     parser = MultiPartParser(request.headers, request.stream(), max_files=1, max_fields=10, max_part_size=max_bytes)
@@ -119,16 +129,18 @@ async def _uploaded_transcript(request: Request, max_bytes: int) -> Transcript:
             )
         raw = await upload.read()
         filename = upload.filename or None
-        presenter, facilitator = form.get("presenter"), form.get("facilitator")
+        fields = {key: value for key, value in form.items() if key != "file" and isinstance(value, str)}
     finally:
         await form.close()
     parsed = parse_transcript(decode_transcript(raw, filename), filename)
-    return Transcript(
+    presenter, facilitator = fields.pop("presenter", "").strip(), fields.pop("facilitator", "").strip()
+    transcript = Transcript(
         turns=parsed.turns,
         format=parsed.format,
-        presenter=presenter if isinstance(presenter, str) and presenter.strip() else parsed.presenter,
-        facilitator=facilitator if isinstance(facilitator, str) and facilitator.strip() else parsed.facilitator,
+        presenter=presenter or parsed.presenter,
+        facilitator=facilitator or parsed.facilitator,
     )
+    return transcript, fields
 
 
 def _check_size(transcript: Transcript, settings: Settings) -> None:

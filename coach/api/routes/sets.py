@@ -1,0 +1,263 @@
+"""Sets: saved sessions over time, their report-back, label corrections, trend and patterns (opt-in storage).
+
+Nothing is stored unless a session is saved to a set here; ``POST /v1/sessions/analyze`` stores nothing. Every set
+belongs to the API key's owner (see ``coach.api.auth.owner_of``): another key gets 404 for it, as for a set that does
+not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from coach.api.auth import owner_of
+from coach.api.dependencies import RephraserDep, SettingsDep
+from coach.api.errors import ApiError
+from coach.api.routes.pages import REPORT_HEADERS
+from coach.api.routes.sessions import UPLOAD_FIELDS, UPLOAD_SCHEMA, label_transcript, transcript_from_request
+from coach.api.schemas import (
+    ErrorResponse,
+    LabelCorrection,
+    SaveSessionRequest,
+    SessionReport,
+    SetDetail,
+    SetIn,
+    SetList,
+    SetOut,
+)
+from coach.classifier.sentence_encoder import shared_encoder
+from coach.feedback.render_html import render_html
+from coach.sets.history import overview
+from coach.sets.saved_reports import new_session, refigure, saved_report
+from coach.sets.store import SetStore
+
+router = APIRouter()
+
+Responses = dict[int | str, dict[str, Any]]
+NOT_FOUND: Responses = {404: {"model": ErrorResponse, "description": "no such set or session for this API key"}}
+UNAVAILABLE: Responses = {503: {"model": ErrorResponse, "description": "the database cannot be reached"}}
+SetId = Annotated[str, Path(max_length=64, description="the set's id")]
+SessionId = Annotated[str, Path(max_length=64, description="the session's id")]
+Format = Annotated[Literal["json", "html"], Query(description="'html' returns the self-contained HTML report")]
+
+
+def get_store(request: Request) -> SetStore:
+    store: SetStore = request.app.state.set_store
+    return store
+
+
+def get_owner(request: Request, settings: SettingsDep) -> str:
+    return owner_of(settings, request.headers.get("x-api-key"))
+
+
+StoreDep = Annotated[SetStore, Depends(get_store)]
+OwnerDep = Annotated[str, Depends(get_owner)]
+
+
+@router.post(
+    "/sets",
+    status_code=201,
+    response_model=SetOut,
+    summary="Create a set",
+    responses={409: {"model": ErrorResponse}, **UNAVAILABLE},
+)
+async def create_set(body: SetIn, store: StoreDep, owner: OwnerDep) -> SetOut:
+    info = await run_in_threadpool(store.create_set, owner, body.name.strip())
+    return SetOut(id=info.id, name=info.name)
+
+
+@router.get("/sets", response_model=SetList, summary="Your sets", responses=UNAVAILABLE)
+async def list_sets(store: StoreDep, owner: OwnerDep) -> dict[str, Any]:
+    sets = await run_in_threadpool(store.list_sets, owner)
+    return {"sets": [s.to_dict() for s in sets]}
+
+
+@router.get(
+    "/sets/{set_id}",
+    response_model=SetDetail,
+    summary="A set over time: sessions, trend, members, patterns and open actions",
+    responses={**NOT_FOUND, **UNAVAILABLE},
+)
+async def get_set(set_id: SetId, store: StoreDep, owner: OwnerDep) -> dict[str, Any]:
+    def read() -> dict[str, Any]:
+        info = store.get_set(owner, set_id)
+        sessions = store.sessions(owner, set_id)
+        return {"id": info.id, "name": info.name, "created_at": info.created_at.isoformat(), **overview(sessions)}
+
+    return await run_in_threadpool(read)
+
+
+@router.delete(
+    "/sets/{set_id}",
+    status_code=204,
+    summary="Delete a set and everything saved in it",
+    responses={**NOT_FOUND, **UNAVAILABLE},
+)
+async def delete_set(set_id: SetId, store: StoreDep, owner: OwnerDep) -> Response:
+    await run_in_threadpool(store.delete_set, owner, set_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/sets/{set_id}/sessions",
+    status_code=201,
+    response_model=SessionReport,
+    summary="Analyse a session and save it to the set",
+    responses={
+        201: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "the saved session's report"},
+        **NOT_FOUND,
+        413: {"model": ErrorResponse},
+        415: {"model": ErrorResponse},
+        422: {"model": ErrorResponse},
+        **UNAVAILABLE,
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/SaveSessionRequest"}},
+                "multipart/form-data": {
+                    "schema": {
+                        **UPLOAD_SCHEMA,
+                        "properties": {**UPLOAD_FIELDS, "date": {"type": "string", "format": "date"}},
+                    }
+                },
+            },
+        }
+    },
+)
+async def save_session(
+    request: Request,
+    set_id: SetId,
+    store: StoreDep,
+    owner: OwnerDep,
+    rephraser: RephraserDep,
+    settings: SettingsDep,
+    format: Format = "json",
+) -> Any:
+    """The same input as ``POST /v1/sessions/analyze`` (JSON turns, or an uploaded file with ``presenter`` and
+    ``facilitator`` fields), plus an optional ``date``. The report starts with the ``report_back`` on the set's open
+    actions and holds the new session's ``session_id``."""
+    transcript, extra = await transcript_from_request(request, settings, SaveSessionRequest)
+    date = _date(extra.get("date"))
+    unknown = sorted(set(extra) - {"date"})
+    if unknown:
+        raise ApiError(
+            422,
+            "validation_error",
+            f"Unknown form field(s): {', '.join(unknown)}; send file, presenter, facilitator and date.",
+        )
+    info = await run_in_threadpool(store.get_set, owner, set_id)  # a missing set is a 404 before any labelling
+
+    def save() -> dict[str, Any]:
+        session = label_transcript(transcript, rephraser)
+        saved = store.add_session(owner, set_id, new_session(session, date, shared_encoder()))
+        return saved_report(saved, info.name, rephraser)
+
+    report = await run_in_threadpool(save)
+    if format == "html":
+        return HTMLResponse(render_html(report), status_code=201, headers=REPORT_HEADERS)
+    return JSONResponse(report, status_code=201)
+
+
+@router.get(
+    "/sets/{set_id}/sessions/{session_id}",
+    response_model=SessionReport,
+    summary="A saved session's report",
+    responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}, **NOT_FOUND, **UNAVAILABLE},
+)
+async def get_session(
+    set_id: SetId,
+    session_id: SessionId,
+    store: StoreDep,
+    owner: OwnerDep,
+    rephraser: RephraserDep,
+    format: Format = "json",
+) -> Any:
+    def read() -> dict[str, Any]:
+        info = store.get_set(owner, set_id)
+        return saved_report(store.get_session(owner, set_id, session_id), info.name, rephraser)
+
+    report = await run_in_threadpool(read)
+    if format == "html":
+        return HTMLResponse(render_html(report), headers=REPORT_HEADERS)
+    return JSONResponse(report)
+
+
+@router.patch(
+    "/sets/{set_id}/sessions/{session_id}/utterances/{index}",
+    response_model=SessionReport,
+    summary="Correct one utterance's label; returns the recomputed report",
+    responses={**NOT_FOUND, **UNAVAILABLE},
+)
+async def correct_label(
+    set_id: SetId,
+    session_id: SessionId,
+    index: Annotated[int, Path(ge=0, le=1_000_000, description="the utterance's index in the report")],
+    body: LabelCorrection,
+    store: StoreDep,
+    owner: OwnerDep,
+    rephraser: RephraserDep,
+) -> Any:
+    def correct() -> dict[str, Any]:
+        info = store.get_set(owner, set_id)
+        saved = store.correct_label(owner, set_id, session_id, index, body.label, refigure)
+        return saved_report(saved, info.name, rephraser)
+
+    return JSONResponse(await run_in_threadpool(correct))
+
+
+@router.delete(
+    "/sets/{set_id}/sessions/{session_id}",
+    status_code=204,
+    summary="Delete a saved session and its corrections",
+    responses={**NOT_FOUND, **UNAVAILABLE},
+)
+async def delete_session(set_id: SetId, session_id: SessionId, store: StoreDep, owner: OwnerDep) -> Response:
+    await run_in_threadpool(store.delete_session, owner, set_id, session_id)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/corrections",
+    summary="Your label corrections as JSON Lines, in the data/annotated row format",
+    responses={200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}}, **UNAVAILABLE},
+)
+async def corrections(store: StoreDep, owner: OwnerDep) -> Response:
+    rows = await run_in_threadpool(correction_rows, store, owner)
+    body = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    return Response(body, media_type="application/x-ndjson")
+
+
+def correction_rows(store: SetStore, owner: str) -> list[dict[str, Any]]:
+    """Each corrected utterance as a training row of ``data/annotated`` (with ``previous_label`` and when)."""
+    return [
+        {
+            "text": c.utterance["text"],
+            "label": c.label,
+            "conversation_id": f"correction-{c.session_id}",
+            "speaker": c.utterance["speaker"],
+            "role": c.utterance["role"],
+            "turn": c.utterance["turn"],
+            "source": f"correction/{c.set_name}",
+            "style": "written",
+            "leading": False,
+            "previous_label": c.previous_label,
+            "corrected_at": c.created_at.isoformat(),
+        }
+        for c in store.corrections(owner)
+    ]
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError as error:
+        raise ApiError(422, "validation_error", f"date: {value!r} is not a date; send it as YYYY-MM-DD.") from error

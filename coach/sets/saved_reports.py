@@ -1,0 +1,86 @@
+"""Saving a labelled session into a set, and the report of a saved session (with its report-back and corrections)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from coach.classifier.sentence_encoder import SentenceEncoder
+from coach.feedback.actions import find_actions
+from coach.feedback.rephrase import Rephraser
+from coach.feedback.report import build_report, speakers, summary
+from coach.feedback.roles import Roles
+from coach.feedback.session import LabelledUtterance, Session
+from coach.sets.history import open_actions
+from coach.sets.report_back import report_back
+from coach.sets.store import NewSession, SavedSession
+
+_UTTERANCE_FIELDS = ("index", "turn", "speaker", "role", "text", "label", "confidence", "leading", "start", "end")
+
+
+def figures(utterances: Sequence[LabelledUtterance], assumed: Sequence[str] = ()) -> dict[str, Any]:
+    """What a set's overview reads of a session: its summary and per-speaker figures, and no text."""
+    return {"summary": summary(utterances), "speakers": speakers(utterances), "roles_assumed": list(assumed)}
+
+
+def utterances_of(stored: Sequence[dict[str, Any]]) -> tuple[LabelledUtterance, ...]:
+    return tuple(LabelledUtterance(**{key: u[key] for key in _UTTERANCE_FIELDS}) for u in stored)
+
+
+def refigure(stored: list[dict[str, Any]], previous: dict[str, Any]) -> dict[str, Any]:
+    """The figures of stored utterances after a correction (the roles stay as they were)."""
+    return figures(utterances_of(stored), previous.get("roles_assumed", ()))
+
+
+def new_session(session: Session, date: dt.date | None, encoder: SentenceEncoder) -> Callable[..., NewSession]:
+    """What :meth:`SetStore.add_session` saves: ``session``, its actions and its report-back on the earlier
+    sessions' open actions."""
+
+    def build(earlier: Sequence[SavedSession]) -> NewSession:
+        stored = [u.to_dict() for u in session.utterances]
+        actions = [{"id": uuid.uuid4().hex[:12], **a.to_dict()} for a in find_actions(session.utterances)]
+        return NewSession(
+            date=date,
+            presenter=session.presenter,
+            facilitator=session.facilitator,
+            model=dict(session.model),
+            utterances=stored,
+            figures=figures(session.utterances, session.roles.assumed),
+            actions=actions,
+            report_back=report_back(open_actions(earlier, len(earlier)), stored, encoder),
+        )
+
+    return build
+
+
+def stored_session(saved: SavedSession) -> Session:
+    """The saved session as a :class:`Session`, with its labels as saved (and corrected)."""
+    utterances = utterances_of(saved.utterances)
+    by_speaker = {u.speaker: u.role for u in utterances}
+    roles = Roles(
+        speakers=tuple(by_speaker),
+        by_speaker=by_speaker,
+        presenter=saved.presenter,
+        facilitator=saved.facilitator,
+        assumed=tuple(saved.figures.get("roles_assumed", ())),
+    )
+    return Session(utterances=utterances, roles=roles, model=saved.model)
+
+
+def saved_report(saved: SavedSession, set_name: str, rephraser: Rephraser) -> dict[str, Any]:
+    """The report of a saved session: ``report_back`` first, then the session report, with its ``session_id``,
+    ``set_id``, ``set_name`` and ``date``; each utterance says whether its label was ``corrected``."""
+    report = build_report(stored_session(saved), rephraser=rephraser)
+    for utterance in report["utterances"]:
+        utterance["corrected"] = utterance["index"] in saved.corrected
+    report["actions"] = saved.actions
+    return {
+        "session_id": saved.id,
+        "set_id": saved.set_id,
+        "set_name": set_name,
+        "date": saved.day.isoformat(),
+        "report_back": saved.report_back,
+        **report,
+    }
