@@ -65,6 +65,13 @@ _LEADING_WORDS = frozenset(
 )
 _DASHES = frozenset({"–", "—", ";", "--"})
 _MIN_WORDS = 2
+#: Verbs that open a spoken action ("Book an hour with Dean."), for when the tagger reads them as nouns.
+_ACTION_VERBS = frozenset((
+    "ring", "call", "phone", "email", "text", "book", "meet", "see", "talk", "speak", "ask", "tell", "write", "send",
+    "draft", "arrange", "check", "chase", "follow", "read", "visit", "invite", "share", "show", "sort", "fix",
+    "plan", "take", "get", "put", "set", "sit", "start", "stop", "raise", "find", "pull", "log", "bring", "contact",
+    "record", "report", "review", "look", "try", "apply", "request", "push", "agree", "block", "clear", "catch",
+))  # fmt: skip
 _SENTENCE_START = re.compile(r"(^|[.!?]\s+|[–—]\s+)([A-Z])(?=[a-z])")
 
 
@@ -121,6 +128,9 @@ def _lower_sentence_starts(text: str) -> str:
 
 
 def _sentence_actions(sentence: Span, answering: bool) -> Iterator[str]:
+    misread = _misread_bare_start(sentence) if answering else None
+    if misread is not None:
+        yield misread
     for verb in _commitments(sentence, answering):
         tokens = _phrase_tokens(verb)
         # Verbs coordinated after an aside ("ask him – properly – and tell him ...") or with "going" ("I'm going to
@@ -198,6 +208,20 @@ def _bare_start(token: Token, sentence: Span) -> bool:
         return False
     first = next((t for t in sentence if t.lower_ not in _LEADING_WORDS and not t.is_punct), None)
     return first is not None and first.i == token.i
+
+
+def _misread_bare_start(sentence: Span) -> str | None:
+    """A sentence that opens with a common action verb the tagger read as a noun ("Book an hour with Dean."): the
+    whole sentence up to an aside, when the parse found no verb there."""
+    first = next((t for t in sentence if t.lower_ not in _LEADING_WORDS and not t.is_punct), None)
+    if first is None or first.lower_ not in _ACTION_VERBS or first.pos_ in {"VERB", "AUX"}:
+        return None
+    tokens = []
+    for token in sentence[first.i - sentence.start :]:
+        if _is_dash(token):
+            break
+        tokens.append(token)
+    return _text(tokens)
 
 
 def _negated(token: Token) -> bool:

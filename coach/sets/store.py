@@ -180,7 +180,7 @@ class SetStore:
             .order_by(SetRow.created_at)
         )
         with self._transaction() as session:
-            return [SetInfo(row.id, row.name, _aware(row.created_at), count) for row, count in session.execute(query)]
+            return [SetInfo(row.id, row.name, _aware(row.created_at), n) for row, n in session.execute(query)]
 
     def get_set(self, owner: str, set_id: str) -> SetInfo:
         with self._transaction() as session:
