@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi_offline import FastAPIOffline
 from starlette.concurrency import run_in_threadpool
+from starlette.routing import Route, compile_path
 
 from coach import __version__
 from coach.api import log_redaction
@@ -69,7 +70,6 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
         401: {"model": ErrorResponse, "description": "no valid X-API-Key (only when keys are configured)"},
         413: {"model": ErrorResponse, "description": "the request body is over the limit"},
     }
-    app.state.protected_paths = set()
     routers = (
         (classify.router, "classify"),
         (practice.router, "practice"),
@@ -78,8 +78,20 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
     )
     for router, tag in routers:
         api.include_router(router, tags=[tag], dependencies=protected, responses=shared_errors)
-        app.state.protected_paths.update(api.prefix + route.path for route in router.routes if hasattr(route, "path"))
     api.include_router(live.router)
+    # Each API route's path pattern and methods: for the key check before a body is read, and a 405's Allow header.
+    app.state.route_methods = [
+        (compile_path(api.prefix + route.path)[0], route.methods or set())
+        for router in (meta.router, *(router for router, _ in routers))
+        for route in router.routes
+        if isinstance(route, Route)
+    ]
+    app.state.protected_paths = [
+        compile_path(api.prefix + route.path)[0]
+        for router, _ in routers
+        for route in router.routes
+        if isinstance(route, Route)
+    ]
     app.include_router(api)
     mount_pages(app)
     if not settings.api_keys:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 
 from starlette.requests import HTTPConnection
@@ -37,9 +38,10 @@ def owner_of(settings: Settings, key: str | None) -> str:
 
 
 def request_may_pass(connection: HTTPConnection) -> bool:
-    """False for a request to a route that needs a key (``app.state.protected_paths``) without a valid one."""
+    """False for a request to a route that needs a key (``app.state.protected_paths``, patterns of the routes' paths)
+    without a valid one."""
     settings: Settings = connection.app.state.settings
-    protected: set[str] = connection.app.state.protected_paths
-    route = connection.scope.get("route")
-    path = getattr(route, "path", connection.url.path)
-    return path not in protected or key_is_valid(settings, connection.headers.get("x-api-key"))
+    protected: list[re.Pattern[str]] = connection.app.state.protected_paths
+    path = connection.url.path
+    needs_key = any(pattern.match(path) for pattern in protected)
+    return not needs_key or key_is_valid(settings, connection.headers.get("x-api-key"))

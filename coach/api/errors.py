@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -58,6 +59,13 @@ def _describe(error: dict[str, Any]) -> dict[str, Any]:
         return {"field": "body", "problem": f"Invalid JSON: {reason}{position}"}
     field = ".".join(str(part) for part in location if part != "body")
     return {"field": field or "body", "problem": error.get("msg", "invalid")}
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route of this path takes (Starlette's 405 names only the first route's)."""
+    routes: list[tuple[re.Pattern[str], set[str]]] = request.app.state.route_methods
+    methods = {method for pattern, allowed in routes if pattern.match(request.url.path) for method in allowed}
+    return ", ".join(sorted(methods - {"HEAD"}))
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -117,10 +125,12 @@ def install_error_handlers(app: FastAPI) -> None:
         message = str(error.detail)
         if error.status_code == 404:
             message = f"No such endpoint: {request.method} {request.url.path}. See /docs for the API."
-        elif error.status_code == 405:
+        headers = error.headers
+        if error.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}. See /docs for the API."
+            headers = {**(headers or {}), "Allow": _allowed_methods(request)}
         kind = kinds.get(error.status_code, "http_error")
-        return error_response(error.status_code, kind, message, headers=error.headers)  # e.g. Allow on a 405
+        return error_response(error.status_code, kind, message, headers=headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse:

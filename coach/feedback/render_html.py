@@ -60,12 +60,14 @@ def render_html(report: Mapping[str, Any]) -> str:
         "<h1>Coach session report</h1>",
         f'<p class="headline">{escape(feedback["headline"])}</p>',
         _roles(report["roles"]),
+        _report_back(report.get("report_back", [])),
         _summary(report["summary"]),
         _timeline(report["timeline"]),
         _speakers(report["speakers"]),
         _quotes("What went well", "went-well", feedback["went_well"]),
         _quotes("Moments worth discussing", "moments", feedback["moments"]),
         _rephrasings(feedback["rephrasings"]),
+        _actions(report.get("actions", [])),
         _transcript(report["utterances"]),
         _footer(report.get("model", {})),
     ]
@@ -276,6 +278,36 @@ def _rephrasings(items: Iterable[Mapping[str, Any]]) -> str:
         return ""
     return (
         f'<section aria-labelledby="rephrasings"><h2 id="rephrasings">Open ways to ask</h2>{"".join(blocks)}</section>'
+    )
+
+
+def _actions(actions: Sequence[Mapping[str, Any]]) -> str:
+    if not actions:
+        return ""
+    items = "".join(f"<li>{escape(a['speaker'])}: {escape(a['text'])}</li>" for a in actions)
+    return (
+        '<section aria-labelledby="actions"><h2 id="actions">Actions to report back on</h2>'
+        f'<ul class="plain">{items}</ul></section>'
+    )
+
+
+def _report_back(items: Sequence[Mapping[str, Any]]) -> str:
+    """The report-back on earlier sessions' actions (saved sessions only)."""
+    if not items:
+        return ""
+    blocks = []
+    for item in items:
+        said = (
+            f"<blockquote>{escape(item['quote'])}</blockquote>"
+            if item["mentioned"]
+            else '<p class="why">Not mentioned in this session.</p>'
+        )
+        blocks.append(
+            f'<p class="who">{escape(item["speaker"])}, {escape(item["date"])}: {escape(item["text"])}</p>{said}'
+        )
+    return (
+        '<section aria-labelledby="report-back"><h2 id="report-back">Report-back on earlier actions</h2>'
+        f"{''.join(blocks)}</section>"
     )
 
 

@@ -23,6 +23,7 @@ def render_text(report: Mapping[str, Any], width: int = 80) -> str:
     """``report`` (from ``build_report``) as text lines no wider than ``width`` (quotes are wrapped, never cut)."""
     sections = [
         _title(report, width),
+        _report_back(report.get("report_back", []), width),
         _summary(report["summary"], width),
         _labels(report["summary"]["counts"], width),
         _speakers(report["speakers"], width),
@@ -30,6 +31,7 @@ def render_text(report: Mapping[str, Any], width: int = 80) -> str:
         _went_well(report["feedback"]["went_well"], width),
         _moments(report["feedback"]["moments"], width),
         _rephrasings(report["feedback"]["rephrasings"], width),
+        _actions(report.get("actions", []), width),
     ]
     return "\n\n".join(section for section in sections if section) + "\n"
 
@@ -184,6 +186,21 @@ def _rephrasings(items: Iterable[Mapping[str, Any]], width: int) -> str:
     for item in items:
         lines.append(_quote_line({**item, "quote": item["original"]}, width))
         lines += [_wrap(f"-> {suggestion}", width, "    ") for suggestion in item["suggestions"]]
+    return "\n".join(lines) if len(lines) > 1 else ""
+
+
+def _actions(actions: Iterable[Mapping[str, Any]], width: int) -> str:
+    lines = [_heading("Actions to report back on")]
+    lines += [_wrap(f"- {a['speaker']}: {a['text']}", width, "  ") for a in actions]
+    return "\n".join(lines) if len(lines) > 1 else ""
+
+
+def _report_back(items: Iterable[Mapping[str, Any]], width: int) -> str:
+    lines = [_heading("Report-back on earlier actions")]
+    for item in items:
+        lines.append(_wrap(f"- {item['speaker']} ({item['date']}): {item['text']}", width, "  "))
+        said = f'said: "{item["quote"]}"' if item["mentioned"] else "not mentioned in this session"
+        lines.append(_wrap(said, width, "    "))
     return "\n".join(lines) if len(lines) > 1 else ""
 
 

@@ -7,6 +7,8 @@ a transcript, the per-deployment batch and text limits), so some schema-valid re
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import schemathesis
@@ -18,7 +20,9 @@ from coach.api.settings import Settings
 from coach.classifier import Coach
 from tests.fakes import KeywordClassifier
 
-app = create_app(Settings(), Coach(KeywordClassifier()))
+# Sets the generated requests create go to a throw-away database, never the user's own.
+_database = Path(tempfile.mkdtemp(prefix="coach-fuzz-")) / "coach.db"
+app = create_app(Settings(database_url=f"sqlite:///{_database}"), Coach(KeywordClassifier()))
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 
 

@@ -12,7 +12,7 @@ from coach.feedback.session import Session
 from coach.labels import LABELS
 from tests.feedback.builders import Row, session, utterances
 
-TOP_LEVEL = {"model", "summary", "roles", "speakers", "utterances", "timeline", "feedback"}
+TOP_LEVEL = {"model", "summary", "roles", "speakers", "utterances", "timeline", "actions", "feedback"}
 SUMMARY = {
     "questioning_ratio",
     "open_ratio",

@@ -1,0 +1,198 @@
+"""The sets' HTTP API on SQLite (the PostgreSQL runs are in tests/sets): a set's sessions over time, the report-back,
+corrections, deletion, ownership by named API keys, and a database that is down."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, func, select
+
+from coach.sets.tables import SessionRow
+from tests.api.conftest import MakeClient
+from tests.api.expect import error_of
+
+FIRST = [
+    {"speaker": "Sam", "text": "The rota keeps falling apart and I'm the one covering shifts.", "start": 0},
+    {"speaker": "Priya", "text": "What matters most to you here?", "start": 60},
+    {"speaker": "Sam", "text": "Not much, honestly. I keep patching it.", "start": 90},
+    {"speaker": "Tom", "text": "Have you thought about an agency?", "start": 120},
+    {"speaker": "Gwen", "text": "We're nearly at time. Sam, what will you do?", "start": 200},
+    {"speaker": "Sam", "text": "I'm going to ring the agency manager tomorrow. And I'll talk to Priya about the rota."},
+]
+SECOND = [
+    {
+        "speaker": "Sam",
+        "text": "So I did ring the agency manager, and the figures were worse than I thought.",
+        "start": 0,
+    },
+    {"speaker": "Priya", "text": "How did that land with you?", "start": 40},
+    {"speaker": "Sam", "text": "Badly, to be honest.", "start": 60},
+]
+
+
+def save(client: TestClient, set_id: str, turns: list[dict[str, Any]], date: str, **headers: str) -> Any:
+    body: dict[str, Any] = {"turns": turns, "presenter": "Sam", "date": date}
+    if any(turn["speaker"] == "Gwen" for turn in turns):
+        body["facilitator"] = "Gwen"
+    return client.post(f"/v1/sets/{set_id}/sessions", json=body, headers=headers)
+
+
+def test_a_set_remembers_its_sessions_actions_and_report_back(client: TestClient) -> None:
+    created = client.post("/v1/sets", json={"name": "  Wednesday set "})
+    assert created.status_code == 201
+    set_id = created.json()["id"]
+    assert created.json()["name"] == "Wednesday set"
+
+    first = save(client, set_id, FIRST, "2026-11-04")
+    assert first.status_code == 201, first.text
+    assert first.json()["report_back"] == []
+    assert [a["text"] for a in first.json()["actions"]] == [
+        "ring the agency manager tomorrow",
+        "talk to Priya about the rota",
+    ]
+    second = save(client, set_id, SECOND, "2026-11-18")
+    report = second.json()
+    assert list(report)[:5] == ["session_id", "set_id", "set_name", "date", "report_back"]
+    back = {item["text"]: item for item in report["report_back"]}
+    assert back["ring the agency manager tomorrow"]["mentioned"]
+    assert back["ring the agency manager tomorrow"]["quote"] == SECOND[0]["text"]
+    assert not back["talk to Priya about the rota"]["mentioned"]
+
+    overview = client.get(f"/v1/sets/{set_id}").json()
+    assert [s["date"] for s in overview["sessions"]] == ["2026-11-04", "2026-11-18"]
+    assert [point["questioning_ratio"] for point in overview["trend"]["set"]] == [0.5, 1.0]
+    assert [a["text"] for a in overview["open_actions"]] == ["talk to Priya about the rota"]
+    assert {m["name"] for m in overview["members"]} == {"Sam", "Priya", "Tom", "Gwen"}
+    listed = client.get("/v1/sets").json()["sets"]
+    assert [(s["name"], s["sessions"]) for s in listed] == [("Wednesday set", 2)]
+
+    again = client.get(f"/v1/sets/{set_id}/sessions/{report['session_id']}").json()
+    assert again["report_back"] == report["report_back"]
+    assert again["summary"] == report["summary"]
+    page = client.get(f"/v1/sets/{set_id}/sessions/{report['session_id']}", params={"format": "html"})
+    assert page.headers["content-type"].startswith("text/html")
+    assert "Report-back on earlier actions" in page.text
+    assert page.headers["content-security-policy"]
+
+
+def test_a_correction_recomputes_the_report_and_is_exported_for_training(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "s"}).json()["id"]
+    report = save(client, set_id, FIRST, "2026-11-04").json()
+    advice = next(u for u in report["utterances"] if u["label"] == "advice")
+    assert report["summary"]["questioning_ratio"] == 0.5
+    path = f"/v1/sets/{set_id}/sessions/{report['session_id']}/utterances/{advice['index']}"
+    corrected = client.patch(path, json={"label": "closed_question"})
+    assert corrected.status_code == 200
+    assert corrected.json()["summary"]["questioning_ratio"] == 1.0
+    changed = corrected.json()["utterances"][advice["index"]]
+    assert (changed["label"], changed["corrected"]) == ("closed_question", True)
+    overview = client.get(f"/v1/sets/{set_id}").json()
+    assert overview["sessions"][0]["questioning_ratio"] == 1.0
+
+    exported = client.get("/v1/corrections")
+    assert exported.headers["content-type"].startswith("application/x-ndjson")
+    (row,) = [json.loads(line) for line in exported.text.splitlines()]
+    assert row["text"] == advice["text"]
+    assert (row["label"], row["previous_label"], row["role"]) == ("closed_question", "advice", "member")
+    assert {"conversation_id", "speaker", "turn", "source", "style", "leading"} <= set(row)
+
+    assert error_of(client.patch(path, json={"label": "suggestion"}), 422, "validation_error")
+    beyond = f"/v1/sets/{set_id}/sessions/{report['session_id']}/utterances/999"
+    assert (
+        "its utterances are 0 to"
+        in error_of(client.patch(beyond, json={"label": "advice"}), 404, "not_found")["message"]
+    )
+
+
+def test_deleting_a_session_then_a_set(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "s"}).json()["id"]
+    session_id = save(client, set_id, FIRST, "2026-11-04").json()["session_id"]
+    assert client.delete(f"/v1/sets/{set_id}/sessions/{session_id}").status_code == 204
+    error_of(client.get(f"/v1/sets/{set_id}/sessions/{session_id}"), 404, "not_found")
+    error_of(client.delete(f"/v1/sets/{set_id}/sessions/{session_id}"), 404, "not_found")
+    assert client.delete(f"/v1/sets/{set_id}").status_code == 204
+    error_of(client.get(f"/v1/sets/{set_id}"), 404, "not_found")
+    error_of(save(client, set_id, FIRST, "2026-11-04"), 404, "not_found")
+
+
+def test_an_uploaded_transcript_can_be_saved_with_a_date(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "s"}).json()["id"]
+    transcript = "Sam: The rota keeps falling apart.\nPriya: What have you tried so far?\n"
+    upload = {"file": ("session.txt", transcript.encode(), "text/plain")}
+    saved = client.post(f"/v1/sets/{set_id}/sessions", files=upload, data={"presenter": "Sam", "date": "2026-10-07"})
+    assert saved.status_code == 201, saved.text
+    assert saved.json()["date"] == "2026-10-07"
+    bad = client.post(f"/v1/sets/{set_id}/sessions", files=upload, data={"date": "next tuesday"})
+    assert "YYYY-MM-DD" in error_of(bad, 422, "validation_error")["message"]
+    extra = client.post(f"/v1/sets/{set_id}/sessions", files=upload, data={"colour": "blue"})
+    assert "colour" in error_of(extra, 422, "validation_error")["message"]
+
+
+def test_a_set_name_is_unique_per_owner_and_not_blank(client: TestClient) -> None:
+    assert client.post("/v1/sets", json={"name": "Tuesday"}).status_code == 201
+    error_of(client.post("/v1/sets", json={"name": "Tuesday"}), 409, "set_exists")
+    error_of(client.post("/v1/sets", json={"name": "   "}), 422, "validation_error")
+
+
+def test_a_set_belongs_to_the_named_key_that_made_it_even_after_rotation(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    keys = tmp_path / "keys"
+    keys.write_text("ana:key-ana-1\nben:key-ben\n", encoding="utf-8")
+    database = f"sqlite:///{tmp_path / 'shared.db'}"
+    client = make_client(api_keys_file=keys, database_url=database)
+    set_id = client.post("/v1/sets", json={"name": "s"}, headers={"X-API-Key": "key-ana-1"}).json()["id"]
+    session_id = save(client, set_id, FIRST, "2026-11-04", **{"X-API-Key": "key-ana-1"}).json()["session_id"]
+    ben = {"X-API-Key": "key-ben"}
+    for response in (
+        client.get(f"/v1/sets/{set_id}", headers=ben),
+        client.get(f"/v1/sets/{set_id}/sessions/{session_id}", headers=ben),
+        client.patch(f"/v1/sets/{set_id}/sessions/{session_id}/utterances/0", json={"label": "advice"}, headers=ben),
+        client.delete(f"/v1/sets/{set_id}", headers=ben),
+        save(client, set_id, SECOND, "2026-11-18", **ben),
+    ):
+        error_of(response, 404, "not_found")
+    assert client.get("/v1/sets", headers=ben).json() == {"sets": []}
+    assert client.get("/v1/corrections", headers=ben).text == ""
+    error_of(client.get("/v1/sets"), 401, "unauthorized")
+    error_of(
+        client.post(f"/v1/sets/{set_id}/sessions", content=b"{not json", headers={"content-type": "application/json"}),
+        401,
+        "unauthorized",
+    )
+
+    keys.write_text("ana:key-ana-2\nben:key-ben\n", encoding="utf-8")  # Ana's key is rotated
+    rotated = make_client(api_keys_file=keys, database_url=database)
+    assert rotated.get(f"/v1/sets/{set_id}", headers={"X-API-Key": "key-ana-2"}).status_code == 200
+    error_of(rotated.get(f"/v1/sets/{set_id}", headers={"X-API-Key": "key-ana-1"}), 401, "unauthorized")
+
+
+def test_a_database_that_is_down_is_a_503_and_the_service_keeps_running(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    client = make_client(database_url=f"sqlite:///{tmp_path / 'missing folder' / 'coach.db'}")
+    down = error_of(client.post("/v1/sets", json={"name": "s"}), 503, "database_unavailable")
+    assert "COACH_DATABASE_URL" in down["message"]
+    error_of(client.get("/v1/sets"), 503, "database_unavailable")
+    assert client.get("/v1/health").status_code == 200
+    assert client.post("/v1/classify", json={"utterances": ["What would help?"]}).status_code == 200
+
+
+def test_analysing_without_a_set_stores_nothing(make_client: MakeClient, tmp_path: Path) -> None:
+    path = tmp_path / "untouched.db"
+    client = make_client(database_url=f"sqlite:///{path}")
+    report = client.post("/v1/sessions/analyze", json={"turns": FIRST, "presenter": "Sam", "facilitator": "Gwen"})
+    assert report.status_code == 200
+    assert [a["text"] for a in report.json()["actions"]] == [
+        "ring the agency manager tomorrow",
+        "talk to Priya about the rota",
+    ]
+    assert "report_back" not in report.json()
+    if path.exists():
+        engine = create_engine(f"sqlite:///{path}")
+        with engine.connect() as connection:
+            assert connection.scalar(select(func.count()).select_from(SessionRow)) == 0
+        engine.dispose()
