@@ -9,10 +9,9 @@ import secrets
 from starlette.requests import HTTPConnection
 
 from coach.api.settings import Settings
+from coach.sets.store import ANONYMOUS
 
 UNAUTHORIZED_MESSAGE = "A valid API key is required in the X-API-Key header."
-#: The owner of everything created when the service has no keys configured.
-ANONYMOUS = "anonymous"
 
 
 def key_is_valid(settings: Settings, key: str | None) -> bool:

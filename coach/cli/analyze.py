@@ -8,6 +8,7 @@ directory that gets one ``<name>.html`` per file. Nothing anyone said is logged.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -18,12 +19,16 @@ from typing import IO, Any
 from tqdm import tqdm
 
 from coach.classifier import Coach
+from coach.classifier.sentence_encoder import shared_encoder
+from coach.cli.sets import open_store
 from coach.errors import InputError
 from coach.feedback.render_html import render_html
 from coach.feedback.render_text import render_text
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
-from coach.feedback.session import label_session
+from coach.feedback.session import Session, label_session
+from coach.sets.saved_reports import new_session, saved_report
+from coach.sets.store import ANONYMOUS
 from coach.transcript import read_transcript
 
 FORMATS = ("json", "text", "html")
@@ -47,7 +52,22 @@ def add_parser(subparsers: Any) -> None:
         "several files with --format html)"
     )  # fmt: skip
     parser.add_argument("--model", help="model name under models/ or a path (default: the best shipped model)")
+    parser.add_argument(
+        "--set",
+        metavar="NAME",
+        help="also save each session to this set in the local database (created if new); the report then starts "
+        "with the report-back on the set's earlier actions",
+    )
+    parser.add_argument("--date", type=_date, help="with --set: the day the set met, YYYY-MM-DD (default: today)")
+    parser.add_argument("--database", metavar="URL", help="with --set: database URL (default: COACH_DATABASE_URL)")
     parser.set_defaults(run=run)
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; give it as YYYY-MM-DD") from error
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,18 +78,21 @@ def run(args: argparse.Namespace) -> int:
     several = len(files) > 1
     if several and args.format == "html" and (args.output is None or args.output.is_file()):
         raise InputError("with several files and --format html, give -o DIR: each report is written to DIR/<name>.html")
+    if args.date is not None and args.set is None:
+        raise InputError("--date is for a session saved with --set NAME; add --set or drop --date")
     rephraser = Rephraser.load(Coach.load(args.model))
+    saver = _SetSaver(args.set, args.date, args.database) if args.set else None
     with _progress(files) as bar:
         if several and args.format == "html":
             args.output.mkdir(parents=True, exist_ok=True)
             for path in files:
-                page = render_html(_report(path, rephraser, args))
+                page = render_html(_report(path, rephraser, args, saver))
                 (args.output / f"{path.stem}.html").write_text(page, encoding="utf-8")
                 bar.update(1)
             return 0
         with _open_output(args.output) as out:
             for number, path in enumerate(files):
-                report = _report(path, rephraser, args)
+                report = _report(path, rephraser, args, saver)
                 out.write(_render(report, path, args.format, several, first=number == 0))
                 out.flush()
                 bar.update(1)
@@ -80,19 +103,41 @@ def analyze_file(
     path: Path, rephraser: Rephraser, presenter: str | None = None, facilitator: str | None = None
 ) -> dict[str, Any]:
     """The report of the transcript at ``path``, labelled by ``rephraser.coach``; errors name the file."""
+    return build_report(label_file(path, rephraser, presenter, facilitator), rephraser=rephraser)
+
+
+def label_file(path: Path, rephraser: Rephraser, presenter: str | None, facilitator: str | None) -> Session:
     try:
         transcript = read_transcript(path)
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
     try:
-        session = label_session(transcript, rephraser.coach, presenter, facilitator)
+        return label_session(transcript, rephraser.coach, presenter, facilitator)
     except InputError as error:
         raise InputError(f"{path}: {error}") from error
-    return build_report(session, rephraser=rephraser)
 
 
-def _report(path: Path, rephraser: Rephraser, args: argparse.Namespace) -> dict[str, Any]:
-    return analyze_file(path, rephraser, args.presenter, args.facilitator)
+class _SetSaver:
+    """Saves sessions into one set of the local database, creating the set on first use."""
+
+    def __init__(self, name: str, date: dt.date | None, database_url: str | None) -> None:
+        self.name = name
+        self.date = date
+        self.store = open_store(database_url)
+
+    def save(self, session: Session, rephraser: Rephraser) -> dict[str, Any]:
+        found = self.store.find_set(ANONYMOUS, self.name)
+        if found is None:
+            found = self.store.create_set(ANONYMOUS, self.name)
+            print(f"coach: created the set {self.name!r}", file=sys.stderr)
+        saved = self.store.add_session(ANONYMOUS, found.id, new_session(session, self.date, shared_encoder()))
+        return saved_report(saved, found.name, rephraser)
+
+
+def _report(path: Path, rephraser: Rephraser, args: argparse.Namespace, saver: _SetSaver | None) -> dict[str, Any]:
+    if saver is None:
+        return analyze_file(path, rephraser, args.presenter, args.facilitator)
+    return saver.save(label_file(path, rephraser, args.presenter, args.facilitator), rephraser)
 
 
 def _render(report: dict[str, Any], path: Path, format: str, several: bool, *, first: bool) -> str:

@@ -7,13 +7,13 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.cli import analyze, classify, serve
+from coach.cli import analyze, classify, serve, sets
 from coach.errors import CoachError, InputError
 
 EXIT_INPUT_ERROR = 2
 EXIT_MODEL_ERROR = 3
 
-SUBCOMMANDS = (classify, analyze, serve)
+SUBCOMMANDS = (classify, analyze, serve, sets)
 
 
 def build_parser() -> argparse.ArgumentParser:

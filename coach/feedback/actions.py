@@ -52,7 +52,8 @@ _NOT_ACTION = re.compile(
     r"^(?:just )?(?:shut|close|grab|mute|unmute|share my screen|make (?:it|this) bigger|go first|take (?:it|that|"
     r"anything)\b|be (?:quick|brief|honest|fine|ok|okay)|keep it (?:short|quick)|call (?:her|him|them|it) \w+|stop "
     r"there|leave it there|hand (?:it )?back|come back to (?:you|that|it)|tell you|give you|let you|say\b|admit"
-    r"|think about (?:that|it|this)$|think about whether|see$|try$|do that$|see what happens$|go$|go on$)",
+    r"|think about (?:that|it|this)$|think about whether|have to think|see$|try$|do that$|see what happens$|go$"
+    r"|go on$)",
     re.IGNORECASE,
 )
 _COMMIT_AUX = frozenset({"'ll", "ll", "will", "shall", "’ll"})
@@ -60,9 +61,11 @@ _BE = frozenset({"'m", "am", "m", "’m"})
 _NEED = frozenset({"need", "have", "got", "must"})
 _REASON_MARKS = frozenset({"so", "because", "as", "since", "cause", "'cause"})
 _CONDITION_MARKS = frozenset({"if", "whether", "unless"})
-_LEADING_WORDS = frozenset(
-    {"and", "then", "so", "first", "also", "oh", "um", "uh", "erm", "yeah", "ok", "okay", "right"}
-)
+_LEADING_WORDS = frozenset({
+    "and", "then", "so", "first", "also", "oh", "um", "uh", "erm", "yeah", "ok", "okay", "right", "well",
+    # a spoken list of actions: "one, talk to Maureen; two, ask my matron ..."
+    "one", "two", "three", "four", "five", "firstly", "secondly", "second", "thirdly", "third", "finally",
+})  # fmt: skip
 _DASHES = frozenset({"–", "—", ";", "--"})
 _MIN_WORDS = 2
 #: Verbs that open a spoken action ("Book an hour with Dean."), for when the tagger reads them as nouns.
@@ -195,16 +198,13 @@ def _by_progressive(token: Token) -> bool:
 def _by_need(token: Token) -> bool:
     """ "I need to dig out the agreement", "I've got to ring her"."""
     head = token.head
-    return token.tag_ == "VB" and token.dep_ == "xcomp" and head.lemma_ in _NEED and _subject_is_i(head)
+    needed = token.tag_ == "VB" and token.dep_ == "xcomp" and head.lemma_ in _NEED and _subject_is_i(head)
+    return needed and head.dep_ not in {"relcl", "acl"}  # not "the talks I need to have", a description
 
 
 def _bare_start(token: Token, sentence: Span) -> bool:
     """A verb that opens its sentence with no subject: "Write up the calls.", "And ask her.", "Ringing them Friday."."""
-    if (
-        token.dep_ != "ROOT"
-        or token.tag_ not in {"VB", "VBG"}
-        or any(c.dep_.startswith("nsubj") for c in token.children)
-    ):
+    if token.dep_ != "ROOT" or token.tag_ not in {"VB", "VBG"} or any(_is_subject(c) for c in token.children):
         return False
     first = next((t for t in sentence if t.lower_ not in _LEADING_WORDS and not t.is_punct), None)
     return first is not None and first.i == token.i
@@ -214,7 +214,9 @@ def _misread_bare_start(sentence: Span) -> str | None:
     """A sentence that opens with a common action verb the tagger read as a noun ("Book an hour with Dean."): the
     whole sentence up to an aside, when the parse found no verb there."""
     first = next((t for t in sentence if t.lower_ not in _LEADING_WORDS and not t.is_punct), None)
-    if first is None or first.lower_ not in _ACTION_VERBS or first.pos_ in {"VERB", "AUX"}:
+    if first is None or first.lower_ not in _ACTION_VERBS or _bare_start(first, sentence):
+        return None
+    if any(_is_subject(child) for child in first.children):
         return None
     tokens = []
     for token in sentence[first.i - sentence.start :]:
@@ -222,6 +224,11 @@ def _misread_bare_start(sentence: Span) -> str | None:
             break
         tokens.append(token)
     return _text(tokens)
+
+
+def _is_subject(token: Token) -> bool:
+    """A subject, but not the number of a spoken list that the parser took for one ("two ask my matron")."""
+    return token.dep_.startswith("nsubj") and token.lower_ not in _LEADING_WORDS
 
 
 def _negated(token: Token) -> bool:

@@ -23,6 +23,9 @@ from coach.sets import database
 from coach.sets.database import DatabaseUnavailable
 from coach.sets.tables import CorrectionRow, SessionRow, SetRow
 
+#: The owner of what is made without an API key (the service without keys, and the command line).
+ANONYMOUS = "anonymous"
+
 
 class NotFound(LookupError):
     """No such set or session for this owner."""

@@ -14,7 +14,7 @@ from coach.sets.tables import SessionRow
 from tests.api.conftest import MakeClient
 from tests.api.expect import error_of
 
-FIRST = [
+FIRST: list[dict[str, Any]] = [
     {"speaker": "Sam", "text": "The rota keeps falling apart and I'm the one covering shifts.", "start": 0},
     {"speaker": "Priya", "text": "What matters most to you here?", "start": 60},
     {"speaker": "Sam", "text": "Not much, honestly. I keep patching it.", "start": 90},
@@ -22,7 +22,7 @@ FIRST = [
     {"speaker": "Gwen", "text": "We're nearly at time. Sam, what will you do?", "start": 200},
     {"speaker": "Sam", "text": "I'm going to ring the agency manager tomorrow. And I'll talk to Priya about the rota."},
 ]
-SECOND = [
+SECOND: list[dict[str, Any]] = [
     {
         "speaker": "Sam",
         "text": "So I did ring the agency manager, and the figures were worse than I thought.",

@@ -32,6 +32,7 @@ from coach.api.schemas import (
 )
 from coach.classifier.sentence_encoder import shared_encoder
 from coach.feedback.render_html import render_html
+from coach.sets.corrections import correction_rows
 from coach.sets.history import overview
 from coach.sets.saved_reports import new_session, refigure, saved_report
 from coach.sets.store import SetStore
@@ -232,26 +233,6 @@ async def corrections(store: StoreDep, owner: OwnerDep) -> Response:
     rows = await run_in_threadpool(correction_rows, store, owner)
     body = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     return Response(body, media_type="application/x-ndjson")
-
-
-def correction_rows(store: SetStore, owner: str) -> list[dict[str, Any]]:
-    """Each corrected utterance as a training row of ``data/annotated`` (with ``previous_label`` and when)."""
-    return [
-        {
-            "text": c.utterance["text"],
-            "label": c.label,
-            "conversation_id": f"correction-{c.session_id}",
-            "speaker": c.utterance["speaker"],
-            "role": c.utterance["role"],
-            "turn": c.utterance["turn"],
-            "source": f"correction/{c.set_name}",
-            "style": "written",
-            "leading": False,
-            "previous_label": c.previous_label,
-            "corrected_at": c.created_at.isoformat(),
-        }
-        for c in store.corrections(owner)
-    ]
 
 
 def _date(value: Any) -> dt.date | None:
