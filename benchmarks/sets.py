@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import statistics
 import tempfile
@@ -32,7 +33,7 @@ from coach.classifier import Coach
 from coach.feedback.actions import find_actions
 from coach.feedback.session import LabelledUtterance
 from coach.sets.saved_reports import figures
-from coach.sets.store import ANONYMOUS, NewSession, SetStore
+from coach.sets.store import ANONYMOUS, NewSession, SavedSession, SetStore
 from training.data import read_annotated
 
 UTTERANCES_PER_SESSION = 200
@@ -57,6 +58,10 @@ def sessions_to_save() -> list[list[LabelledUtterance]]:
             ]
         )  # fmt: skip
     return sessions
+
+
+def _as_saved(new: NewSession, earlier: Sequence[SavedSession]) -> NewSession:
+    return new
 
 
 def percentiles(times: Sequence[float]) -> dict[str, float]:
@@ -98,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if number % args.set_size == 0:
             set_ids.append(store.create_set(ANONYMOUS, f"set {len(set_ids) + 1}").id)
         started = time.perf_counter()
-        store.add_session(ANONYMOUS, set_ids[-1], lambda earlier, new=new: new)
+        store.add_session(ANONYMOUS, set_ids[-1], functools.partial(_as_saved, new))
         save_times.append(time.perf_counter() - started)
 
     app = create_app(Settings(database_url=url), Coach.load())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,19 @@ def write_tiny_model(directory: Path) -> Path:
     config = {"name": "tiny", "version": "0", "backend": "sklearn", "file": "model.skops", "labels": list(LABELS)}
     (directory / "config.json").write_text(json.dumps(config), encoding="utf-8")
     return directory
+
+
+@pytest.fixture(scope="session", autouse=True)
+def throwaway_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Every app a test builds without its own ``database_url`` uses a throw-away SQLite file, never the user's."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('database') / 'coach.db'}"
+    previous = os.environ.get("COACH_DATABASE_URL")
+    os.environ["COACH_DATABASE_URL"] = url
+    yield url
+    if previous is None:
+        del os.environ["COACH_DATABASE_URL"]
+    else:
+        os.environ["COACH_DATABASE_URL"] = previous
 
 
 @pytest.fixture(scope="session")

@@ -18,13 +18,13 @@ from coach.api import log_redaction
 from coach.api.dependencies import rephraser_for, require_api_key
 from coach.api.errors import install_error_handlers
 from coach.api.limits import BodySizeLimit
-from coach.api.live_store import LiveStore
 from coach.api.routes import classify, live, meta, practice, sessions, sets
 from coach.api.routes.pages import mount_pages
 from coach.api.schemas import ErrorResponse
 from coach.api.settings import Settings
 from coach.classifier import Coach
 from coach.labels import CLOSED_QUESTION
+from coach.sets.live_store import LiveStore
 from coach.sets.store import SetStore
 
 logger = logging.getLogger("coach.api")
@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
     app.state.coach = coach
     app.state.set_store = SetStore.from_url(settings.database_url, settings.retention_days)
     app.state.live_sessions = LiveStore(
+        app.state.set_store,
         settings.live_session_ttl_seconds,
         settings.max_live_sessions,
         settings.max_live_sessions_per_key,

@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     max_live_sessions_per_key: int = Field(default=20, description="live sessions one API key may keep at once")
     nudge_interval_seconds: float = Field(default=30.0, description="least time between two live nudges")
     live_session_ttl_seconds: float = Field(default=3 * 3600, description="how long a dropped live session can resume")
-    max_live_sessions: int = Field(default=200, description="live sessions kept in memory at once")
+    max_live_sessions: int = Field(default=200, description="live sessions kept at once (connected or resumable)")
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod

@@ -1,11 +1,11 @@
 """A live session's state: utterances labelled as they arrive, rolling figures, and sparse nudges for the facilitator.
 
-Kept in memory for the session only; nothing is written anywhere.
+The state lives in memory while a client is connected; ``coach.sets.live_store`` keeps it in the database until the
+session ends or expires, so that a dropped client can resume on any server process.
 """
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -67,9 +67,8 @@ class LiveSession:
     facilitator: str | None = None
     utterances: list[LabelledUtterance] = field(default_factory=list)
     last_nudge_at: float | None = None
-    last_seen: float = field(default_factory=time.monotonic)
-    _turn: int = -1
-    _last_speaker: str | None = None
+    turn: int = -1
+    last_speaker: str | None = None
 
     def set_roles(self, presenter: str | None, facilitator: str | None) -> None:
         self.presenter, self.facilitator = presenter, facilitator
@@ -87,18 +86,17 @@ class LiveSession:
         self, prediction: Prediction, speaker: str, role: str | None, start: float | None, now: float
     ) -> tuple[list[LabelledUtterance], Nudge | None]:
         """Record one turn's labelled utterances; returns them and a nudge when one is due and not too soon."""
-        if speaker != self._last_speaker:
-            self._turn += 1
-            self._last_speaker = speaker
+        if speaker != self.last_speaker:
+            self.turn += 1
+            self.last_speaker = speaker
         resolved = self.role_of(speaker, role)
         added = [
             LabelledUtterance.of(
-                u, index=len(self.utterances) + offset, turn=self._turn, speaker=speaker, role=resolved, start=start
+                u, index=len(self.utterances) + offset, turn=self.turn, speaker=speaker, role=resolved, start=start
             )
             for offset, u in enumerate(prediction.utterances)
         ]
         self.utterances.extend(added)
-        self.last_seen = time.monotonic()
         clock = start if start is not None else now
         nudge = nudge_for(self.utterances) if added else None
         if nudge and (self.last_nudge_at is None or clock - self.last_nudge_at >= self.nudge_interval):

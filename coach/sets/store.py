@@ -150,7 +150,8 @@ class SetStore:
             return None
 
     @contextmanager
-    def _transaction(self) -> Iterator[Session]:
+    def transaction(self) -> Iterator[Session]:
+        """One transaction on the current schema; database failures become :class:`DatabaseUnavailable`."""
         self.ensure_schema()
         try:
             with self._sessions.begin() as session:
@@ -165,7 +166,7 @@ class SetStore:
     def create_set(self, owner: str, name: str) -> SetInfo:
         row = SetRow(id=uuid.uuid4().hex, owner=owner, name=name, created_at=_now())
         try:
-            with self._transaction() as session:
+            with self.transaction() as session:
                 if session.scalar(select(SetRow.id).where(SetRow.owner == owner, SetRow.name == name)):
                     raise NameTaken(name)
                 session.add(row)
@@ -182,22 +183,22 @@ class SetStore:
             .group_by(SetRow.id)
             .order_by(SetRow.created_at)
         )
-        with self._transaction() as session:
+        with self.transaction() as session:
             return [SetInfo(row.id, row.name, _aware(row.created_at), n) for row, n in session.execute(query)]
 
     def get_set(self, owner: str, set_id: str) -> SetInfo:
-        with self._transaction() as session:
+        with self.transaction() as session:
             row = self._set_row(session, owner, set_id)
             return SetInfo(row.id, row.name, _aware(row.created_at))
 
     def find_set(self, owner: str, name: str) -> SetInfo | None:
-        with self._transaction() as session:
+        with self.transaction() as session:
             row = session.scalar(select(SetRow).where(SetRow.owner == owner, SetRow.name == name))
             return SetInfo(row.id, row.name, _aware(row.created_at)) if row else None
 
     def delete_set(self, owner: str, set_id: str) -> None:
         """Delete the set with its sessions and corrections (the database cascades)."""
-        with self._transaction() as session:
+        with self.transaction() as session:
             self._set_row(session, owner, set_id)
             session.execute(delete(SetRow).where(SetRow.id == set_id))
 
@@ -208,7 +209,7 @@ class SetStore:
         query = select(SessionRow).where(SessionRow.set_id == set_id)
         if not with_utterances:
             query = query.options(defer(SessionRow.utterances))
-        with self._transaction() as session:
+        with self.transaction() as session:
             self._set_row(session, owner, set_id)
             rows = session.scalars(query).all()
             saved = [_saved(row, with_utterances) for row in rows]
@@ -218,7 +219,7 @@ class SetStore:
         self, owner: str, set_id: str, build: Callable[[Sequence[SavedSession]], NewSession]
     ) -> SavedSession:
         """Save the session that ``build`` makes from the set's earlier sessions (for the report-back), atomically."""
-        with self._transaction() as session:
+        with self.transaction() as session:
             self._set_row(session, owner, set_id)
             earlier_rows = session.scalars(
                 select(SessionRow).where(SessionRow.set_id == set_id).options(defer(SessionRow.utterances))
@@ -243,7 +244,7 @@ class SetStore:
             return _saved(row, True)
 
     def get_session(self, owner: str, set_id: str, session_id: str) -> SavedSession:
-        with self._transaction() as session:
+        with self.transaction() as session:
             row = self._session_row(session, owner, set_id, session_id)
             corrected = session.scalars(
                 select(CorrectionRow.utterance_index).where(CorrectionRow.session_id == session_id)
@@ -261,7 +262,7 @@ class SetStore:
     ) -> SavedSession:
         """Set utterance ``index``'s label, record the correction, and store the figures ``refigure`` recomputes from
         the utterances and the previous figures."""
-        with self._transaction() as session:
+        with self.transaction() as session:
             row = self._session_row(session, owner, set_id, session_id)
             utterances = [dict(u) for u in row.utterances]
             position = next((n for n, u in enumerate(utterances) if u["index"] == index), None)
@@ -289,7 +290,7 @@ class SetStore:
             return _saved(row, True, frozenset(corrected))
 
     def delete_session(self, owner: str, set_id: str, session_id: str) -> None:
-        with self._transaction() as session:
+        with self.transaction() as session:
             self._session_row(session, owner, set_id, session_id)
             session.execute(delete(SessionRow).where(SessionRow.id == session_id))
 
@@ -305,7 +306,7 @@ class SetStore:
             .order_by(CorrectionRow.id)
         )
         latest: dict[tuple[str, int], Correction] = {}
-        with self._transaction() as session:
+        with self.transaction() as session:
             for correction, saved, set_name in session.execute(query):
                 utterance = next((u for u in saved.utterances if u["index"] == correction.utterance_index), None)
                 if utterance is None:
@@ -329,7 +330,7 @@ class SetStore:
         if self.retention_days is None:
             return 0
         cutoff = _now() - dt.timedelta(days=self.retention_days)
-        with self._transaction() as session:
+        with self.transaction() as session:
             result = session.execute(delete(SessionRow).where(SessionRow.created_at < cutoff))
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
 

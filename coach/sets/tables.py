@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -59,14 +59,28 @@ class CorrectionRow(Base):
 
 
 class LiveSessionRow(Base):
-    """A live session in progress, so that it resumes on any server process and after a restart. Deleted when the
-    session ends or expires; ``token_sha256`` is a digest of the resume token, never the token."""
+    """A live session in progress, so that it resumes on any server process and after a restart. Deleted with its
+    utterances when the session ends or expires; ``token_sha256`` is a digest of the resume token, never the token."""
 
     __tablename__ = "live_sessions"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     owner: Mapped[str] = mapped_column(String(128), index=True)
     token_sha256: Mapped[str] = mapped_column(String(64))
-    state: Mapped[dict[str, Any]]
-    connections: Mapped[int] = mapped_column(Integer, default=0)
+    presenter: Mapped[str | None] = mapped_column(String(200))
+    facilitator: Mapped[str | None] = mapped_column(String(200))
+    turn: Mapped[int] = mapped_column(Integer)
+    last_speaker: Mapped[str | None] = mapped_column(String(200))
+    last_nudge_at: Mapped[float | None] = mapped_column(Float)
+    connections: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class LiveUtteranceRow(Base):
+    """One labelled utterance of a live session, with its label scores (the final report relabels by role)."""
+
+    __tablename__ = "live_utterances"
+
+    session_id: Mapped[str] = mapped_column(ForeignKey("live_sessions.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    utterance: Mapped[dict[str, Any]]

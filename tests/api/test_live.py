@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 from starlette.testclient import WebSocketTestSession
 from starlette.websockets import WebSocketDisconnect
 
+from coach.sets.tables import LiveSessionRow
 from tests.api.conftest import MakeClient
 
 NOT_JSON = 'That message is not JSON. Send e.g. {"type": "utterance", "speaker": "Ana", "text": "..."}.'
@@ -378,10 +381,24 @@ def test_connected_sessions_are_never_evicted(make_client: MakeClient) -> None:
         assert say(two, "Tom", "What would help?")[0]["type"] == "label"
 
 
+def wait_until_dropped(client: TestClient, session_id: str) -> None:
+    """Wait until the server has seen the client leave (it notices a moment after the client closes)."""
+    engine = client.app.state.set_store.engine  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with engine.connect() as connection:
+            query = select(LiveSessionRow.connections).where(LiveSessionRow.id == session_id)
+            if connection.scalar(query) == 0:
+                return
+        time.sleep(0.02)
+    raise AssertionError("the server never saw the client leave")
+
+
 def test_a_dropped_session_makes_room_for_a_new_one_when_the_store_is_full(make_client: MakeClient) -> None:
     client = make_client(max_live_sessions=1)
     with client.websocket_connect("/v1/live") as socket:
         first = started(socket)
+    wait_until_dropped(client, first["session_id"])
     with client.websocket_connect("/v1/live") as socket:
         assert started(socket)["session_id"] != first["session_id"]
     refused(client, f"/v1/live?session={first['session_id']}", {"X-Resume-Token": first["resume_token"]})

@@ -4,6 +4,8 @@ documented message types, nothing closes the socket, and after each frame the se
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -40,7 +42,10 @@ frames = st.one_of(
     st.integers(min_value=1, max_value=3_000).map(lambda depth: "[" * depth + "]" * depth),
 )
 
-client = TestClient(create_app(Settings(max_text_chars=500), Coach(KeywordClassifier())))
+_database = Path(tempfile.mkdtemp(prefix="coach-live-fuzz-")) / "coach.db"
+client = TestClient(
+    create_app(Settings(max_text_chars=500, database_url=f"sqlite:///{_database}"), Coach(KeywordClassifier()))
+)
 
 
 def replies_to(socket: Any, frame: str, number: int) -> list[dict[str, Any]]:
@@ -60,7 +65,8 @@ def replies_to(socket: Any, frame: str, number: int) -> list[dict[str, Any]]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_frames_get_documented_replies_and_the_session_goes_on(sent: list[str]) -> None:
     with client.websocket_connect("/v1/live") as socket:
-        assert socket.receive_json()["type"] == "session"
+        first = socket.receive_json()
+        assert first["type"] == "session", first
         for number, frame in enumerate(sent):
             for reply in replies_to(socket, frame, number):
                 assert reply["type"] in REPLY_TYPES, reply

@@ -8,7 +8,11 @@ from fastapi.testclient import TestClient
 from coach.api.routes.pages import CONTENT_SECURITY_POLICY
 
 
-@pytest.mark.parametrize("path", ["/", "/live", "/practice"], ids=["analyse", "live", "practice"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/live", "/practice", "/sets", "/sets/view?id=abc", "/sets/session?set=abc&session=def"],
+    ids=["analyse", "live", "practice", "sets", "set", "saved-session"],
+)
 def test_each_page_is_html_that_may_talk_only_to_this_service(client: TestClient, path: str) -> None:
     response = client.get(path)
 

@@ -1,8 +1,9 @@
 """Fixtures for the browser tests: the real app under uvicorn on a free loopback port, and headless Chromium.
 
 The app runs in a background thread with a deterministic :class:`~tests.fakes.KeywordClassifier`, so what each page
-shows follows from its input. Every page a test opens records the requests it makes: any that leave this machine, any
-uncaught script error and any Content-Security-Policy violation fail the test.
+shows follows from its input, and keeps its sets in a throw-away SQLite file (never the user's own database). Every
+page a test opens records the requests it makes: any that leave this machine, any uncaught script error and any
+Content-Security-Policy violation fail the test.
 """
 
 from __future__ import annotations
@@ -88,22 +89,32 @@ def serve(app: FastAPI, **options: Any) -> LiveServer:
     return LiveServer(app, sock, options).start()
 
 
+def throwaway_settings(directory: Path, **options: Any) -> Settings:
+    """Settings whose sets' database is a new SQLite file in ``directory`` (a test's temporary folder)."""
+    return Settings(database_url=f"sqlite:///{directory / 'coach.db'}", **options)
+
+
+def keyword_server(directory: Path, **options: Any) -> LiveServer:
+    """The real app with the keyword classifier and a throw-away database in ``directory``; ``options`` are settings."""
+    return serve(create_app(throwaway_settings(directory, **options), coach=Coach(KeywordClassifier())))
+
+
 @pytest.fixture(scope="session")
-def server() -> Iterator[LiveServer]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """The real app with the keyword classifier instead of a trained model."""
-    live = serve(create_app(Settings(), coach=Coach(KeywordClassifier())))
+    live = keyword_server(tmp_path_factory.mktemp("server-db"))
     yield live
     live.stop()
 
 
 @pytest.fixture(scope="session")
-def model_server() -> Iterator[LiveServer]:
+def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """The real app with the shipped model, loaded as ``coach serve`` loads it; skips when no model can be loaded."""
     try:
         coach = Coach.load()
     except (CoachError, OSError, ValueError) as error:
         pytest.skip(f"no shipped model could be loaded: {error}")
-    live = serve(create_app(Settings(), coach=coach))
+    live = serve(create_app(throwaway_settings(tmp_path_factory.mktemp("model-server-db")), coach=coach))
     yield live
     live.stop()
 

@@ -41,3 +41,24 @@ def service_error(base_url: str, path: Path) -> str:
     assert response.status_code == 422, response.text
     message: str = response.json()["error"]["message"]
     return message
+
+
+def create_set(base_url: str, name: str) -> str:
+    """A new set, made through the service; its id."""
+    response = httpx.post(f"{base_url}/v1/sets", json={"name": name}, timeout=30)
+    response.raise_for_status()
+    set_id: str = response.json()["id"]
+    return set_id
+
+
+def save_session(base_url: str, set_id: str, transcript: str, date: str, **roles: str) -> dict[str, Any]:
+    """``transcript`` (``Name: text`` lines) saved to the set for ``date``, as the analyse page saves it; the report."""
+    response = httpx.post(
+        f"{base_url}/v1/sets/{set_id}/sessions",
+        files={"file": ("pasted.txt", transcript.encode("utf-8"))},
+        data={"date": date, **roles},
+        timeout=60,
+    )
+    response.raise_for_status()
+    report: dict[str, Any] = response.json()
+    return report

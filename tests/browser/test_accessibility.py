@@ -10,12 +10,14 @@ from tests.browser.helpers import OTTER
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PAGES = {"analyse": "/", "live": "/live", "practice": "/practice"}
+PAGES = {"analyse": "/", "live": "/live", "practice": "/practice", "sets": "/sets"}
 LABELS = {
-    "analyse": ["Paste a transcript", "Or choose a transcript file", "Presenter", "Facilitator"],
+    "analyse": ["Paste a transcript", "Or choose a transcript file", "Presenter", "Facilitator", "Save to a set"],
     "live": ["Presenter", "Facilitator", "Who is speaking", "What they said"],
     "practice": ["Your question"],
+    "sets": ["Name of the new set"],
 }
+#: A set's page and a saved session's need a saved set: tests/browser/test_sets.py checks them the same way.
 
 #: Form controls with no accessible name: no <label>, aria-label or aria-labelledby.
 UNLABELLED = """() => [...document.querySelectorAll('input, textarea, select')]
@@ -32,7 +34,7 @@ def test_every_control_has_a_label(page: Page, server: LiveServer, name: str) ->
     for label in LABELS[name]:
         expect(page.get_by_label(label, exact=False).first).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
-    expect(page.get_by_role("navigation", name="Pages").get_by_role("link")).to_have_count(3)
+    expect(page.get_by_role("navigation", name="Pages").get_by_role("link")).to_have_count(4)
     assert page.evaluate("document.documentElement.lang") == "en"
 
 

@@ -7,11 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from coach.api.app import create_app
-from coach.api.settings import Settings
-from coach.classifier import Coach
-from tests.browser.conftest import LiveServer, serve
-from tests.fakes import KeywordClassifier
+from tests.browser.conftest import LiveServer, keyword_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -19,8 +15,8 @@ KEY = "tab-key-0451"
 
 
 @pytest.fixture(scope="module")
-def keyed_server() -> Iterator[LiveServer]:
-    live = serve(create_app(Settings(api_keys=[KEY]), coach=Coach(KeywordClassifier())))
+def keyed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = keyword_server(tmp_path_factory.mktemp("keyed-db"), api_keys=[KEY])
     yield live
     live.stop()
 
@@ -70,3 +66,18 @@ def test_the_key_is_not_kept_beyond_the_tab(page: Page, keyed_server: LiveServer
     other.goto(f"{keyed_server.url}/practice")
     expect(other.get_by_role("button", name="Use")).to_be_visible()  # a new tab starts without it
     other.close()
+
+
+def test_the_sets_pages_use_the_key(page: Page, keyed_server: LiveServer) -> None:
+    page.goto(f"{keyed_server.url}/sets")
+    expect(page.get_by_role("alert")).to_contain_text("Type the service's API key in the box at the top of the page.")
+
+    use_key(page, KEY)
+    expect(page.get_by_text("No sets yet.")).to_be_visible()
+    page.get_by_label("Name of the new set").fill("Keyed set")
+    page.get_by_role("button", name="Create the set").click()
+    page.get_by_role("link", name="Keyed set").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Keyed set")
+
+    page.goto(keyed_server.url)
+    expect(page.get_by_label("Save to a set").locator("option")).to_have_text(["Don't save", "Keyed set", "New set…"])

@@ -6,13 +6,13 @@ import json
 import time
 from typing import Annotated, Any
 
+import anyio
 from fastapi import APIRouter, Query, WebSocket, WebSocketDisconnect
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from coach.api.auth import key_is_valid, owner_of
 from coach.api.dependencies import rephraser_for
-from coach.api.live_store import LiveSessionRefused, LiveStore
 from coach.api.schemas import (
     LiveEnd,
     LiveError,
@@ -30,12 +30,15 @@ from coach.feedback.live import LiveSession
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.session import Session
+from coach.sets.database import DatabaseUnavailable
+from coach.sets.live_store import LiveSessionGone, LiveSessionRefused, LiveStore
 
 router = APIRouter()
 
 ClientMessage = Annotated[LiveUtterance | LiveRoles | LiveEnd, Field(discriminator="type")]
 _client_message: TypeAdapter[LiveUtterance | LiveRoles | LiveEnd] = TypeAdapter(ClientMessage)
 POLICY_VIOLATION = 1008
+INTERNAL_ERROR = 1011
 TRY_AGAIN_LATER = 1013
 #: Close code when a session cannot be resumed (unknown, expired, ended, another key's, or a wrong token).
 RESUME_REFUSED = 4404
@@ -67,29 +70,38 @@ async def live(
         return
     store: LiveStore = websocket.app.state.live_sessions
     owner = owner_of(settings, key)
-    if session is not None:
-        token = websocket.headers.get("x-resume-token") or resume_token or ""
-        state = store.resume(session, owner, token)
-        if state is None:
-            await _send(websocket, LiveError(message=RESUME_REFUSED_MESSAGE))
-            await websocket.close(code=RESUME_REFUSED, reason="This session cannot be resumed.")
-            return
-    else:
-        try:
-            state, token = store.create(owner)
-        except LiveSessionRefused as refused:
-            await _send(websocket, LiveError(message=str(refused)))
-            await websocket.close(code=TRY_AGAIN_LATER, reason="No room for another live session.")
-            return
-    started = LiveSessionStarted(
-        session_id=state.id, resumed=session is not None, utterances=len(state.utterances), resume_token=token
-    )
-    await _send(websocket, started)
-    store.connected(state.id)
     try:
-        await _converse(websocket, state, store, settings)
-    finally:
-        store.disconnected(state.id)
+        if session is not None:
+            token = websocket.headers.get("x-resume-token") or resume_token or ""
+            resumed = await run_in_threadpool(store.resume, session, owner, token)
+            if resumed is None:
+                await _send(websocket, LiveError(message=RESUME_REFUSED_MESSAGE))
+                await websocket.close(code=RESUME_REFUSED, reason="This session cannot be resumed.")
+                return
+            state = resumed
+        else:
+            try:
+                state, token = await run_in_threadpool(store.create, owner)
+            except LiveSessionRefused as refused:
+                await _send(websocket, LiveError(message=str(refused)))
+                await websocket.close(code=TRY_AGAIN_LATER, reason="No room for another live session.")
+                return
+        started = LiveSessionStarted(
+            session_id=state.id, resumed=session is not None, utterances=len(state.utterances), resume_token=token
+        )
+        await _send(websocket, started)
+        await run_in_threadpool(store.connected, state.id)
+        try:
+            await _converse(websocket, state, store, settings)
+        finally:
+            with anyio.CancelScope(shield=True):  # counted even when the connection's task is being cancelled
+                await run_in_threadpool(store.disconnected, state.id)
+    except DatabaseUnavailable as error:
+        await _send(websocket, LiveError(message=f"Live sessions cannot be kept now. {error}"))
+        await websocket.close(code=TRY_AGAIN_LATER, reason="The database is unavailable.")
+    except LiveSessionGone:
+        await _send(websocket, LiveError(message=RESUME_REFUSED_MESSAGE))
+        await websocket.close(code=RESUME_REFUSED, reason="This session has ended or expired.")
 
 
 async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, settings: Settings) -> None:
@@ -112,11 +124,12 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
             if isinstance(message, LiveEnd):
                 report = await run_in_threadpool(_report, state, rephraser_for(websocket.app))
                 await _send(websocket, LiveReport(report=report))
-                store.close(state.id)
+                await run_in_threadpool(store.close, state.id)
                 await websocket.close()
                 return
             if isinstance(message, LiveRoles):
                 state.set_roles(message.presenter, message.facilitator)
+                await run_in_threadpool(store.record, state, [])
                 continue
             if len(message.text) > settings.max_text_chars:
                 await _send(
@@ -136,15 +149,19 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
                     ),
                 )
                 continue
-            await _label(websocket, state, coach, message)
+            await _label(websocket, state, store, coach, message)
     except WebSocketDisconnect:
         return  # the session stays in the store until it expires, so the client can resume it
 
 
-async def _label(websocket: WebSocket, state: LiveSession, coach: Coach, message: LiveUtterance) -> None:
+async def _label(
+    websocket: WebSocket, state: LiveSession, store: LiveStore, coach: Coach, message: LiveUtterance
+) -> None:
     context = state.context_for(message.speaker)
     (prediction,) = await run_in_threadpool(coach.classify, [message.text], [context])
-    added, nudge = state.add(prediction, message.speaker, message.role, message.start, time.monotonic())
+    # Wall-clock time, not monotonic: the nudge clock is kept with the session and read by whichever process resumes it.
+    added, nudge = state.add(prediction, message.speaker, message.role, message.start, time.time())
+    await run_in_threadpool(store.record, state, added)
     for u in added:
         fields = {key: value for key, value in u.to_dict().items() if key in LiveLabel.model_fields}
         await _send(websocket, LiveLabel.model_validate(fields))

@@ -1,4 +1,5 @@
-"""The web pages at ``/``, ``/live`` and ``/practice``: static files that talk only to this service."""
+"""The web pages at ``/``, ``/live``, ``/practice`` and ``/sets`` (with a set's page and a saved session's): static
+files that talk only to this service."""
 
 from __future__ import annotations
 
@@ -54,6 +55,23 @@ def live_page() -> FileResponse:
 @router.get("/practice")
 def practice_page() -> FileResponse:
     return _page("practice.html")
+
+
+@router.get("/sets")
+def sets_page() -> FileResponse:
+    return _page("sets.html")
+
+
+@router.get("/sets/view")
+def set_page() -> FileResponse:
+    """One set over time: ``/sets/view?id=<set id>``."""
+    return _page("set.html")
+
+
+@router.get("/sets/session")
+def saved_session_page() -> FileResponse:
+    """A saved session's report and labelled transcript: ``/sets/session?set=<set id>&session=<session id>``."""
+    return _page("session.html")
 
 
 def mount_pages(app: FastAPI) -> None:

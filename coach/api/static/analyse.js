@@ -1,4 +1,4 @@
-// The analyse page: a transcript in (pasted or a file), the report out, with downloads.
+// The analyse page: a transcript in (pasted or a file), the report out, with downloads; saved to a set if chosen.
 "use strict";
 
 const form = document.getElementById("analyse-form");
@@ -10,7 +10,17 @@ const reportBox = document.getElementById("report");
 const downloads = document.getElementById("downloads");
 const jsonLink = document.getElementById("download-json");
 const htmlLink = document.getElementById("download-html");
+const setSelect = document.getElementById("set");
+const newSetBox = document.getElementById("new-set-box");
+const newSetName = document.getElementById("new-set-name");
+const dateBox = document.getElementById("date-box");
+const dateInput = document.getElementById("session-date");
+const savedNote = document.getElementById("saved");
+const NEW_SET = "new";
 let urls = [];
+
+// A problem already put in words for the person, to show as it is.
+class Shown extends Error {}
 
 function guessName(text) {
   const start = text.trimStart();
@@ -41,6 +51,8 @@ function upload() {
 // Take away a report, and its downloads, that no longer matches what was asked.
 function clearReport() {
   reportBox.replaceChildren();
+  savedNote.hidden = true;
+  savedNote.replaceChildren();
   downloads.hidden = true;
   htmlLink.hidden = true;
   for (const url of urls) URL.revokeObjectURL(url);
@@ -56,38 +68,80 @@ async function analyse(event) {
     showError(message, "Paste a transcript or choose a file first.");
     return;
   }
+  const saving = setSelect.value !== "";
+  if (setSelect.value === NEW_SET && !newSetName.value.trim()) {
+    showError(message, "Give the new set a name, or choose one of your sets.");
+    newSetName.focus();
+    return;
+  }
   const button = document.getElementById("analyse");
   button.disabled = true;
   clearReport();
-  message.replaceChildren(el("p", { class: "status", role: "status", text: "Reading the transcript…" }));
+  const reading = saving ? "Reading the transcript and saving it to the set…" : "Reading the transcript…";
+  message.replaceChildren(el("p", { class: "status", role: "status", text: reading }));
   let report;
   try {
-    const response = await api("/v1/sessions/analyze", { method: "POST", body: data });
+    let path = "/v1/sessions/analyze";
+    if (saving) {
+      path = `/v1/sets/${encodeURIComponent(await chosenSet())}/sessions`;
+      if (dateInput.value) data.append("date", dateInput.value);
+    }
+    const response = await api(path, { method: "POST", body: data });
     if (!response.ok) {
       showError(message, await errorMessage(response));
       return;
     }
     report = await response.json();
   } catch (error) {
-    showError(message, "Could not reach the Coach service. Is it still running?");
+    showError(message, error instanceof Shown ? error.message : "Could not reach the Coach service. Is it still running?");
     return;
   } finally {
     button.disabled = false;
   }
   message.replaceChildren();
   renderReport(report, reportBox).focus();
-  offerDownloads(report);
+  if (report.session_id) {
+    showSaved(report);
+    const saved = `/v1/sets/${encodeURIComponent(report.set_id)}/sessions/${encodeURIComponent(report.session_id)}?format=html`;
+    offerDownloads(report, () => api(saved));
+  } else {
+    offerDownloads(report, () => {
+      const again = upload();
+      return again ? api("/v1/sessions/analyze?format=html", { method: "POST", body: again }) : null;
+    });
+  }
+}
+
+// The id of the set to save to: the chosen one, or a new one made now (and chosen from then on).
+async function chosenSet() {
+  if (setSelect.value !== NEW_SET) return setSelect.value;
+  const name = newSetName.value.trim();
+  const response = await sendJson("/v1/sets", "POST", { name });
+  if (!response.ok) throw new Shown(await errorMessage(response));
+  const created = await response.json();
+  addSetOption(created);
+  setSelect.value = created.id;
+  newSetName.value = "";
+  showSaveOptions();
+  return created.id;
+}
+
+function showSaved(report) {
+  const where = `/sets/session?set=${encodeURIComponent(report.set_id)}&session=${encodeURIComponent(report.session_id)}`;
+  savedNote.replaceChildren(`Saved to ${report.set_name}, for the session of ${dayText(report.date)}. `,
+    el("a", { href: where, text: "Open in the set" }));
+  savedNote.hidden = false;
 }
 
 // The JSON download is the report itself; the web page is asked for separately and offered once it has come.
-async function offerDownloads(report) {
+async function offerDownloads(report, askForPage) {
   urls = [URL.createObjectURL(new Blob([JSON.stringify(report, null, 1)], { type: "application/json" }))];
   jsonLink.href = urls[0];
   downloads.hidden = false;
-  const data = upload();
-  if (!data) return;
   try {
-    const response = await api("/v1/sessions/analyze?format=html", { method: "POST", body: data });
+    const pending = askForPage();
+    if (!pending) return;
+    const response = await pending;
     if (!response.ok || urls.length !== 1 || urls[0] !== jsonLink.href) return;
     urls.push(URL.createObjectURL(await response.blob()));
     htmlLink.href = urls[1];
@@ -95,6 +149,37 @@ async function offerDownloads(report) {
   } catch {
     // The report is on the page and its data can be downloaded; only the web page version is missing.
   }
+}
+
+function addSetOption(set) {
+  setSelect.insertBefore(el("option", { value: set.id, text: set.name }), setSelect.querySelector(`option[value="${NEW_SET}"]`));
+}
+
+// The person's sets, for the "Save to a set" choice; a set named in the address (?set=ID) is chosen.
+async function loadSets() {
+  const status = document.getElementById("sets-status");
+  try {
+    const response = await api("/v1/sets");
+    if (!response.ok) {
+      status.textContent = `Your sets could not be listed: ${await errorMessage(response)}`;
+      return;
+    }
+    const body = await response.json();
+    for (const set of body.sets || []) addSetOption(set);
+  } catch {
+    status.textContent = "Your sets could not be listed just now; you can still make a new one.";
+    return;
+  }
+  const wanted = new URLSearchParams(location.search).get("set");
+  if (wanted && [...setSelect.options].some((option) => option.value === wanted)) {
+    setSelect.value = wanted;
+    showSaveOptions();
+  }
+}
+
+function showSaveOptions() {
+  newSetBox.hidden = setSelect.value !== NEW_SET;
+  dateBox.hidden = setSelect.value === "";
 }
 
 function showChosenFile() {
@@ -119,4 +204,9 @@ drop.addEventListener("drop", (event) => {
     showChosenFile();
   }
 });
+setSelect.addEventListener("change", () => {
+  showSaveOptions();
+  if (setSelect.value === NEW_SET) newSetName.focus();
+});
 form.addEventListener("submit", analyse);
+loadSets();

@@ -148,6 +148,55 @@ function pageWords(note) {
   });
 }
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+// A YYYY-MM-DD date as people read it: "4 Nov 2026" (or "4 Nov" when short); anything else as it came.
+function dayText(iso, short = false) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  if (!match) return iso || "";
+  const day = `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]}`;
+  return short ? day : `${day} ${match[1]}`;
+}
+
+// "Sam: ring the agency manager tomorrow", with the speaker's name in bold.
+function actionLine(item) {
+  return el("p", { class: "action" }, el("strong", { text: item.speaker }), `: ${item.text}`);
+}
+
+function actionsSection(actions) {
+  const section = el("section", { class: "card", "aria-labelledby": "actions-heading" },
+    el("h2", { id: "actions-heading", text: "Actions to report back on" }));
+  if (!actions.length) {
+    section.append(el("p", { class: "hint", text: "Coach heard no actions the presenter committed to. If there were some, note them down for the next session." }));
+    return section;
+  }
+  section.append(el("p", { class: "hint", text: "What the presenter said they would do: worth asking about next time." }));
+  const list = el("ul", { class: "plain" });
+  for (const item of actions) list.append(el("li", {}, actionLine(item)));
+  section.append(list);
+  return section;
+}
+
+function reportBackSection(items) {
+  const section = el("section", { class: "card", "aria-labelledby": "report-back-heading" },
+    el("h2", { id: "report-back-heading", text: "Report-back on earlier actions" }));
+  if (!items.length) {
+    section.append(el("p", { class: "hint", text: "No earlier actions were waiting for a report-back." }));
+    return section;
+  }
+  const list = el("ul", { class: "plain" });
+  for (const item of items) {
+    const from = item.date ? el("span", { class: "who", text: ` (from the session of ${dayText(item.date)})` }) : null;
+    const said = item.mentioned && item.quote
+      ? quote({ speaker: item.speaker, text: item.quote })
+      : el("p", { class: "status", text: "Not mentioned in this session" });
+    list.append(el("li", { class: item.mentioned ? "mentioned" : "not-mentioned" },
+      el("p", { class: "action" }, el("strong", { text: item.speaker }), `: ${item.text}`, from), said));
+  }
+  section.append(list);
+  return section;
+}
+
 function figure(name, value) {
   return el("div", { class: "figure" }, el("div", { class: "value", text: value }), el("div", { class: "name", text: name }));
 }
@@ -172,6 +221,7 @@ function renderReport(report, target) {
   const roles = report.roles || {};
   if (roles.how_to_override) headline.append(el("p", { class: "notice", text: pageWords(roles.how_to_override) }));
   target.append(headline);
+  if (Array.isArray(report.report_back)) target.append(reportBackSection(report.report_back));
 
   const charts = el("section", { class: "card", "aria-labelledby": "charts-heading" },
     el("h2", { id: "charts-heading", text: "Over time and by person" }));
@@ -215,6 +265,7 @@ function renderReport(report, target) {
     section.append(list);
     target.append(section);
   }
+  if (Array.isArray(report.actions)) target.append(actionsSection(report.actions));
   return first;
 }
 
@@ -270,6 +321,11 @@ async function errorMessage(response) {
   }
   if (response.status === 401) text += " Type the service's API key in the box at the top of the page.";
   return text;
+}
+
+// A JSON request to the service (with the API key, as api() sends it).
+function sendJson(path, method, body) {
+  return api(path, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 }
 
 function showError(target, message) {

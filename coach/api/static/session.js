@@ -1,0 +1,174 @@
+// A saved session's page (/sets/session?set=...&session=...): its report, and its labelled transcript, where a
+// member's label can be corrected.
+"use strict";
+
+const params = new URLSearchParams(location.search);
+const setId = params.get("set") || "";
+const sessionId = params.get("session") || "";
+const message = document.getElementById("message");
+const reportBox = document.getElementById("report");
+const correctionStatus = document.getElementById("correction-status");
+let sessionDay = "";
+
+function sessionPath() {
+  return `/v1/sets/${encodeURIComponent(setId)}/sessions/${encodeURIComponent(sessionId)}`;
+}
+
+function setPage() {
+  return `/sets/view?id=${encodeURIComponent(setId)}`;
+}
+
+// "2:00", or the utterance's number when the transcript had no times.
+function when(utterance) {
+  return clock(utterance.start) || `#${utterance.index + 1}`;
+}
+
+// "at 2:00", or "(number 5)" when the transcript had no times: for the drop-downs' names.
+function whenWords(utterance) {
+  const time = clock(utterance.start);
+  return time ? `at ${time}` : `(number ${utterance.index + 1})`;
+}
+
+function shortQuote(text) {
+  return text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
+}
+
+function correctedMark() {
+  return el("span", { class: "corrected", text: "corrected by you" });
+}
+
+function labelChoice(utterance) {
+  const select = el("select", { "aria-label": `Label of what ${utterance.speaker} said ${whenWords(utterance)}`, "data-index": utterance.index });
+  for (const label of LABEL_ORDER) select.append(el("option", { value: label, text: LABEL_WORDS[label] }));
+  select.value = utterance.label;
+  select.dataset.saved = utterance.label;
+  select.addEventListener("change", () => correct(select, utterance));
+  return select;
+}
+
+function labelCell(utterance) {
+  const cell = el("td", { class: "label-cell" });
+  if (utterance.role === "member") cell.append(labelChoice(utterance));
+  else cell.append(labelTag(utterance.label));
+  if (utterance.corrected) cell.append(" ", correctedMark());
+  return cell;
+}
+
+function transcriptRow(utterance) {
+  return el("tr", { "data-index": utterance.index },
+    el("td", { class: "when", text: when(utterance) }),
+    el("td", { class: "speaker", text: utterance.speaker }),
+    el("td", { class: "role", text: utterance.role }),
+    el("td", { class: "said", text: utterance.text }),
+    labelCell(utterance));
+}
+
+function showTranscript(utterances) {
+  const head = el("tr", {}, ...["When", "Speaker", "Role", "What they said", "Label"].map((h) => el("th", { scope: "col", text: h })));
+  const table = el("table", { class: "transcript", "aria-describedby": "transcript-hint" },
+    el("caption", { class: "visually-hidden", text: "The labelled transcript" }),
+    el("thead", {}, head), el("tbody", {}, ...utterances.map(transcriptRow)));
+  document.getElementById("transcript").replaceChildren(table);
+  document.getElementById("transcript-card").hidden = false;
+}
+
+function showHeading(report) {
+  const day = dayText(report.date);
+  sessionDay = day;
+  document.title = `Coach: ${report.set_name}, ${day}`;
+  document.getElementById("session-title").textContent = `Session of ${day}`;
+  document.getElementById("crumb-set").replaceChildren(" › ", el("a", { href: setPage(), text: report.set_name }));
+  const roles = report.roles || {};
+  const who = [roles.presenter && `Presenter: ${roles.presenter}.`, roles.facilitator && `Facilitator: ${roles.facilitator}.`];
+  document.getElementById("session-meta").replaceChildren(`Saved in `, el("a", { href: setPage(), text: report.set_name }),
+    `. ${who.filter(Boolean).join(" ")}`);
+}
+
+// The report's note on guessed roles points to the analyse page's boxes; a saved session's roles stay as saved.
+function savedRolesNote(report) {
+  const roles = report.roles || {};
+  if (!roles.how_to_override) return report;
+  const note = roles.how_to_override.replace(/;\s*pass (?:--(?:presenter|facilitator) NAME(?: or )?)+ to (?:change this|set it)\./g, ".");
+  const how = "To change who was who, delete this session and save it again with their names filled in.";
+  return { ...report, roles: { ...roles, how_to_override: `${note} ${how}` } };
+}
+
+function showReport(report) {
+  renderReport(savedRolesNote(report), reportBox);
+}
+
+// Send one member's corrected label; the figures are drawn again from the report that comes back.
+async function correct(select, utterance) {
+  const label = select.value;
+  select.disabled = true;
+  correctionStatus.textContent = "Saving your correction…";
+  message.replaceChildren();
+  try {
+    const response = await sendJson(`${sessionPath()}/utterances/${utterance.index}`, "PATCH", { label });
+    if (!response.ok) {
+      select.value = select.dataset.saved;
+      correctionStatus.textContent = "";
+      showError(message, await errorMessage(response));
+      return;
+    }
+    const report = await response.json();
+    showReport(report);
+    const now = (report.utterances || []).find((u) => u.index === utterance.index) || { ...utterance, label, corrected: true };
+    select.value = now.label;
+    select.dataset.saved = now.label;
+    const cell = select.closest("td");
+    cell.querySelector(".corrected")?.remove();
+    if (now.corrected) cell.append(correctedMark());
+    correctionStatus.textContent = `Saved: ${utterance.speaker}'s “${shortQuote(utterance.text)}” is now labelled ${LABEL_WORDS[now.label]}. The figures above are updated.`;
+  } catch {
+    select.value = select.dataset.saved;
+    correctionStatus.textContent = "";
+    showError(message, "Could not reach the Coach service. Is it still running?");
+  } finally {
+    select.disabled = false;
+  }
+}
+
+async function load() {
+  if (!setId || !sessionId) {
+    showError(message, "No saved session was named in the address. Choose one from your sets.");
+    return;
+  }
+  message.replaceChildren(el("p", { class: "status", role: "status", text: "Loading the session…" }));
+  try {
+    const response = await api(sessionPath());
+    if (!response.ok) {
+      showError(message, response.status === 404 ? "This session was not found: it may have been deleted. Choose one from your sets." : await errorMessage(response));
+      return;
+    }
+    const report = await response.json();
+    message.replaceChildren();
+    showHeading(report);
+    showReport(report);
+    showTranscript(report.utterances || []);
+    document.getElementById("delete-card").hidden = false;
+  } catch {
+    showError(message, "Could not reach the Coach service. Is it still running?");
+  }
+}
+
+async function deleteSession() {
+  if (!confirm(`Delete the session of ${sessionDay} from the set, with its transcript? This cannot be undone.`)) return;
+  const button = document.getElementById("delete-session");
+  button.disabled = true;
+  try {
+    const response = await api(sessionPath(), { method: "DELETE" });
+    if (!response.ok && response.status !== 404) {
+      showError(message, await errorMessage(response));
+      return;
+    }
+    location.assign(setPage());
+  } catch {
+    showError(message, "Could not reach the Coach service. Is it still running?");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+document.getElementById("delete-session").addEventListener("click", deleteSession);
+load();

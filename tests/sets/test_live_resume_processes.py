@@ -1,0 +1,77 @@
+"""Live sessions resume on any worker and after a restart: ``coach serve --workers 2`` on one database, then a new
+server process on the same database."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+import pytest
+from websockets.sync.client import connect
+
+from benchmarks.load_test import free_port
+
+pytestmark = pytest.mark.slow
+
+RESUMES = 20
+
+
+@contextmanager
+def serving(database_url: str, workers: int) -> Iterator[int]:
+    """``coach serve`` with ``workers`` processes on ``database_url``; its port."""
+    port = free_port()
+    env = {**os.environ, "COACH_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "coach.cli.main", "serve", "--port", str(port), "--workers", str(workers)]
+    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+        try:
+            deadline = time.monotonic() + 180
+            ready = 0
+            while ready < 5:  # several answers in a row: every worker has started
+                try:
+                    ready = ready + 1 if httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=2).is_success else 0
+                except httpx.TransportError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise
+                    time.sleep(0.5)
+            yield port
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def say(socket: object, text: str) -> None:
+    socket.send(json.dumps({"type": "utterance", "speaker": "Ana", "text": text}))  # type: ignore[attr-defined]
+    while json.loads(socket.recv(timeout=30))["type"] != "summary":  # type: ignore[attr-defined]
+        pass
+
+
+def test_a_live_session_resumes_on_every_worker_and_after_a_restart(database_url: str) -> None:
+    with serving(database_url, workers=2) as port:
+        with connect(f"ws://127.0.0.1:{port}/v1/live") as socket:
+            started = json.loads(socket.recv(timeout=30))
+            say(socket, "What would help most right now?")
+        session, token = started["session_id"], started["resume_token"]
+        counts = []
+        for number in range(RESUMES):  # each new connection may land on either worker
+            url = f"ws://127.0.0.1:{port}/v1/live?session={session}"
+            with connect(url, additional_headers={"X-Resume-Token": token}) as socket:
+                resumed = json.loads(socket.recv(timeout=30))
+                assert resumed["type"] == "session", resumed
+                counts.append(resumed["utterances"])
+                say(socket, f"And what else, {number}?")
+        assert counts == list(range(1, RESUMES + 1))
+
+    with serving(database_url, workers=1) as port:  # a restart
+        url = f"ws://127.0.0.1:{port}/v1/live?session={session}"
+        with connect(url, additional_headers={"X-Resume-Token": token}) as socket:
+            assert json.loads(socket.recv(timeout=30))["utterances"] == RESUMES + 1
+            socket.send(json.dumps({"type": "end"}))
+            report = json.loads(socket.recv(timeout=60))
+        assert report["type"] == "report"
+        assert len(report["report"]["utterances"]) == RESUMES + 1
