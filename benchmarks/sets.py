@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import gc
 import json
 import statistics
 import tempfile
@@ -29,7 +30,6 @@ from fastapi.testclient import TestClient
 
 from coach.api.app import create_app
 from coach.api.settings import Settings
-from coach.classifier import Coach
 from coach.feedback.actions import find_actions
 from coach.feedback.session import LabelledUtterance
 from coach.sets.saved_reports import figures
@@ -97,6 +97,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                 report_back=[],
             )
         )
+    # As the service does after loading its models (coach/api/app.py): long-lived objects out of full GC passes.
+    gc.collect()
+    gc.freeze()
     set_ids: list[str] = []
     save_times = []
     for number, new in enumerate(prepared):
@@ -106,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         store.add_session(ANONYMOUS, set_ids[-1], functools.partial(_as_saved, new))
         save_times.append(time.perf_counter() - started)
 
-    app = create_app(Settings(database_url=url), Coach.load())
+    app = create_app(Settings(database_url=url))  # loads the model as `coach serve` does
     read_times = []
     with TestClient(app) as client:
         started = time.perf_counter()

@@ -1,4 +1,5 @@
-"""``coach serve`` as an operator runs it: on SIGTERM, live clients get close code 1012 and the process exits."""
+"""``coach serve`` as an operator runs it: on SIGTERM, live clients get close code 1012 and the process exits; a
+WebSocket handshake with a very long URL still gets an answer."""
 
 from __future__ import annotations
 
@@ -18,18 +19,23 @@ from benchmarks.load_test import free_port
 pytestmark = pytest.mark.slow
 
 
+def wait_until_up(port: int) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.3)
+    raise AssertionError(f"coach serve did not answer on port {port}")
+
+
 def test_sigterm_closes_live_sessions_as_a_service_restart() -> None:
     port = free_port()
     command = [sys.executable, "-m", "coach.cli.main", "serve", "--port", str(port), "--grace-seconds", "3"]
     with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
         try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline:
-                try:
-                    if httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    time.sleep(0.3)
+            wait_until_up(port)
             with connect(f"ws://127.0.0.1:{port}/v1/live") as socket:
                 assert json.loads(socket.recv())["type"] == "session"
                 server.send_signal(signal.SIGTERM)
@@ -42,3 +48,18 @@ def test_sigterm_closes_live_sessions_as_a_service_restart() -> None:
         finally:
             if server.poll() is None:
                 server.kill()
+
+
+def test_a_websocket_url_of_ten_thousand_characters_gets_an_answer() -> None:
+    port = free_port()
+    command = [sys.executable, "-m", "coach.cli.main", "serve", "--port", str(port)]
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+        try:
+            wait_until_up(port)
+            with connect(f"ws://127.0.0.1:{port}/v1/live?session={'a' * 10_000}", open_timeout=10) as socket:
+                reply = json.loads(socket.recv(timeout=10))
+            assert reply["type"] == "error"
+            assert "cannot be resumed" in reply["message"]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
