@@ -331,3 +331,18 @@ function sendJson(path, method, body) {
 function showError(target, message) {
   target.replaceChildren(el("div", { class: "error", role: "alert", text: message }));
 }
+
+// GET path as JSON; when that fails, say why in target (notFound for a 404) and give null.
+async function getJson(path, target, notFound) {
+  try {
+    const response = await api(path);
+    if (!response.ok) {
+      showError(target, response.status === 404 ? notFound : await errorMessage(response));
+      return null;
+    }
+    return await response.json();
+  } catch {
+    showError(target, "Could not reach the Coach service. Is it still running?");
+    return null;
+  }
+}

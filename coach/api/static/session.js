@@ -135,21 +135,14 @@ async function load() {
     return;
   }
   message.replaceChildren(el("p", { class: "status", role: "status", text: "Loading the session…" }));
-  try {
-    const response = await api(sessionPath());
-    if (!response.ok) {
-      showError(message, response.status === 404 ? "This session was not found: it may have been deleted. Choose one from your sets." : await errorMessage(response));
-      return;
-    }
-    const report = await response.json();
-    message.replaceChildren();
-    showHeading(report);
-    showReport(report);
-    showTranscript(report.utterances || []);
-    document.getElementById("delete-card").hidden = false;
-  } catch {
-    showError(message, "Could not reach the Coach service. Is it still running?");
-  }
+  const notFound = "This session was not found: it may have been deleted. Choose one from your sets.";
+  const report = await getJson(sessionPath(), message, notFound);
+  if (!report) return;
+  message.replaceChildren();
+  showHeading(report);
+  showReport(report);
+  showTranscript(report.utterances || []);
+  document.getElementById("delete-card").hidden = false;
 }
 
 async function deleteSession() {

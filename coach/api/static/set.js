@@ -229,18 +229,11 @@ async function load() {
     return;
   }
   message.replaceChildren(el("p", { class: "status", role: "status", text: "Loading the set…" }));
-  try {
-    const response = await api(setPath());
-    if (!response.ok) {
-      showError(message, response.status === 404 ? "This set was not found: it may have been deleted. Choose one from your sets." : await errorMessage(response));
-      return;
-    }
-    const detail = await response.json();
-    message.replaceChildren();
-    show(detail);
-  } catch {
-    showError(message, "Could not reach the Coach service. Is it still running?");
-  }
+  const notFound = "This set was not found: it may have been deleted. Choose one from your sets.";
+  const detail = await getJson(setPath(), message, notFound);
+  if (!detail) return;
+  message.replaceChildren();
+  show(detail);
 }
 
 async function deleteSet() {
