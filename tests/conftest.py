@@ -1,4 +1,11 @@
-"""Shared fixtures: a tiny baseline model trained once per session, for the plumbing around a real backend."""
+"""Shared fixtures: a tiny baseline model trained once per session, for the plumbing around a real backend; and the
+databases the storage tests run on.
+
+``database_url`` gives each storage test an empty SQLite file and the emptied PostgreSQL test database in turn.
+PostgreSQL comes from ``COACH_TEST_POSTGRES_URL``, which ``.ci/run`` sets after starting a throw-away cluster
+(``source .ci/postgres.sh`` does the same for a developer). Without it the PostgreSQL cases are skipped, unless
+``COACH_REQUIRE_POSTGRES=1`` (as in CI), where they fail instead.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from coach.labels import LABELS
 
@@ -42,6 +50,37 @@ def write_tiny_model(directory: Path) -> Path:
     config = {"name": "tiny", "version": "0", "backend": "sklearn", "file": "model.skops", "labels": list(LABELS)}
     (directory / "config.json").write_text(json.dumps(config), encoding="utf-8")
     return directory
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def postgres_url() -> str:
+    url = os.environ.get("COACH_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("COACH_REQUIRE_POSTGRES") == "1":
+            pytest.fail("COACH_REQUIRE_POSTGRES=1 but COACH_TEST_POSTGRES_URL is not set; source .ci/postgres.sh")
+        pytest.skip("no PostgreSQL: source .ci/postgres.sh to run these on a throw-away cluster")
+    return url
+
+
+def fresh_postgres() -> str:
+    """The test database, emptied: every table and the migration history dropped."""
+    url = postgres_url()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database: a new SQLite file, or the emptied PostgreSQL test database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'coach.db'}"
+    return fresh_postgres()
 
 
 @pytest.fixture(scope="session", autouse=True)

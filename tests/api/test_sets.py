@@ -1,5 +1,5 @@
-"""The sets' HTTP API on SQLite (the PostgreSQL runs are in tests/sets): a set's sessions over time, the report-back,
-corrections, deletion, ownership by named API keys, and a database that is down."""
+"""The sets' HTTP API on SQLite and PostgreSQL: a set's sessions over time, the report-back, corrections, deletion,
+ownership by named API keys, and a database that is down."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 
@@ -31,6 +32,12 @@ SECOND: list[dict[str, Any]] = [
     {"speaker": "Priya", "text": "How did that land with you?", "start": 40},
     {"speaker": "Sam", "text": "Badly, to be honest.", "start": 60},
 ]
+
+
+@pytest.fixture
+def client(make_client: MakeClient, database_url: str) -> TestClient:
+    """The app on an empty database: SQLite, then PostgreSQL (see tests/conftest.py)."""
+    return make_client(database_url=database_url)
 
 
 def save(client: TestClient, set_id: str, turns: list[dict[str, Any]], date: str, **headers: str) -> Any:
@@ -138,11 +145,11 @@ def test_a_set_name_is_unique_per_owner_and_not_blank(client: TestClient) -> Non
 
 
 def test_a_set_belongs_to_the_named_key_that_made_it_even_after_rotation(
-    make_client: MakeClient, tmp_path: Path
+    make_client: MakeClient, tmp_path: Path, database_url: str
 ) -> None:
     keys = tmp_path / "keys"
     keys.write_text("ana:key-ana-1\nben:key-ben\n", encoding="utf-8")
-    database = f"sqlite:///{tmp_path / 'shared.db'}"
+    database = database_url
     client = make_client(api_keys_file=keys, database_url=database)
     set_id = client.post("/v1/sets", json={"name": "s"}, headers={"X-API-Key": "key-ana-1"}).json()["id"]
     session_id = save(client, set_id, FIRST, "2026-11-04", **{"X-API-Key": "key-ana-1"}).json()["session_id"]

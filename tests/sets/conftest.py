@@ -1,52 +1,14 @@
-"""Fixtures for the storage tests: each runs on SQLite and on PostgreSQL.
-
-PostgreSQL comes from ``COACH_TEST_POSTGRES_URL``, which ``.ci/run`` sets after starting a throw-away cluster
-(``source .ci/postgres.sh`` does the same for a developer). Without it the PostgreSQL cases are skipped, unless
-``COACH_REQUIRE_POSTGRES=1`` (as in CI), where they fail instead.
-"""
+"""Fixtures for the storage tests: each runs on SQLite and on PostgreSQL (``database_url``, in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from coach.sets.store import NewSession, SetStore
-
-BACKENDS = ("sqlite", "postgresql")
-
-
-def postgres_url() -> str:
-    url = os.environ.get("COACH_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("COACH_REQUIRE_POSTGRES") == "1":
-            pytest.fail("COACH_REQUIRE_POSTGRES=1 but COACH_TEST_POSTGRES_URL is not set; source .ci/postgres.sh")
-        pytest.skip("no PostgreSQL: source .ci/postgres.sh to run these on a throw-away cluster")
-    return url
-
-
-def fresh_postgres() -> str:
-    """The test database, emptied: every table and the migration history dropped."""
-    url = postgres_url()
-    engine = create_engine(url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-    return url
-
-
-@pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database: a new SQLite file, or the emptied PostgreSQL test database."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'coach.db'}"
-    return fresh_postgres()
 
 
 @pytest.fixture
