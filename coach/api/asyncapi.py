@@ -62,8 +62,9 @@ and the session report at the end.
   the same key. An unknown, ended or expired session, another key's, or a wrong token gets an `error` and close code
   4404; connect without `?session=` to start afresh. On a server restart the socket closes with 1012.
 - Send JSON text frames: `utterance`, `roles` (set or change the presenter and facilitator), `end` (the report, then
-  the server closes and forgets the session). Each utterance gets one `label` per sentence, then a `summary`, and
-  sometimes a `nudge`. A frame the server cannot use gets an `error` and the session goes on.
+  the server closes and forgets the session; with `set_id` it first saves the session to that set of yours, and the
+  report then carries its `session_id` and the `report_back`). Each utterance gets one `label` per sentence, then a
+  `summary`, and sometimes a `nudge`. A frame the server cannot use gets an `error` and the session goes on.
 - Limits: `COACH_MAX_TEXT_CHARS` per utterance, `COACH_MAX_LIVE_UTTERANCES` per session,
   `COACH_MAX_LIVE_SESSIONS_PER_KEY` connected sessions per key (an `error` and close code 1013 when full)."""
 

@@ -282,6 +282,10 @@ class LiveRoles(Inbound):
 
 class LiveEnd(Inbound):
     type: Literal["end"]
+    set_id: str | None = Field(
+        default=None, max_length=64, description="save the session to this set of yours (see /v1/sets) before ending"
+    )
+    date: dt.date | None = Field(default=None, description="with set_id: the day the set met; today if unset")
 
 
 # --- live WebSocket: server messages ----------------------------------------------------------------------------------

@@ -67,7 +67,8 @@ class LiveStore:
         self._nudge_interval = nudge_interval
 
     def create(self, owner: str) -> tuple[LiveSession, str]:
-        """A new session for ``owner`` and its resume token; raises :class:`LiveSessionRefused` when full."""
+        """A new session for ``owner``, counted as connected, and its resume token; raises :class:`LiveSessionRefused`
+        when full. Call :meth:`disconnected` when its connection ends."""
         session = LiveSession(nudge_interval=self._nudge_interval)
         token = secrets.token_urlsafe(32)
         with self._store.transaction() as db:
@@ -93,14 +94,15 @@ class LiveStore:
                     turn=session.turn,
                     last_speaker=None,
                     last_nudge_at=None,
-                    connections=0,
+                    connections=1,
                     updated_at=_now(),
                 )
             )
         return session, token
 
     def resume(self, session_id: str, owner: str, token: str | None) -> LiveSession | None:
-        """The session, if ``owner`` opened it, ``token`` is its resume token and it has not expired; else ``None``."""
+        """The session, counted as connected once more, if ``owner`` opened it, ``token`` is its resume token and it
+        has not expired; else ``None``. Call :meth:`disconnected` when its connection ends."""
         with self._store.transaction() as db:
             self._expire(db)
             row = db.get(LiveSessionRow, session_id)
@@ -109,6 +111,7 @@ class LiveStore:
             if row is None or not token_ok or not secrets.compare_digest(row.owner.encode(), owner.encode()):
                 return None
             row.updated_at = _now()
+            row.connections += 1
             said = db.scalars(
                 select(LiveUtteranceRow.utterance)
                 .where(LiveUtteranceRow.session_id == session_id)
@@ -125,12 +128,14 @@ class LiveStore:
                 last_speaker=row.last_speaker,
             )
 
-    def connected(self, session_id: str) -> None:
-        self._count_connection(session_id, +1)
-
     def disconnected(self, session_id: str) -> None:
-        """The connection dropped: the session may now expire, counted from now."""
-        self._count_connection(session_id, -1)
+        """A connection to the session ended: when it was the last, the session may make room, and it expires
+        ``ttl_seconds`` from now."""
+        with self._store.transaction() as db:
+            row = db.get(LiveSessionRow, session_id)
+            if row is not None:
+                row.connections = max(0, row.connections - 1)
+                row.updated_at = _now()
 
     def record(self, state: LiveSession, added: Sequence[LabelledUtterance]) -> None:
         """Keep what ``state`` has become: its roles, turn and nudge clock, and the utterances just ``added``."""
@@ -159,13 +164,6 @@ class LiveStore:
     def __len__(self) -> int:
         with self._store.transaction() as db:
             return db.scalar(select(func.count()).select_from(LiveSessionRow)) or 0
-
-    def _count_connection(self, session_id: str, change: int) -> None:
-        with self._store.transaction() as db:
-            row = db.get(LiveSessionRow, session_id)
-            if row is not None:
-                row.connections = max(0, row.connections + change)
-                row.updated_at = _now()
 
     def _evict(self, db: Session, owner: str | None) -> bool:
         """Drop the least recently active session nobody is connected to (of ``owner``, if given); False if none."""

@@ -441,3 +441,23 @@ def test_a_deeply_nested_frame_gets_an_error_and_the_session_goes_on(client: Tes
             "message": 'That message is nested too deeply to read; send one flat JSON object like {"type": "end"}.',
         }
         assert say(socket, "Ana", "What would help?")[0]["type"] == "label"
+
+
+def test_ending_with_a_set_id_saves_the_session_to_that_set(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "Live set"}).json()["id"]
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        socket.send_json({"type": "roles", "presenter": "Sam"})
+        say(socket, "Sam", "The rota keeps falling apart.")
+        say(socket, "Ana", "What would help most?")
+        socket.send_json({"type": "end", "set_id": "no-such-set"})
+        refusal = socket.receive_json()
+        assert refusal["type"] == "error"
+        assert refusal["message"].startswith("No such set for this API key, so nothing was saved")
+        socket.send_json({"type": "end", "set_id": set_id, "date": "2026-11-25"})
+        report = socket.receive_json()["report"]
+    assert report["set_id"] == set_id
+    assert report["date"] == "2026-11-25"
+    saved = client.get(f"/v1/sets/{set_id}/sessions/{report['session_id']}").json()
+    assert [u["text"] for u in saved["utterances"]] == ["The rota keeps falling apart.", "What would help most?"]
+    assert client.get(f"/v1/sets/{set_id}").json()["sessions"][0]["date"] == "2026-11-25"

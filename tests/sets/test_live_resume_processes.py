@@ -1,5 +1,5 @@
-"""Live sessions resume on any worker and after a restart: ``coach serve --workers 2`` on one database, then a new
-server process on the same database."""
+"""Live sessions resume on any worker, on any server and after a restart: ``coach serve --workers 2`` on one database,
+then two new servers on other ports sharing it; 20 of 20 resumes each time."""
 
 from __future__ import annotations
 
@@ -51,27 +51,35 @@ def say(socket: object, text: str) -> None:
         pass
 
 
-def test_a_live_session_resumes_on_every_worker_and_after_a_restart(database_url: str) -> None:
+def resume_each_time(urls: list[str], session: str, token: str, already: int) -> list[int]:
+    """Resume the session ``RESUMES`` times, going round ``urls``; the utterance counts each resume found."""
+    counts = []
+    for number in range(RESUMES):
+        url = f"{urls[number % len(urls)]}/v1/live?session={session}"
+        with connect(url, additional_headers={"X-Resume-Token": token}) as socket:
+            resumed = json.loads(socket.recv(timeout=30))
+            assert resumed["type"] == "session", resumed
+            counts.append(resumed["utterances"])
+            say(socket, f"And what else, {number}?")
+    assert counts == list(range(already, already + RESUMES))
+    return counts
+
+
+def test_a_live_session_resumes_on_every_worker_on_every_server_and_after_a_restart(database_url: str) -> None:
     with serving(database_url, workers=2) as port:
         with connect(f"ws://127.0.0.1:{port}/v1/live") as socket:
             started = json.loads(socket.recv(timeout=30))
             say(socket, "What would help most right now?")
         session, token = started["session_id"], started["resume_token"]
-        counts = []
-        for number in range(RESUMES):  # each new connection may land on either worker
-            url = f"ws://127.0.0.1:{port}/v1/live?session={session}"
-            with connect(url, additional_headers={"X-Resume-Token": token}) as socket:
-                resumed = json.loads(socket.recv(timeout=30))
-                assert resumed["type"] == "session", resumed
-                counts.append(resumed["utterances"])
-                say(socket, f"And what else, {number}?")
-        assert counts == list(range(1, RESUMES + 1))
+        resume_each_time([f"ws://127.0.0.1:{port}"], session, token, already=1)  # either worker may answer
 
-    with serving(database_url, workers=1) as port:  # a restart
-        url = f"ws://127.0.0.1:{port}/v1/live?session={session}"
-        with connect(url, additional_headers={"X-Resume-Token": token}) as socket:
-            assert json.loads(socket.recv(timeout=30))["utterances"] == RESUMES + 1
+    # two servers on different ports sharing the database, and a restart for the session
+    with serving(database_url, workers=1) as first, serving(database_url, workers=1) as second:
+        urls = [f"ws://127.0.0.1:{first}", f"ws://127.0.0.1:{second}"]
+        resume_each_time(urls, session, token, already=RESUMES + 1)
+        with connect(f"{urls[1]}/v1/live?session={session}", additional_headers={"X-Resume-Token": token}) as socket:
+            assert json.loads(socket.recv(timeout=30))["utterances"] == 2 * RESUMES + 1
             socket.send(json.dumps({"type": "end"}))
             report = json.loads(socket.recv(timeout=60))
         assert report["type"] == "report"
-        assert len(report["report"]["utterances"]) == RESUMES + 1
+        assert len(report["report"]["utterances"]) == 2 * RESUMES + 1

@@ -21,6 +21,7 @@ def live(store: SetStore, ttl: float = 3600, max_sessions: int = 10, per_owner: 
 def test_a_session_resumes_with_everything_it_held_for_its_owner_only(store: SetStore) -> None:
     sessions = live(store)
     state, token = sessions.create("name:ana")
+    sessions.disconnected(state.id)
     coach = Coach(KeywordClassifier())
     state.set_roles("Sam", None)
     for speaker, text in [("Sam", "The rota keeps falling apart."), ("Ana", "Have you thought about an agency?")]:
@@ -64,10 +65,8 @@ def test_a_session_expires_after_its_last_activity(store: SetStore) -> None:
 
 def test_when_full_a_dropped_session_makes_room_but_a_connected_one_never_does(store: SetStore) -> None:
     sessions = live(store, max_sessions=2, per_owner=2)
-    first, _ = sessions.create("o")
+    sessions.create("o")  # a new session counts as connected
     second, _ = sessions.create("p")
-    sessions.connected(first.id)
-    sessions.connected(second.id)
     with pytest.raises(LiveSessionRefused, match="as many live sessions"):
         sessions.create("q")
     sessions.disconnected(second.id)
@@ -79,7 +78,6 @@ def test_when_full_a_dropped_session_makes_room_but_a_connected_one_never_does(s
 def test_one_owner_keeps_only_so_many(store: SetStore) -> None:
     sessions = live(store, per_owner=1)
     first, token = sessions.create("o")
-    sessions.connected(first.id)
     with pytest.raises(LiveSessionRefused, match="already has 1 live sessions"):
         sessions.create("o")
     sessions.create("p")  # another key is not held back

@@ -26,12 +26,15 @@ from coach.api.schemas import (
 )
 from coach.api.settings import Settings
 from coach.classifier import Coach
+from coach.classifier.sentence_encoder import shared_encoder
 from coach.feedback.live import LiveSession
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.session import Session
 from coach.sets.database import DatabaseUnavailable
 from coach.sets.live_store import LiveSessionGone, LiveSessionRefused, LiveStore
+from coach.sets.saved_reports import new_session, saved_report
+from coach.sets.store import NotFound, SetStore
 
 router = APIRouter()
 
@@ -46,6 +49,10 @@ UNAUTHORIZED_REASON = "A valid API key is required (X-API-Key header, or the api
 RESUME_REFUSED_MESSAGE = (
     "This live session cannot be resumed: it has ended or expired, or the resume token or API key does not match. "
     "Connect without ?session= to start a new session."
+)
+NO_SUCH_SET_MESSAGE = (
+    "No such set for this API key, so nothing was saved and the session goes on. End it with another set_id from "
+    "GET /v1/sets, or without one."
 )
 TOO_DEEP_MESSAGE = 'That message is nested too deeply to read; send one flat JSON object like {"type": "end"}.'
 
@@ -89,10 +96,9 @@ async def live(
         started = LiveSessionStarted(
             session_id=state.id, resumed=session is not None, utterances=len(state.utterances), resume_token=token
         )
-        await _send(websocket, started)
-        await run_in_threadpool(store.connected, state.id)
-        try:
-            await _converse(websocket, state, store, settings)
+        try:  # the session is counted as connected from create() or resume() on
+            await _send(websocket, started)
+            await _converse(websocket, state, store, settings, owner)
         finally:
             with anyio.CancelScope(shield=True):  # counted even when the connection's task is being cancelled
                 await run_in_threadpool(store.disconnected, state.id)
@@ -104,7 +110,7 @@ async def live(
         await websocket.close(code=RESUME_REFUSED, reason="This session has ended or expired.")
 
 
-async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, settings: Settings) -> None:
+async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, settings: Settings, owner: str) -> None:
     """Answer the client's messages until it ends the session or leaves."""
     coach: Coach = websocket.app.state.coach
     try:
@@ -122,7 +128,12 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
                 await _send(websocket, LiveError(message=TOO_DEEP_MESSAGE))
                 continue
             if isinstance(message, LiveEnd):
-                report = await run_in_threadpool(_report, state, rephraser_for(websocket.app))
+                try:
+                    sets: SetStore = websocket.app.state.set_store
+                    report = await run_in_threadpool(_report, state, rephraser_for(websocket.app), message, sets, owner)
+                except NotFound:
+                    await _send(websocket, LiveError(message=NO_SUCH_SET_MESSAGE))
+                    continue  # nothing is lost: the session goes on, and can end with another set or none
                 await _send(websocket, LiveReport(report=report))
                 await run_in_threadpool(store.close, state.id)
                 await websocket.close()
@@ -170,9 +181,14 @@ async def _label(
         await _send(websocket, LiveNudge(message=nudge.message, reason=nudge.reason))
 
 
-def _report(state: LiveSession, rephraser: Rephraser) -> dict[str, Any]:
+def _report(state: LiveSession, rephraser: Rephraser, end: LiveEnd, store: SetStore, owner: str) -> dict[str, Any]:
+    """The final report; with ``end.set_id``, after saving the session to that set (which must be ``owner``'s)."""
     session = Session.from_live(state.utterances, state.presenter, state.facilitator, rephraser.coach.info)
-    return build_report(session, rephraser=rephraser)
+    if end.set_id is None:
+        return build_report(session, rephraser=rephraser)
+    info = store.get_set(owner, end.set_id)
+    saved = store.add_session(owner, end.set_id, new_session(session, end.date, shared_encoder()))
+    return saved_report(saved, info.name, rephraser)
 
 
 async def _receive_text(websocket: WebSocket) -> str | None:
