@@ -26,6 +26,7 @@ from coach.feedback.render_html import render_html
 from coach.feedback.render_text import render_text
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
+from coach.feedback.roles import CLI_ROLE_FIXES
 from coach.feedback.session import Session, label_session
 from coach.sets.saved_reports import new_session, saved_report
 from coach.sets.store import ANONYMOUS
@@ -103,7 +104,8 @@ def analyze_file(
     path: Path, rephraser: Rephraser, presenter: str | None = None, facilitator: str | None = None
 ) -> dict[str, Any]:
     """The report of the transcript at ``path``, labelled by ``rephraser.coach``; errors name the file."""
-    return build_report(label_file(path, rephraser, presenter, facilitator), rephraser=rephraser)
+    session = label_file(path, rephraser, presenter, facilitator)
+    return build_report(session, rephraser=rephraser, role_fixes=CLI_ROLE_FIXES)
 
 
 def label_file(path: Path, rephraser: Rephraser, presenter: str | None, facilitator: str | None) -> Session:
@@ -131,7 +133,7 @@ class _SetSaver:
             found = self.store.create_set(ANONYMOUS, self.name)
             print(f"coach: created the set {self.name!r}", file=sys.stderr)
         saved = self.store.add_session(ANONYMOUS, found.id, new_session(session, self.date, shared_encoder()))
-        return saved_report(saved, found.name, rephraser)
+        return saved_report(saved, found.name, rephraser, role_fixes=CLI_ROLE_FIXES)
 
 
 def _report(path: Path, rephraser: Rephraser, args: argparse.Namespace, saver: _SetSaver | None) -> dict[str, Any]:

@@ -29,6 +29,10 @@ from coach.labels import (
 MEMBER = "member"
 #: The most windows a timeline has, however long the session or the gaps in its times.
 MAX_WINDOWS = 100
+#: About this many windows over a session's length in the report's timeline.
+TIMELINE_WINDOWS = 10
+#: A window with fewer member contributions than this is too few to judge.
+TOO_FEW_TO_JUDGE = 5
 PRESENTER = "presenter"
 
 
@@ -242,25 +246,26 @@ def has_times(utterances: Sequence[LabelledUtterance]) -> bool:
     return bool(utterances) and all(u.start is not None for u in utterances)
 
 
-def timeline(
-    utterances: Sequence[LabelledUtterance], window_minutes: float = 5.0, window_utterances: int = 50
-) -> dict[str, Any]:
-    """The figures per window: of ``window_minutes`` when every utterance has a time, else of ``window_utterances``.
+def timeline(utterances: Sequence[LabelledUtterance], windows: int = TIMELINE_WINDOWS) -> dict[str, Any]:
+    """The figures per window, about ``windows`` of them over the session's length (whole minutes when every
+    utterance has a time, else a whole number of utterances; never more than :data:`MAX_WINDOWS`).
 
-    At most :data:`MAX_WINDOWS` windows: when the times span more, the windows widen (in whole minutes).
     Returns ``{"unit": "seconds" | "utterances", "window": size, "windows": [...]}``; each window has its ``start`` and
     ``end`` (seconds in the transcript's clock, or utterance positions, end excluded), ``utterances``,
-    ``questioning_ratio``, ``open_ratio`` and the members' ``counts`` per label. Windows with no talk are kept, so the
-    list is a regular time axis. No utterances: no windows.
+    ``contributions`` (members' utterances that are not ``other``), ``too_few`` (fewer than :data:`TOO_FEW_TO_JUDGE`
+    contributions: its ratio says little), ``questioning_ratio``, ``cumulative_ratio`` (from the start to the window's
+    end), ``open_ratio`` and the members' ``counts`` per label. Windows with no talk are kept, so the list is a regular
+    axis. No utterances: no windows.
     """
-    if window_minutes <= 0 or window_utterances <= 0:
-        raise ValueError("window sizes must be positive")
+    if windows <= 0:
+        raise ValueError("the number of windows must be positive")
+    windows = min(windows, MAX_WINDOWS)
+    if not utterances:
+        return {"unit": "utterances", "window": 0, "windows": []}
     if has_times(utterances):
-        size: float = window_minutes * 60
         origin = session_start(utterances) or 0.0
         span = max((u.start or 0.0) for u in utterances) - origin
-        if span / size >= MAX_WINDOWS:  # a long gap in the times: wider windows, never more than MAX_WINDOWS
-            size = math.ceil(span / MAX_WINDOWS / 60 + 1e-9) * 60.0
+        size: float = max(60.0, math.ceil(span / windows / 60 + 1e-9) * 60.0)
         buckets: list[list[LabelledUtterance]] = []
         for u in utterances:
             slot = int(((u.start or 0.0) - origin) // size)
@@ -270,22 +275,30 @@ def timeline(
         bounds = [(origin + k * size, origin + (k + 1) * size) for k in range(len(buckets))]
         unit = "seconds"
     else:
-        size = window_utterances = max(window_utterances, math.ceil(len(utterances) / MAX_WINDOWS))
-        buckets = [list(utterances[k : k + window_utterances]) for k in range(0, len(utterances), window_utterances)]
-        bounds = [(float(k * size), float(k * size + len(bucket))) for k, bucket in enumerate(buckets)]
+        step = max(1, math.ceil(len(utterances) / windows))
+        size = float(step)
+        buckets = [list(utterances[k : k + step]) for k in range(0, len(utterances), step)]
+        bounds = [(float(k * step), float(k * step + len(bucket))) for k, bucket in enumerate(buckets)]
         unit = "utterances"
-    windows = [
-        {
-            "start": round(start, 3),
-            "end": round(end, 3),
-            "utterances": len(bucket),
-            "questioning_ratio": questioning_ratio(bucket),
-            "open_ratio": open_ratio(bucket),
-            "counts": label_counts(members(bucket)),
-        }
-        for (start, end), bucket in zip(bounds, buckets, strict=True)
-    ]
-    return {"unit": unit, "window": size, "windows": windows}
+    figures = []
+    so_far: list[LabelledUtterance] = []
+    for (start, end), bucket in zip(bounds, buckets, strict=True):
+        so_far.extend(bucket)
+        contributions = len([u for u in members(bucket) if u.label != OTHER])
+        figures.append(
+            {
+                "start": round(start, 3),
+                "end": round(end, 3),
+                "utterances": len(bucket),
+                "contributions": contributions,
+                "too_few": contributions < TOO_FEW_TO_JUDGE,
+                "questioning_ratio": questioning_ratio(bucket),
+                "cumulative_ratio": questioning_ratio(so_far),
+                "open_ratio": open_ratio(bucket),
+                "counts": label_counts(members(bucket)),
+            }
+        )
+    return {"unit": unit, "window": size if unit == "seconds" else int(size), "windows": figures}
 
 
 def _ratio(part: int, whole: int) -> float | None:

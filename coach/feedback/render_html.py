@@ -64,6 +64,7 @@ def render_html(report: Mapping[str, Any]) -> str:
         _summary(report["summary"]),
         _timeline(report["timeline"]),
         _speakers(report["speakers"]),
+        _members(report["speakers"]),
         _quotes("What went well", "went-well", feedback["went_well"]),
         _quotes("Moments worth discussing", "moments", feedback["moments"]),
         _rephrasings(feedback["rephrasings"]),
@@ -129,25 +130,49 @@ def _timeline(timeline: Mapping[str, Any]) -> str:
     if not windows:
         return ""
     by_time = timeline["unit"] == "seconds"
-    size = f"{round(timeline['window'] / 60)} minutes" if by_time else f"{timeline['window']} utterances"
+    minutes = round(timeline["window"] / 60)
+    size = (
+        f"{minutes} minute{'' if minutes == 1 else 's'}"
+        if by_time
+        else f"{timeline['window']} utterance{'' if timeline['window'] == 1 else 's'}"
+    )
     spans = [_span(window, by_time) for window in windows]
     width, height, left, bottom, top = 480, 220, 54, 30, 10
     plot_height = height - bottom - top
     step = (width - left - 10) / len(windows)
     bars = []
+    line_points = []
     for number, (window, span) in enumerate(zip(windows, spans, strict=True)):
-        ratio = window["questioning_ratio"]
+        ratio, count = window["questioning_ratio"], window["contributions"]
         x = left + number * step
-        label = f"{span}: {percent(ratio) if ratio is not None else 'no contributions from members'}"
-        if ratio is None:
-            bars.append(f'<rect x="{x + step * 0.15:.1f}" y="{top + plot_height - 2}" width="{step * 0.7:.1f}" '
-                        f'height="2" fill="#bbbbbb"><title>{escape(label)}</title></rect>')  # fmt: skip
-            continue
-        bar_height = plot_height * ratio
-        bars.append(
-            f'<rect x="{x + step * 0.15:.1f}" y="{top + plot_height - bar_height:.1f}" width="{step * 0.7:.1f}" '
-            f'height="{bar_height:.1f}" fill="{LABEL_COLOURS["open_question"]}"><title>{escape(label)}</title></rect>'
-        )
+        centre = x + step / 2
+        if window["cumulative_ratio"] is not None:
+            line_points.append(f"{centre:.1f},{top + plot_height * (1 - window['cumulative_ratio']):.1f}")
+        counted = f"{count} contribution{'' if count == 1 else 's'}"
+        if window["too_few"]:
+            label = f"{span}: {counted}, too few to judge"
+            bars.append(f'<rect x="{x + step * 0.15:.1f}" y="{top}" width="{step * 0.7:.1f}" height="{plot_height}" '
+                        f'fill="url(#too-few)" stroke="#bbbbbb"><title>{escape(label)}</title></rect>')  # fmt: skip
+        else:
+            label = f"{span}: {percent(ratio)} of {counted}"
+            bar_height = plot_height * (ratio or 0.0)
+            bars.append(
+                f'<rect x="{x + step * 0.15:.1f}" y="{top + plot_height - bar_height:.1f}" width="{step * 0.7:.1f}" '
+                f'height="{bar_height:.1f}" fill="{LABEL_COLOURS["open_question"]}"><title>{escape(label)}</title>'
+                "</rect>"
+            )
+        bars.append(f'<text x="{centre:.1f}" y="{top + 12}" text-anchor="middle" class="count">{count}</text>')
+    cumulative = (
+        f'<polyline points="{" ".join(line_points)}" fill="none" stroke="#222222" stroke-width="2" '
+        'stroke-dasharray="5 3"><title>so far, from the start</title></polyline>'
+        if len(line_points) > 1
+        else ""
+    )
+    pattern = (
+        '<defs><pattern id="too-few" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#c8c8c8" stroke-width="2"/></pattern></defs>'
+    )
     grid = "".join(
         f'<line x1="{left}" x2="{width - 10}" y1="{top + plot_height * (1 - level):.1f}" '
         f'y2="{top + plot_height * (1 - level):.1f}" stroke="#d0d0d0"/>'
@@ -156,17 +181,23 @@ def _timeline(timeline: Mapping[str, Any]) -> str:
         for level in (0.0, 0.5, 0.75, 1.0)
     )
     ticks = _ticks(spans, left, step, height - 10)
-    described = "; ".join(f"{span}: {percent(w['questioning_ratio'])}" for span, w in zip(spans, windows, strict=True))
+    described = "; ".join(
+        f"{span}: {'too few to judge' if w['too_few'] else percent(w['questioning_ratio'])} "
+        f"({w['contributions']} contributions)"
+        for span, w in zip(spans, windows, strict=True)
+    )
     title = f"Questioning mode per {size}"
     svg = (
         f'<svg viewBox="0 0 {width} {height}" role="img" aria-labelledby="timeline-title timeline-desc">'
         f'<title id="timeline-title">{escape(title)}</title>'
         f'<desc id="timeline-desc">{escape(_TIMELINE_DESC)} {escape(described)}</desc>'
-        f"{grid}{''.join(bars)}{ticks}</svg>"
+        f"{pattern}{grid}{''.join(bars)}{cumulative}{ticks}</svg>"
     )
     return (
         f'<section aria-labelledby="timeline"><h2 id="timeline">{escape(title)}</h2>'
-        '<p class="note">The share of members\' contributions that were questions or reflections; higher is better.</p>'
+        '<p class="note">The share of members\' contributions that were questions or reflections; higher is better. '
+        "The number on each bar is how many contributions it counts; a hatched bar had too few to judge; the dashed "
+        "line is the share so far, from the start.</p>"
         f'<figure aria-label="{escape(title)}">{svg}</figure></section>'
     )
 
@@ -279,6 +310,27 @@ def _rephrasings(items: Iterable[Mapping[str, Any]]) -> str:
     return (
         f'<section aria-labelledby="rephrasings"><h2 id="rephrasings">Open ways to ask</h2>{"".join(blocks)}</section>'
     )
+
+
+def _members(speakers: Mapping[str, Mapping[str, Any]]) -> str:
+    """Each member's mix of contributions, best question and one thing to try next time."""
+    blocks = []
+    for name, figures in speakers.items():
+        shares = figures.get("percentages")
+        if shares is None:
+            continue
+        mix = ", ".join(
+            f"{escape(LABEL_NAMES.get(label, label))} {percent(share)}" for label, share in shares.items() if share
+        )
+        best = figures["best_question"]
+        quote = f"<blockquote>{escape(best['text'])}</blockquote>" if best else ""
+        blocks.append(
+            f'<h3>{escape(name)}</h3><p class="who">{mix or "no contributions"}</p>{quote}'
+            f'<p class="why">Next time: {escape(figures["next_step"])}</p>'
+        )
+    if not blocks:
+        return ""
+    return f'<section aria-labelledby="members"><h2 id="members">Each member</h2>{"".join(blocks)}</section>'
 
 
 def _actions(actions: Sequence[Mapping[str, Any]]) -> str:

@@ -27,6 +27,7 @@ def render_text(report: Mapping[str, Any], width: int = 80) -> str:
         _summary(report["summary"], width),
         _labels(report["summary"]["counts"], width),
         _speakers(report["speakers"], width),
+        _members(report["speakers"], width),
         _timeline(report["timeline"], width),
         _went_well(report["feedback"]["went_well"], width),
         _moments(report["feedback"]["moments"], width),
@@ -148,22 +149,43 @@ def _speakers(speakers: Mapping[str, Mapping[str, Any]], width: int) -> str:
     return "\n".join(lines)
 
 
+def _members(speakers: Mapping[str, Mapping[str, Any]], width: int) -> str:
+    """Each member's mix of contributions, best question and one thing to try next time."""
+    lines = [_heading("Each member")]
+    for name, figures in speakers.items():
+        shares = figures.get("percentages")
+        if shares is None:
+            continue
+        mix = ", ".join(f"{LABEL_NAMES[label]} {percent(share)}" for label, share in shares.items() if share)
+        lines.append(_wrap(f"{name}: {mix or 'no contributions'}", width, "  "))
+        if figures["best_question"]:
+            lines.append(_wrap(f'best question: "{figures["best_question"]["text"]}"', width, "    "))
+        lines.append(_wrap(f"next time: {figures['next_step']}", width, "    "))
+    return "\n".join(lines) if len(lines) > 1 else ""
+
+
 def _timeline(timeline: Mapping[str, Any], width: int) -> str:
     windows: Sequence[Mapping[str, Any]] = timeline["windows"]
     if len(windows) < 2:
         return ""
     by_time = timeline["unit"] == "seconds"
-    size = f"{round(timeline['window'] / 60)} minutes" if by_time else f"{timeline['window']} utterances"
-    bar_length = max(10, min(40, width - 24))
-    lines = [_heading(f"Questioning mode over time (per {size})")]
+    size = f"{round(timeline['window'] / 60)} min" if by_time else f"{timeline['window']} utterances"
+    bar_length = max(10, min(30, width - 44))
+    lines = [
+        _heading(f"Questioning mode over time (per {size})"),
+        "  (n: members' contributions; 'so far': from the start)",
+    ]
     for window in windows:
         if by_time:
             span = f"{format_time(window['start'])}-{format_time(window['end'])}"
         else:
             span = f"{int(window['start']) + 1}-{int(window['end'])}"
-        ratio = window["questioning_ratio"]
-        bar = " " * bar_length if ratio is None else _bar(ratio, 1.0, bar_length)
-        lines.append(f"{span:>15} {bar} {percent(ratio):>4}")
+        ratio, count = window["questioning_ratio"], window["contributions"]
+        if window["too_few"]:
+            shown = f"{'.' * bar_length} too few"
+        else:
+            shown = f"{_bar(ratio or 0.0, 1.0, bar_length)} {percent(ratio):>4}"
+        lines.append(f"{span:>15} {shown:<{bar_length + 8}} n={count:<3} so far {percent(window['cumulative_ratio'])}")
     return "\n".join(lines)
 
 

@@ -9,17 +9,22 @@ none; ratios are 0..1, ``None`` when there is nothing to divide (see ``metrics``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.feedback import metrics
 from coach.feedback.actions import find_actions
 from coach.feedback.question_analysis import suggested_solution
 from coach.feedback.rephrase import Rephraser
-from coach.feedback.roles import assumption_note
+from coach.feedback.roles import FACILITATOR, PRESENTER, assumption_note
 from coach.feedback.session import LabelledUtterance, Session
-from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, STORY
+from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY
 
+#: How a user of the HTTP API changes a role (the command line and the pages word their own).
+API_ROLE_FIXES = {
+    PRESENTER: "give the presenter's name (the presenter field)",
+    FACILITATOR: "give the facilitator's name (the facilitator field)",
+}
 #: A member's own story is a moment worth discussing from this many words on, even as a single utterance.
 LONG_STORY_WORDS = 40
 #: How heavily each kind of moment counts when choosing the few worth discussing.
@@ -30,16 +35,16 @@ def build_report(
     session: Session,
     *,
     rephraser: Rephraser,
-    window_minutes: float = 5.0,
-    window_utterances: int = 50,
     max_went_well: int = 3,
     max_moments: int = 3,
     max_rephrasings: int = 10,
+    role_fixes: Mapping[str, str] = API_ROLE_FIXES,
 ) -> dict[str, Any]:
     """The report of ``session``, ready for ``json.dumps``.
 
     - ``summary``: the session's figures (``questioning_ratio``, ``open_ratio``, ``counts`` per label, ...);
-    - ``roles``: ``presenter``, ``facilitator``, which were ``assumed`` and ``how_to_override``;
+    - ``roles``: ``presenter``, ``facilitator``, which were ``assumed`` and ``how_to_override`` (worded by
+      ``role_fixes``: the API's fields by default, the command line's flags from ``coach analyze``);
     - ``speakers``: per speaker (in order of first appearance) their role, counts, ratios and words;
     - ``utterances``: every labelled utterance; ``timeline``: the figures per window (see ``metrics.timeline``);
     - ``actions``: the presenter's committed actions (``coach.feedback.actions``), to report back on next time;
@@ -56,11 +61,11 @@ def build_report(
             "presenter": presenter,
             "facilitator": session.facilitator,
             "assumed": list(session.roles.assumed),
-            "how_to_override": assumption_note(session.roles),
+            "how_to_override": assumption_note(session.roles, role_fixes),
         },
-        "speakers": speakers(utterances),
+        "speakers": speakers(utterances, presenter),
         "utterances": [u.to_dict() for u in utterances],
-        "timeline": metrics.timeline(utterances, window_minutes, window_utterances),
+        "timeline": metrics.timeline(utterances),
         "actions": [action.to_dict() for action in find_actions(utterances)],
         "feedback": {
             "headline": headline(utterances),
@@ -91,9 +96,11 @@ def summary(utterances: Sequence[LabelledUtterance]) -> dict[str, Any]:
     }
 
 
-def speakers(utterances: Sequence[LabelledUtterance]) -> dict[str, dict[str, Any]]:
+def speakers(utterances: Sequence[LabelledUtterance], presenter: str | None = None) -> dict[str, dict[str, Any]]:
     """Per speaker, in order of first appearance: ``role``, ``utterances``, ``words``, ``share_of_talk``, ``counts``,
-    ``leading_questions`` and, for members (``None`` for the others), ``questioning_ratio`` and ``open_ratio``."""
+    ``leading_questions`` and, for members (``None`` for the others), ``questioning_ratio``, ``open_ratio``,
+    ``percentages`` (each label's share of their contributions), their ``best_question`` and a ``next_step`` drawn from
+    their own pattern."""
     total_words = sum(u.words for u in utterances)
     by_speaker: dict[str, list[LabelledUtterance]] = {}
     for u in utterances:
@@ -101,6 +108,7 @@ def speakers(utterances: Sequence[LabelledUtterance]) -> dict[str, dict[str, Any
     figures = {}
     for name, spoken in by_speaker.items():
         words = sum(u.words for u in spoken)
+        member = spoken[0].role == "member"
         figures[name] = {
             "role": spoken[0].role,
             "utterances": len(spoken),
@@ -110,8 +118,73 @@ def speakers(utterances: Sequence[LabelledUtterance]) -> dict[str, dict[str, Any
             "questioning_ratio": metrics.questioning_ratio(spoken),
             "open_ratio": metrics.open_ratio(spoken),
             "leading_questions": len(metrics.leading_questions(spoken)),
+            "percentages": _percentages(spoken) if member else None,
+            "best_question": best_question(utterances, name) if member else None,
+            "next_step": next_step(spoken, presenter) if member else None,
         }
     return figures
+
+
+def _percentages(spoken: Sequence[LabelledUtterance]) -> dict[str, float | None]:
+    contributions = [u for u in spoken if u.label != OTHER]
+    counts = metrics.label_counts(contributions)
+    return {
+        label: round(counts[label] / len(contributions), 4) if contributions else None
+        for label in (OPEN_QUESTION, CLOSED_QUESTION, REFLECTION, ADVICE, STORY)
+    }
+
+
+def best_question(utterances: Sequence[LabelledUtterance], speaker: str) -> dict[str, Any] | None:
+    """``speaker``'s open question the presenter answered at most length (then the surest); else their surest
+    closed question; ``None`` when they asked none."""
+    for label in (OPEN_QUESTION, CLOSED_QUESTION):
+        asked = [
+            (answer_words(utterances, position), u.confidence, -u.index, u)
+            for position, u in enumerate(utterances)
+            if u.speaker == speaker and u.label == label and not u.leading
+        ]
+        if asked:
+            u = max(asked, key=lambda item: item[:3])[3]
+            return {"index": u.index, "text": u.text, "start": u.start}
+    return None
+
+
+def next_step(spoken: Sequence[LabelledUtterance], presenter: str | None) -> str:
+    """One concrete thing for a member to try next time, from their own pattern in ``spoken``."""
+    who = presenter or "the presenter"
+    counts = metrics.label_counts(spoken)
+    questions = counts[OPEN_QUESTION] + counts[CLOSED_QUESTION]
+    leading = sum(u.leading for u in spoken)
+    if leading:
+        return (
+            f"{_times(leading, 'piece')} of your advice came as {'a question' if leading == 1 else 'questions'}: "
+            f"ask what {who} has already tried, and let them find the options."
+        )
+    if counts[ADVICE] >= 2:
+        return (
+            f"You offered advice {_count(counts[ADVICE])} times: hold the idea, and ask what {who} thinks would help."
+        )
+    if questions >= 2 and counts[CLOSED_QUESTION] * 2 >= questions:
+        return f"{counts[CLOSED_QUESTION]} of your {questions} questions were closed: try starting with what or how."
+    if counts[STORY] >= 2:
+        times = _how_often(counts[STORY])
+        return f"Your own experience came in {times}: turn it into a question about {who}'s situation."
+    if counts[ADVICE] == 1:
+        return f"You offered one piece of advice: next time, try asking what {who} has considered instead."
+    if questions == 0 and counts[REFLECTION] == 0:
+        return 'Try one open question next time, such as "What matters most to you about this?"'
+    if counts[REFLECTION] == 0:
+        return "Try a reflection: say back what you heard before your next question."
+    return f'Keep going: follow one of {who}\'s answers deeper with "What else?" before moving on.'
+
+
+def _how_often(number: int) -> str:
+    return {1: "once", 2: "twice"}.get(number, f"{_count(number)} times")
+
+
+def _times(number: int, noun: str) -> str:
+    """``1 piece``, ``3 pieces``: a count with its noun, capitalised as the start of a sentence."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def headline(utterances: Sequence[LabelledUtterance]) -> str:
@@ -181,8 +254,11 @@ def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limi
             continue
         first = by_index[run.start_index]
         covered.update(range(run.start_index, run.end_index + 1))
+        spoken = [by_index[i] for i in range(run.start_index, run.end_index + 1) if i in by_index]
+        turns = {(u.speaker, u.turn) for u in spoken if u.role == "member" and u.label == ADVICE}
+        together = "in one turn" if len(turns) == 1 else "in a row"
         why = (
-            f"{_count(run.length).capitalize()} suggestions in a row{_from(run.speakers)}: the set moved from "
+            f"{_count(run.length).capitalize()} suggestions {together}{_from(run.speakers)}: the set moved from "
             f"helping {who} think to offering answers."
         )
         candidates.append((MOMENT_WEIGHTS["advice_run"] * run.length, _moment("advice_run", first, run, why)))

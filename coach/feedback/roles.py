@@ -30,6 +30,7 @@ the facilitator. Everyone else is a member. :class:`Roles` says which roles were
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -182,24 +183,39 @@ def resolve_roles(
 
 
 def match_speaker(name: str | None, speakers: Sequence[str], role: str, *, strict: bool = True) -> str | None:
-    """The speaker called ``name`` (case and surrounding spaces ignored); ``None`` for no name.
+    """The speaker called ``name``: the same name ignoring case, accents and surrounding spaces, or else the one
+    speaker whose first name it is ("Sam" for "Sam Price"); ``None`` for no name.
 
-    A name that matches nobody raises :class:`~coach.errors.InputError` listing the speakers (or gives ``None`` when
-    not ``strict``).
+    A name that matches nobody, or a first name shared by several speakers, raises :class:`~coach.errors.InputError`
+    listing the speakers (or gives ``None`` when not ``strict``).
     """
     if name is None or not name.strip():
         return None
-    wanted = name.strip().casefold()
+    wanted = _plain(name)
     for speaker in speakers:
-        if speaker.strip().casefold() == wanted:
+        if _plain(speaker) == wanted:
             return speaker
+    by_first_name = [speaker for speaker in speakers if _plain(speaker).split(" ")[0] == wanted]
+    if len(by_first_name) == 1:
+        return by_first_name[0]
     if not strict:
         return None
     found = ", ".join(speakers) if speakers else "none"
+    if by_first_name:
+        raise InputError(
+            f"{name.strip()!r} could be {' or '.join(by_first_name)}; give the {role}'s full name. "
+            f"The speakers in this transcript are: {found}."
+        )
     raise InputError(
         f"no speaker called {name.strip()!r} to be the {role}; the speakers in this transcript are: {found}. "
         f"Give the {role}'s name as it appears in the transcript."
     )
+
+
+def _plain(name: str) -> str:
+    """``name`` compared loosely: no accents, no case, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 @dataclass
@@ -298,28 +314,34 @@ def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -
     return best if clear else None
 
 
-def assumption_note(roles: Roles) -> str | None:
-    """One sentence saying which roles were inferred and how to change them; ``None`` when nothing was guessed.
+#: How a user of the command line changes a role; the API and the pages word their own (``coach.feedback.report``).
+CLI_ROLE_FIXES = {PRESENTER: "pass --presenter NAME", FACILITATOR: "pass --facilitator NAME"}
+
+
+def assumption_note(roles: Roles, fixes: Mapping[str, str] = CLI_ROLE_FIXES) -> str | None:
+    """One sentence saying which roles were inferred and how to change them (``fixes``: per role, the words of the
+    edge that shows it); ``None`` when nothing was guessed.
 
     A session where no presenter could be found says so too: everyone then counts as a member.
     """
     if roles.presenter is None and roles.speakers:
-        return (
-            "We could not tell who the presenter was, so everyone counts as a member; pass --presenter NAME to set it."
-        )
+        return f"We could not tell who the presenter was, so everyone counts as a member; {fixes[PRESENTER]} to set it."
     parts = []
-    flags = []
+    how = []
     if PRESENTER in roles.assumed and roles.presenter is not None:
         parts.append(f"{roles.presenter} was the presenter")
-        flags.append("--presenter NAME")
+        how.append(fixes[PRESENTER])
     if FACILITATOR in roles.assumed and roles.facilitator is not None:
         parts.append(f"{roles.facilitator} was the facilitator")
-        flags.append("--facilitator NAME")
-    notes = [f"We assumed {' and '.join(parts)}; pass {' or '.join(flags)} to change this."] if parts else []
+        how.append(fixes[FACILITATOR])
+    joined = " or ".join(how)
+    if len(how) == 2 and how[0].startswith("pass ") and how[1].startswith("pass "):
+        joined = f"{how[0]} or {how[1].removeprefix('pass ')}"  # "pass --presenter NAME or --facilitator NAME"
+    notes = [f"We assumed {' and '.join(parts)}; {joined} to change this."] if parts else []
     if FACILITATOR in roles.not_found and roles.speakers:
         notes.append(
             "Nobody stood out as the facilitator, so everyone but the presenter counts as a member; "
-            "pass --facilitator NAME to set it."
+            f"{fixes[FACILITATOR]} to set it."
         )
     return " ".join(notes) or None
 

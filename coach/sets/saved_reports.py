@@ -4,25 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from coach.classifier.sentence_encoder import SentenceEncoder
 from coach.feedback.actions import find_actions
 from coach.feedback.rephrase import Rephraser
-from coach.feedback.report import build_report, speakers, summary
+from coach.feedback.report import API_ROLE_FIXES, build_report, speakers, summary
 from coach.feedback.roles import Roles
 from coach.feedback.session import LabelledUtterance, Session
 from coach.sets.history import open_actions
 from coach.sets.report_back import report_back
 from coach.sets.store import NewSession, SavedSession
 
+#: Per-speaker figures that quote what was said: left out of the figures a set's overview reads.
+_WITH_TEXT = frozenset({"best_question", "next_step"})
 _UTTERANCE_FIELDS = ("index", "turn", "speaker", "role", "text", "label", "confidence", "leading", "start", "end")
 
 
 def figures(utterances: Sequence[LabelledUtterance], assumed: Sequence[str] = ()) -> dict[str, Any]:
     """What a set's overview reads of a session: its summary and per-speaker figures, and no text."""
-    return {"summary": summary(utterances), "speakers": speakers(utterances), "roles_assumed": list(assumed)}
+    figures_by_speaker = {
+        name: {key: value for key, value in figures.items() if key not in _WITH_TEXT}
+        for name, figures in speakers(utterances).items()
+    }
+    return {"summary": summary(utterances), "speakers": figures_by_speaker, "roles_assumed": list(assumed)}
 
 
 def utterances_of(stored: Sequence[dict[str, Any]]) -> tuple[LabelledUtterance, ...]:
@@ -69,10 +75,12 @@ def stored_session(saved: SavedSession) -> Session:
     return Session(utterances=utterances, roles=roles, model=saved.model)
 
 
-def saved_report(saved: SavedSession, set_name: str, rephraser: Rephraser) -> dict[str, Any]:
+def saved_report(
+    saved: SavedSession, set_name: str, rephraser: Rephraser, role_fixes: Mapping[str, str] = API_ROLE_FIXES
+) -> dict[str, Any]:
     """The report of a saved session: ``report_back`` first, then the session report, with its ``session_id``,
     ``set_id``, ``set_name`` and ``date``; each utterance says whether its label was ``corrected``."""
-    report = build_report(stored_session(saved), rephraser=rephraser)
+    report = build_report(stored_session(saved), rephraser=rephraser, role_fixes=role_fixes)
     for utterance in report["utterances"]:
         utterance["corrected"] = utterance["index"] in saved.corrected
     report["actions"] = saved.actions

@@ -51,7 +51,7 @@ def test_charts_are_svg_and_labelled(sample_report: dict[str, Any]) -> None:
         assert attrs.get("aria-labelledby")
         for target in (attrs["aria-labelledby"] or "").split():
             assert f'id="{target}"' in page
-    assert '<title id="timeline-title">Questioning mode per 5 minutes</title>' in page
+    assert '<title id="timeline-title">Questioning mode per 2 minutes</title>' in page
     assert '<title id="members-title">Members&#x27; utterances by label</title>' in page
     assert page.count("<rect") >= 4
 
@@ -62,8 +62,9 @@ def test_headings_and_content(sample_report: dict[str, Any]) -> None:
     assert headings[0] == ("1", "Coach session report")
     assert [text for level, text in headings if level == "2"] == [
         "Summary",
-        "Questioning mode per 5 minutes",
+        "Questioning mode per 2 minutes",
         "Who said what",
+        "Each member",
         "What went well",
         "Moments worth discussing",
         "Open ways to ask",
@@ -71,6 +72,7 @@ def test_headings_and_content(sample_report: dict[str, Any]) -> None:
     ]
     assert "What happened when you told your manager?" in page
     assert "We assumed Sam was the presenter" in page
+    assert "Next time: 1 piece of your advice came as a question" in page
 
 
 def test_empty_report_renders(rephraser: Rephraser) -> None:

@@ -18,7 +18,7 @@ def test_sections_and_width(sample_report: dict[str, Any]) -> None:
         "Summary",
         "Labels (everyone)",
         "Speakers",
-        "Questioning mode over time (per 5 minutes)",
+        "Questioning mode over time (per 2 min)",
         "What went well",
         "Moments worth discussing",
         "Open ways to ask",

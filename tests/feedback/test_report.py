@@ -8,7 +8,7 @@ import pytest
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report, headline, moments, rephrasings, went_well
 from coach.feedback.roles import Roles
-from coach.feedback.session import Session
+from coach.feedback.session import LabelledUtterance, Session
 from coach.labels import LABELS
 from tests.feedback.builders import Row, session, utterances
 
@@ -62,7 +62,11 @@ def test_summary_figures(sample_report: dict[str, Any]) -> None:
 def test_roles_and_speakers(sample_report: dict[str, Any]) -> None:
     roles = sample_report["roles"]
     assert (roles["presenter"], roles["facilitator"], roles["assumed"]) == ("Sam", "Ruth", ["presenter", "facilitator"])
-    assert "--presenter NAME" in roles["how_to_override"]
+    assert roles["how_to_override"] == (
+        "We assumed Sam was the presenter and Ruth was the facilitator; give the presenter's name (the presenter "
+        "field) or give the facilitator's name (the facilitator field) to change this."
+    )
+    assert "--presenter" not in roles["how_to_override"]  # command-line wording is for the command line
     speakers = sample_report["speakers"]
     assert list(speakers) == ["Ruth", "Sam", "Priya", "Tom", "Ana"]
     assert {name: figures["role"] for name, figures in speakers.items()} == {
@@ -76,6 +80,38 @@ def test_roles_and_speakers(sample_report: dict[str, Any]) -> None:
     assert speakers["Sam"]["questioning_ratio"] is None
     assert speakers["Tom"]["leading_questions"] == 1
     assert sum(figures["words"] for figures in speakers.values()) > 0
+
+
+def test_each_member_gets_percentages_a_best_question_and_a_next_step(sample_report: dict[str, Any]) -> None:
+    speakers = sample_report["speakers"]
+    priya, tom, sam = speakers["Priya"], speakers["Tom"], speakers["Sam"]
+    assert priya["percentages"]["open_question"] == 0.6667
+    assert priya["percentages"]["reflection"] == 0.3333
+    assert sum(value for value in tom["percentages"].values() if value) == pytest.approx(1.0)
+    assert priya["best_question"]["text"] == "What has that been like for you?"  # the one Sam answered at length
+    assert tom["best_question"]["text"] == "Did you tell your manager?"  # no open question; never a leading one
+    assert tom["next_step"] == (
+        "1 piece of your advice came as a question: ask what Sam has already tried, and let them find the options."
+    )
+    assert priya["next_step"].startswith("Keep going")
+    assert (sam["percentages"], sam["best_question"], sam["next_step"]) == (None, None, None)
+
+
+def test_advice_within_one_turn_is_not_called_a_run_of_turns() -> None:
+    turns = [
+        ("Sam", "presenter", "The rota keeps falling apart."),
+        ("Tom", "member", "You should talk to HR. You should escalate it."),
+        ("Ana", "member", "What would help?"),
+    ]
+    utterances = [
+        LabelledUtterance(n, turn, speaker, role, text, label, 0.9, False)
+        for n, (turn, (speaker, role, text), label) in enumerate(
+            [(0, turns[0], "story"), (1, (turns[1][0], turns[1][1], "You should talk to HR."), "advice"),
+             (1, (turns[1][0], turns[1][1], "You should escalate it."), "advice"), (2, turns[2], "open_question")]
+        )
+    ]  # fmt: skip
+    (moment,) = [m for m in moments(utterances, "Sam") if m["kind"] == "advice_run"]
+    assert moment["why"].startswith("Two suggestions in one turn from Tom:")
 
 
 def test_feedback(sample_report: dict[str, Any]) -> None:

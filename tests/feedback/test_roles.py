@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from coach.errors import InputError
-from coach.feedback.roles import Roles, assumption_note, resolve_roles
+from coach.feedback.roles import Roles, assumption_note, match_speaker, resolve_roles
 from coach.transcript.model import UNKNOWN_SPEAKER
 from tests.feedback.builders import Row, utterances
 
@@ -250,3 +250,16 @@ NOTE_CASES = [
 @pytest.mark.parametrize(("name", "roles", "expected"), NOTE_CASES, ids=[c[0] for c in NOTE_CASES])
 def test_assumption_note(name: str, roles: Roles, expected: str | None) -> None:
     assert assumption_note(roles) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Sam Price", "Sam Price"), ("sam price", "Sam Price"), ("Sam", "Sam Price"), ("  zoë  ", "Zoe Adebayo")],
+)
+def test_a_name_matches_loosely_and_by_a_unique_first_name(name: str, expected: str) -> None:
+    assert match_speaker(name, ["Sam Price", "Zoë Adebayo", "Tom Ng"], "presenter") == expected.replace("Zoe", "Zoë")
+
+
+def test_a_first_name_two_speakers_share_asks_for_the_full_name() -> None:
+    with pytest.raises(InputError, match="'Sam' could be Sam Price or Sam Jones; give the facilitator's full name"):
+        match_speaker("Sam", ["Sam Price", "Sam Jones"], "facilitator")
