@@ -300,6 +300,8 @@ class LiveSessionStarted(BaseModel):
         description="the secret that resumes this session after a dropped connection, with the same API key: send it "
         "in an X-Resume-Token header (or a resume_token query parameter from a browser) with ?session=<session_id>"
     )
+    presenter: str | None = Field(default=None, description="the presenter named so far (a resumed session's)")
+    facilitator: str | None = Field(default=None, description="the facilitator named so far")
 
 
 class LiveLabel(BaseModel):
@@ -323,6 +325,8 @@ class LiveNudge(BaseModel):
     type: Literal["nudge"] = "nudge"
     message: str
     reason: str
+    speaker: str | None = Field(default=None, description="who the latest contribution that called for it was from")
+    at: float | None = Field(default=None, description="when, in seconds of the session's clock (null without times)")
 
 
 class LiveError(BaseModel):

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from coach.classifier import Prediction
 from coach.classifier.context import previous_turn_contexts
 from coach.feedback import metrics
+from coach.feedback.roles import resolve_roles
 from coach.feedback.session import LabelledUtterance
-from coach.labels import ADVICE, OTHER, QUESTIONING_LABELS, STORY
+from coach.labels import ADVICE, OTHER, QUESTION_LABELS, QUESTIONING_LABELS, STORY
 
 #: How far back the context of the next turn is looked for.
 CONTEXT_UTTERANCES = 20
@@ -27,8 +28,13 @@ LOW_QUESTIONING = 0.4
 
 @dataclass(frozen=True)
 class Nudge:
+    """What the facilitator might do, why (``reason``), who it is about (``speaker``, the latest contributor) and when
+    (``at``: seconds in the session's clock, or ``None`` when utterances carry no times)."""
+
     message: str
     reason: str
+    speaker: str | None = None
+    at: float | None = None
 
 
 def nudge_for(utterances: Sequence[LabelledUtterance]) -> Nudge | None:
@@ -37,13 +43,26 @@ def nudge_for(utterances: Sequence[LabelledUtterance]) -> Nudge | None:
     if not members:
         return None
     latest = members[-1]
+    speaker, at = latest.speaker, latest.start
     if latest.label == ADVICE and len(members) >= ADVICE_RUN and all(u.label == ADVICE for u in members[-ADVICE_RUN:]):
         return Nudge(
-            f"{ADVICE_RUN} pieces of advice in a row. You might invite the set back to questions.", "advice_run"
+            f"{ADVICE_RUN} pieces of advice in a row. You might invite the set back to questions.",
+            "advice_run",
+            speaker,
+            at,
         )
-    if latest.label == STORY and len(members) >= STORY_RUN and all(u.label == STORY for u in members[-STORY_RUN:]):
+    run = members[-STORY_RUN:]
+    if (
+        latest.label == STORY
+        and len(run) == STORY_RUN
+        and all(u.label == STORY for u in run)
+        and _asked_before(utterances, run[0])
+    ):
         return Nudge(
-            "A member's own story is running on. You might bring the focus back to the presenter.", "story_run"
+            "A member's own story is running on. You might bring the focus back to the presenter.",
+            "story_run",
+            speaker,
+            at,
         )
     recent = members[-RECENT_WINDOW:]
     if len(recent) == RECENT_WINDOW:
@@ -53,8 +72,16 @@ def nudge_for(utterances: Sequence[LabelledUtterance]) -> Nudge | None:
                 f"Only {round(ratio * RECENT_WINDOW)} of the last {RECENT_WINDOW} contributions were questions "
                 "or reflections.",
                 "low_questioning",
+                speaker,
+                at,
             )
     return None
+
+
+def _asked_before(utterances: Sequence[LabelledUtterance], first: LabelledUtterance) -> bool:
+    """Whether anyone asked a question before ``first``: before that, a story is the presenter's account, whoever the
+    roles say is talking, not a member's story taking over."""
+    return any(u.label in QUESTION_LABELS for u in utterances if u.index < first.index)
 
 
 @dataclass
@@ -69,9 +96,25 @@ class LiveSession:
     last_nudge_at: float | None = None
     turn: int = -1
     last_speaker: str | None = None
+    #: Roles sent with utterances, by speaker: they win over names and inference.
+    declared: dict[str, str] = field(default_factory=dict)
 
-    def set_roles(self, presenter: str | None, facilitator: str | None) -> None:
+    def set_roles(self, presenter: str | None, facilitator: str | None) -> bool:
+        """Name the presenter and facilitator; every utterance so far follows. True if any earlier one changed."""
         self.presenter, self.facilitator = presenter, facilitator
+        return self.apply_roles()
+
+    def apply_roles(self) -> bool:
+        """Give every utterance its speaker's role as the final report would: roles sent with utterances, then the
+        names set, then inferred from what was said so far (so a presenter's opening account is not a member's
+        story). True if any utterance's role or label changed."""
+        if not self.utterances:
+            return False
+        roles = resolve_roles(self.utterances, self.presenter, self.facilitator, self.declared, strict=False)
+        relabelled = [u.with_role(self.declared.get(u.speaker) or roles.role_of(u.speaker)) for u in self.utterances]
+        changed = any((a.role, a.label) != (b.role, b.label) for a, b in zip(relabelled, self.utterances, strict=True))
+        self.utterances = relabelled
+        return changed
 
     def role_of(self, speaker: str, given: str | None = None) -> str:
         if given:
@@ -84,11 +127,14 @@ class LiveSession:
 
     def add(
         self, prediction: Prediction, speaker: str, role: str | None, start: float | None, now: float
-    ) -> tuple[list[LabelledUtterance], Nudge | None]:
-        """Record one turn's labelled utterances; returns them and a nudge when one is due and not too soon."""
+    ) -> tuple[list[LabelledUtterance], Nudge | None, bool]:
+        """Record one turn's labelled utterances; returns them, a nudge when one is due and not too soon, and whether
+        any earlier utterance's role changed with what was learnt (see :meth:`apply_roles`)."""
         if speaker != self.last_speaker:
             self.turn += 1
             self.last_speaker = speaker
+        if role:
+            self.declared[speaker] = role
         resolved = self.role_of(speaker, role)
         added = [
             LabelledUtterance.of(
@@ -97,12 +143,17 @@ class LiveSession:
             for offset, u in enumerate(prediction.utterances)
         ]
         self.utterances.extend(added)
+        before = len(self.utterances) - len(added)
+        earlier = self.utterances[:before]
+        self.apply_roles()
+        changed = any((a.role, a.label) != (b.role, b.label) for a, b in zip(earlier, self.utterances, strict=False))
+        added = self.utterances[before:]
         clock = start if start is not None else now
         nudge = nudge_for(self.utterances) if added else None
         if nudge and (self.last_nudge_at is None or clock - self.last_nudge_at >= self.nudge_interval):
             self.last_nudge_at = clock
-            return added, nudge
-        return added, None
+            return added, nudge, changed
+        return added, None, changed
 
     def context_for(self, speaker: str) -> str:
         """What another speaker said last before ``speaker``'s next turn: the context the classifier reads it with."""

@@ -94,6 +94,7 @@ class LiveStore:
                     turn=session.turn,
                     last_speaker=None,
                     last_nudge_at=None,
+                    declared={},
                     connections=1,
                     updated_at=_now(),
                 )
@@ -126,6 +127,7 @@ class LiveStore:
                 last_nudge_at=row.last_nudge_at,
                 turn=row.turn,
                 last_speaker=row.last_speaker,
+                declared=dict(row.declared),
             )
 
     def disconnected(self, session_id: str) -> None:
@@ -137,8 +139,9 @@ class LiveStore:
                 row.connections = max(0, row.connections - 1)
                 row.updated_at = _now()
 
-    def record(self, state: LiveSession, added: Sequence[LabelledUtterance]) -> None:
-        """Keep what ``state`` has become: its roles, turn and nudge clock, and the utterances just ``added``."""
+    def record(self, state: LiveSession, added: Sequence[LabelledUtterance], *, rewrite: bool = False) -> None:
+        """Keep what ``state`` has become: its roles, turn and nudge clock, and the utterances just ``added`` (or, with
+        ``rewrite``, all its utterances again: their roles changed)."""
         with self._store.transaction() as db:
             changed = db.execute(
                 update(LiveSessionRow)
@@ -149,12 +152,16 @@ class LiveStore:
                     turn=state.turn,
                     last_speaker=state.last_speaker,
                     last_nudge_at=state.last_nudge_at,
+                    declared=state.declared,
                     updated_at=_now(),
                 )
             )
             if not changed.rowcount:  # type: ignore[attr-defined]
                 raise LiveSessionGone(state.id)
-            db.add_all(LiveUtteranceRow(session_id=state.id, position=u.index, utterance=stored(u)) for u in added)
+            if rewrite:
+                db.execute(delete(LiveUtteranceRow).where(LiveUtteranceRow.session_id == state.id))
+            kept = state.utterances if rewrite else added
+            db.add_all(LiveUtteranceRow(session_id=state.id, position=u.index, utterance=stored(u)) for u in kept)
 
     def close(self, session_id: str) -> None:
         """Forget the session and everything said in it."""

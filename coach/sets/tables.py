@@ -72,6 +72,7 @@ class LiveSessionRow(Base):
     turn: Mapped[int] = mapped_column(Integer)
     last_speaker: Mapped[str | None] = mapped_column(String(200))
     last_nudge_at: Mapped[float | None] = mapped_column(Float)
+    declared: Mapped[dict[str, Any]]
     connections: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
 

@@ -37,6 +37,14 @@ def say(socket: WebSocketTestSession, speaker: str, text: str, **fields: Any) ->
     return replies
 
 
+def set_roles(socket: WebSocketTestSession, **names: str) -> dict[str, Any]:
+    """Name the presenter and/or facilitator; the server answers with the figures, earlier turns following the roles."""
+    socket.send_json({"type": "roles", **names})
+    summary: dict[str, Any] = socket.receive_json()
+    assert summary["type"] == "summary"
+    return summary
+
+
 def kinds(replies: list[dict[str, Any]]) -> list[str]:
     return [reply["type"] for reply in replies]
 
@@ -51,7 +59,7 @@ def test_a_new_connection_starts_a_new_session(client: TestClient) -> None:
     with client.websocket_connect("/v1/live") as socket:
         message = socket.receive_json()
 
-    assert set(message) == {"type", "session_id", "resumed", "utterances", "resume_token"}
+    assert set(message) == {"type", "session_id", "resumed", "utterances", "resume_token", "presenter", "facilitator"}
     assert (message["type"], message["resumed"], message["utterances"]) == ("session", False, 0)
     assert len(message["session_id"]) == 32
     assert len(message["resume_token"]) >= 43  # 256 random bits, URL-safe base64
@@ -96,7 +104,7 @@ def test_each_sentence_of_an_utterance_gets_its_own_label(client: TestClient) ->
 def test_roles_set_by_name_give_the_presenter_and_facilitator_their_roles(client: TestClient) -> None:
     with client.websocket_connect("/v1/live") as socket:
         started(socket)
-        socket.send_json({"type": "roles", "presenter": "Sam", "facilitator": "Julie"})
+        set_roles(socket, presenter="Sam", facilitator="Julie")
         presenter = say(socket, "sam", "We lost two nurses in March.")[0]
         facilitator = say(socket, "Julie", "Shall we move on?")[0]
         member = say(socket, "Tom", "What would help?")[0]
@@ -121,7 +129,7 @@ def test_a_run_of_advice_from_members_gets_a_nudge(client: TestClient) -> None:
 
     assert (kinds(first), kinds(second)) == (["label", "summary"], ["label", "summary"])
     assert kinds(third) == ["label", "summary", "nudge"]
-    assert third[-1] == ADVICE_NUDGE
+    assert third[-1] == {**ADVICE_NUDGE, "speaker": "Tom", "at": 10.0}
 
 
 def test_advice_from_the_presenter_gets_no_nudge(client: TestClient) -> None:
@@ -248,7 +256,7 @@ def test_a_binary_frame_gets_an_error_and_the_session_goes_on(client: TestClient
 def test_end_sends_the_report_and_closes_the_socket(client: TestClient) -> None:
     with client.websocket_connect("/v1/live") as socket:
         started(socket)
-        socket.send_json({"type": "roles", "presenter": "Sam"})
+        set_roles(socket, presenter="Sam")
         say(socket, "Sam", "We lost two nurses in March.", start=0)
         say(socket, "Priya", "What would help?", start=4)
         say(socket, "Tom", "You should call HR.", start=8)
@@ -283,13 +291,14 @@ def test_a_dropped_session_resumes_with_its_id_and_keeps_its_utterances(client: 
     with client.websocket_connect("/v1/live") as socket:
         first = started(socket)
         session_id, token = first["session_id"], first["resume_token"]
-        socket.send_json({"type": "roles", "presenter": "Sam"})
+        set_roles(socket, presenter="Sam")
         say(socket, "Sam", "We lost two nurses in March.")
         say(socket, "Priya", "What would help?")
     # the connection dropped; the client comes back with its session id and resume token
 
     with client.websocket_connect(f"/v1/live?session={session_id}", headers={"X-Resume-Token": token}) as socket:
         resumed = started(socket)
+        replayed = [socket.receive_json() for _ in range(3)]  # what was said so far, then the figures
         label = say(socket, "Tom", "Did you tell her?")[0]
         socket.send_json({"type": "end"})
         report = socket.receive_json()["report"]
@@ -300,7 +309,15 @@ def test_a_dropped_session_resumes_with_its_id_and_keeps_its_utterances(client: 
         "resumed": True,
         "utterances": 2,
         "resume_token": token,
+        "presenter": "Sam",
+        "facilitator": None,
     }
+    assert [(m["type"], m.get("text"), m.get("role")) for m in replayed] == [
+        ("label", "We lost two nurses in March.", "presenter"),
+        ("label", "What would help?", "member"),
+        ("summary", None, None),
+    ]
+    assert replayed[2]["figures"]["utterances"] == 2
     assert label["index"] == 2
     assert [u["text"] for u in report["utterances"]] == [
         "We lost two nurses in March.",
@@ -447,7 +464,7 @@ def test_ending_with_a_set_id_saves_the_session_to_that_set(client: TestClient) 
     set_id = client.post("/v1/sets", json={"name": "Live set"}).json()["id"]
     with client.websocket_connect("/v1/live") as socket:
         started(socket)
-        socket.send_json({"type": "roles", "presenter": "Sam"})
+        set_roles(socket, presenter="Sam")
         say(socket, "Sam", "The rota keeps falling apart.")
         say(socket, "Ana", "What would help most?")
         socket.send_json({"type": "end", "set_id": "no-such-set"})
@@ -461,3 +478,58 @@ def test_ending_with_a_set_id_saves_the_session_to_that_set(client: TestClient) 
     saved = client.get(f"/v1/sets/{set_id}/sessions/{report['session_id']}").json()
     assert [u["text"] for u in saved["utterances"]] == ["The rota keeps falling apart.", "What would help most?"]
     assert client.get(f"/v1/sets/{set_id}").json()["sessions"][0]["date"] == "2026-11-25"
+
+
+OPENING = [
+    ("Sam", "So I manage the ward, and the rota keeps falling apart."),
+    ("Sam", "We lost two nurses in March."),
+    ("Sam", "Every weekend I end up covering the shifts myself."),
+    ("Sam", "My manager says it is a me problem."),
+    ("Priya", "What would help most right now?"),
+    ("Sam", "Honestly, someone else owning the rota for a month."),
+    ("Tom", "How does the team see it?"),
+    ("Sam", "They think I enjoy it, which I don't."),
+    ("Ana", "You should call HR."),
+]
+
+
+def test_live_figures_equal_the_reports_and_the_presenters_account_is_no_members_story(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        replies = [say(socket, speaker, text) for speaker, text in OPENING]
+        live_figures = replies[-1][-1]["figures"]
+        socket.send_json({"type": "end"})
+        report = socket.receive_json()["report"]
+
+    assert not any(reply["type"] == "nudge" for batch in replies for reply in batch)  # the opening was Sam's account
+    assert report["roles"]["presenter"] == "Sam"
+    assert live_figures["questioning_ratio"] == report["summary"]["questioning_ratio"]
+    assert live_figures["counts"] == report["summary"]["counts"]
+
+
+def test_roles_named_partway_apply_to_earlier_turns(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        say(socket, "Julie", "You should all keep to time today.")  # the facilitator's process talk
+        say(socket, "Priya", "What would help?")
+        before = say(socket, "Tom", "How did that feel?")[-1]["figures"]
+        after = set_roles(socket, facilitator="Julie")["figures"]
+        socket.send_json({"type": "end"})
+        report = socket.receive_json()["report"]
+
+    assert before["questioning_ratio"] < 1.0
+    assert after["questioning_ratio"] == report["summary"]["questioning_ratio"] == 1.0
+
+
+def test_a_members_story_running_on_after_the_questions_began_gets_a_nudge(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        set_roles(socket, presenter="Sam")
+        say(socket, "Sam", "The rota keeps falling apart.")
+        say(socket, "Priya", "What would help?")
+        replies = [say(socket, "Tom", text) for text in ("We lost two nurses.", "My boss left.", "I manage six.")]
+        last = say(socket, "Tom", "The grant ends in June.")
+
+    assert not any(reply["type"] == "nudge" for batch in replies for reply in batch)
+    assert last[-1]["type"] == "nudge"
+    assert (last[-1]["reason"], last[-1]["speaker"]) == ("story_run", "Tom")

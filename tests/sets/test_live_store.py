@@ -25,7 +25,7 @@ def test_a_session_resumes_with_everything_it_held_for_its_owner_only(store: Set
     coach = Coach(KeywordClassifier())
     state.set_roles("Sam", None)
     for speaker, text in [("Sam", "The rota keeps falling apart."), ("Ana", "Have you thought about an agency?")]:
-        added, _ = state.add(coach.classify([text])[0], speaker, None, None, 1000.0)
+        added, _, _ = state.add(coach.classify([text])[0], speaker, None, None, 1000.0)
         sessions.record(state, added)
 
     resumed = sessions.resume(state.id, "name:ana", token)
@@ -43,7 +43,7 @@ def test_a_session_resumes_with_everything_it_held_for_its_owner_only(store: Set
 def test_closing_forgets_everything_said(store: SetStore) -> None:
     sessions = live(store)
     state, token = sessions.create("o")
-    added, _ = state.add(Coach(KeywordClassifier()).classify(["What would help?"])[0], "Ana", None, None, 0.0)
+    added, _, _ = state.add(Coach(KeywordClassifier()).classify(["What would help?"])[0], "Ana", None, None, 0.0)
     sessions.record(state, added)
     sessions.close(state.id)
     assert sessions.resume(state.id, "o", token) is None

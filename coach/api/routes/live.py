@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from functools import partial
 from typing import Annotated, Any
 
 import anyio
@@ -30,7 +31,7 @@ from coach.classifier.sentence_encoder import shared_encoder
 from coach.feedback.live import LiveSession
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
-from coach.feedback.session import Session
+from coach.feedback.session import LabelledUtterance, Session
 from coach.sets.database import DatabaseUnavailable
 from coach.sets.live_store import LiveSessionGone, LiveSessionRefused, LiveStore
 from coach.sets.saved_reports import new_session, saved_report
@@ -94,10 +95,19 @@ async def live(
                 await websocket.close(code=TRY_AGAIN_LATER, reason="No room for another live session.")
                 return
         started = LiveSessionStarted(
-            session_id=state.id, resumed=session is not None, utterances=len(state.utterances), resume_token=token
+            session_id=state.id,
+            resumed=session is not None,
+            utterances=len(state.utterances),
+            resume_token=token,
+            presenter=state.presenter,
+            facilitator=state.facilitator,
         )
         try:  # the session is counted as connected from create() or resume() on
             await _send(websocket, started)
+            if state.utterances:  # a resumed session: what was said so far, so the page can show it again
+                for u in state.utterances:
+                    await _send(websocket, _label_message(u))
+                await _send(websocket, LiveSummary(figures=state.figures()))
             await _converse(websocket, state, store, settings, owner)
         finally:
             with anyio.CancelScope(shield=True):  # counted even when the connection's task is being cancelled
@@ -139,8 +149,9 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
                 await websocket.close()
                 return
             if isinstance(message, LiveRoles):
-                state.set_roles(message.presenter, message.facilitator)
-                await run_in_threadpool(store.record, state, [])
+                changed = state.set_roles(message.presenter, message.facilitator)
+                await run_in_threadpool(partial(store.record, state, [], rewrite=changed))
+                await _send(websocket, LiveSummary(figures=state.figures()))  # earlier turns follow the roles
                 continue
             if len(message.text) > settings.max_text_chars:
                 await _send(
@@ -171,14 +182,19 @@ async def _label(
     context = state.context_for(message.speaker)
     (prediction,) = await run_in_threadpool(coach.classify, [message.text], [context])
     # Wall-clock time, not monotonic: the nudge clock is kept with the session and read by whichever process resumes it.
-    added, nudge = state.add(prediction, message.speaker, message.role, message.start, time.time())
-    await run_in_threadpool(store.record, state, added)
+    added, nudge, changed = state.add(prediction, message.speaker, message.role, message.start, time.time())
+    await run_in_threadpool(partial(store.record, state, added, rewrite=changed))
     for u in added:
-        fields = {key: value for key, value in u.to_dict().items() if key in LiveLabel.model_fields}
-        await _send(websocket, LiveLabel.model_validate(fields))
+        await _send(websocket, _label_message(u))
     await _send(websocket, LiveSummary(figures=state.figures()))
     if nudge:
-        await _send(websocket, LiveNudge(message=nudge.message, reason=nudge.reason))
+        await _send(
+            websocket, LiveNudge(message=nudge.message, reason=nudge.reason, speaker=nudge.speaker, at=nudge.at)
+        )
+
+
+def _label_message(u: LabelledUtterance) -> LiveLabel:
+    return LiveLabel.model_validate({key: value for key, value in u.to_dict().items() if key in LiveLabel.model_fields})
 
 
 def _report(state: LiveSession, rephraser: Rephraser, end: LiveEnd, store: SetStore, owner: str) -> dict[str, Any]:

@@ -26,6 +26,7 @@ def upgrade() -> None:
         sa.Column("turn", sa.Integer(), nullable=False),
         sa.Column("last_speaker", sa.String(200), nullable=True),
         sa.Column("last_nudge_at", sa.Float(), nullable=True),
+        sa.Column("declared", sa.JSON(), nullable=False),
         sa.Column("connections", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
