@@ -50,6 +50,10 @@ blockquote { margin: 0.5rem 0; padding: 0.5rem 0.75rem; border-left: 4px solid v
 .who { color: var(--muted); font-size: 0.9rem; } .why { margin: 0.25rem 0 1rem; }
 ul.plain { padding-left: 1.2rem; } .label { font-size: 0.85rem; white-space: nowrap; }
 details summary { cursor: pointer; font-weight: 600; } figure { margin: 1rem 0; }
+.filters input { margin-left: 0.75rem; } .filters label { font-size: 0.9rem; } .uncertain { color: var(--muted); }
+tr:target { background: #fff3c4; } h3 { font-size: 1.05rem; margin: 1rem 0 0.25rem; }
+@media print { details > :not(summary) { display: block; } .filters input, .filters label, .filters br
+  { display: none; } }
 """
 
 
@@ -363,21 +367,56 @@ def _report_back(items: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
+#: A label below this confidence is marked as uncertain in the transcript.
+UNCERTAIN_BELOW = 0.5
+
+
 def _transcript(utterances: Sequence[Mapping[str, Any]]) -> str:
+    """Every utterance with its time, speaker, label and confidence (uncertain ones marked), each row an anchor the
+    moments link to, with filters by label and by speaker that work without scripts (radio buttons and CSS)."""
     if not utterances:
         return ""
-    rows = "".join(
-        f'<tr><td class="num">{escape(format_time(u["start"]) if u["start"] is not None else str(u["index"] + 1))}'
-        f"</td><td>{escape(u['speaker'])}</td><td>{_chip(u['label'], u['leading'])}</td>"
-        f"<td>{escape(u['text'])}</td></tr>"
-        for u in utterances
+    speakers = list(dict.fromkeys(u["speaker"] for u in utterances))
+    speaker_ids = {name: f"s{number}" for number, name in enumerate(speakers)}
+    rows = []
+    for u in utterances:
+        uncertain = u["confidence"] < UNCERTAIN_BELOW
+        mark = ' <span class="uncertain" title="the model was unsure">(unsure)</span>' if uncertain else ""
+        when = format_time(u["start"]) if u["start"] is not None else str(u["index"] + 1)
+        rows.append(
+            f'<tr id="u-{u["index"]}" data-label="{escape(u["label"])}" data-speaker="{speaker_ids[u["speaker"]]}">'
+            f'<td class="num">{escape(when)}</td><td>{escape(u["speaker"])}</td>'
+            f"<td>{_chip(u['label'], u['leading'])}{mark}</td>"
+            f'<td class="num">{round(u["confidence"] * 100)}%</td><td>{escape(u["text"])}</td></tr>'
+        )
+    label_filters = "".join(
+        f'<input type="radio" name="label-filter" id="f-{label}"><label for="f-{label}">{escape(LABEL_NAMES[label])}'
+        "</label>"
+        for label in LABEL_NAMES
+    )
+    speaker_filters = "".join(
+        f'<input type="radio" name="speaker-filter" id="f-{speaker_ids[name]}"><label for="f-{speaker_ids[name]}">'
+        f"{escape(name)}</label>"
+        for name in speakers
+    )
+    rules = "".join(
+        f'#f-{label}:checked ~ .table tr[data-label]:not([data-label="{label}"]) {{ display: none; }}'
+        for label in LABEL_NAMES
+    ) + "".join(
+        f'#f-{sid}:checked ~ .table tr[data-speaker]:not([data-speaker="{sid}"]) {{ display: none; }}'
+        for sid in speaker_ids.values()
     )
     return (
         '<section aria-labelledby="transcript"><h2 id="transcript">Every utterance</h2><details>'
         f"<summary>Show all {len(utterances)} utterances with their labels</summary>"
+        f'<style>{rules}</style><div class="filters" role="group" aria-label="Show only">'
+        '<input type="radio" name="label-filter" id="f-all-labels" checked><label for="f-all-labels">every label'
+        f"</label>{label_filters}<br>"
+        '<input type="radio" name="speaker-filter" id="f-all-speakers" checked><label for="f-all-speakers">everyone'
+        f"</label>{speaker_filters}"
         '<div class="table"><table><thead><tr><th scope="col" class="num">When</th><th scope="col">Speaker</th>'
-        f'<th scope="col">Label</th><th scope="col">What was said</th></tr></thead><tbody>{rows}</tbody></table></div>'
-        "</details></section>"
+        '<th scope="col">Label</th><th scope="col" class="num">Sure</th><th scope="col">What was said</th></tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table></div></div></details></section>"
     )
 
 
@@ -395,8 +434,10 @@ def _chip(label: str, leading: bool = False) -> str:
 
 
 def _who(item: Mapping[str, Any]) -> str:
+    """Who said it and when, with a link to its line in the transcript."""
     when = f" at {format_time(item['start'])}" if item.get("start") is not None else ""
-    return f"{escape(item['speaker'])}{escape(when)}"
+    line = f' &middot; <a href="#u-{item["index"]}">see it in the transcript</a>' if "index" in item else ""
+    return f"{escape(item['speaker'])}{escape(when)}{line}"
 
 
 def _clip(text: str, length: int) -> str:

@@ -209,16 +209,24 @@ def headline(utterances: Sequence[LabelledUtterance]) -> str:
 
 
 def went_well(utterances: Sequence[LabelledUtterance], presenter: str | None, limit: int = 3) -> list[dict[str, Any]]:
-    """Members' best open questions: those the presenter answered at most length, then the surest; in order."""
+    """Members' best moves, in order: the open questions the presenter answered at most length (then the surest),
+    and the best reflection when there is one, which takes the last place."""
     who = presenter or "The presenter"
-    candidates = []
+    questions, reflections = [], []
     for position, u in enumerate(utterances):
-        if u.role == "member" and u.label == OPEN_QUESTION:
-            candidates.append((answer_words(utterances, position), u.confidence, u))
-    best = sorted(candidates, key=lambda item: (-item[0], -item[1], item[2].index))[:limit]
+        if u.role == "member" and u.label in (OPEN_QUESTION, REFLECTION):
+            kind = questions if u.label == OPEN_QUESTION else reflections
+            kind.append((answer_words(utterances, position), u.confidence, u))
+    ranked = sorted(questions, key=lambda item: (-item[0], -item[1], item[2].index))
+    best_reflection = sorted(reflections, key=lambda item: (-item[0], -item[1], item[2].index))[:1]
+    best = ranked[: limit - len(best_reflection)] + best_reflection if limit else []
     chosen = []
     for answer, _, u in sorted(best, key=lambda item: item[2].index):
-        if answer >= 30:
+        if u.label == REFLECTION:
+            why = f"A reflection: it showed {who} they were heard" + (
+                f", and {who} went on ({answer} words)." if answer else "."
+            )
+        elif answer >= 30:
             why = f"An open question that {who} answered at length ({answer} words)."
         elif answer:
             why = f"An open question that gave {who} room to think aloud."

@@ -117,7 +117,12 @@ def test_advice_within_one_turn_is_not_called_a_run_of_turns() -> None:
 def test_feedback(sample_report: dict[str, Any]) -> None:
     feedback = sample_report["feedback"]
     assert feedback["headline"].startswith("The set mostly stayed in questioning mode: 57%")
-    assert [(q["speaker"], q["start"]) for q in feedback["went_well"]] == [("Priya", 21.0), ("Priya", 624.0)]
+    assert [(q["speaker"], q["start"]) for q in feedback["went_well"]] == [
+        ("Priya", 21.0),
+        ("Priya", 620.0),
+        ("Priya", 624.0),
+    ]
+    assert feedback["went_well"][1]["why"] == "A reflection: it showed Sam they were heard."
     assert feedback["went_well"][0]["why"] == "An open question that Sam answered at length (37 words)."
     assert [(m["kind"], m["speaker"], m["start"]) for m in feedback["moments"]] == [
         ("advice_run", "Tom", 300.0),
