@@ -123,7 +123,7 @@ def _summary(summary: Mapping[str, Any]) -> str:
     return (
         f'<section aria-labelledby="summary"><h2 id="summary">Summary</h2><ul class="figures">{items}</ul>'
         f'<p class="note">{escape(length)}.</p>'
-        '<div class="table"><table><caption class="note">Utterances per label, everyone</caption>'
+        '<div class="table" tabindex="0"><table><caption class="note">Utterances per label, everyone</caption>'
         f'<thead><tr><th scope="col">Label</th><th scope="col" class="num">Count</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div></section>"
     )
@@ -241,7 +241,7 @@ def _speakers(speakers: Mapping[str, Mapping[str, Any]]) -> str:
     return (
         '<section aria-labelledby="speakers"><h2 id="speakers">Who said what</h2>'
         f"{chart}"
-        '<div class="table"><table><thead><tr><th scope="col">Name</th><th scope="col">Role</th>'
+        '<div class="table" tabindex="0"><table><thead><tr><th scope="col">Name</th><th scope="col">Role</th>'
         '<th scope="col" class="num">Utterances</th><th scope="col" class="num">Words</th>'
         '<th scope="col" class="num">Questioning mode</th><th scope="col" class="num">Open</th>'
         f"{label_heads}</tr></thead><tbody>{rows}</tbody></table></div></section>"
@@ -414,8 +414,8 @@ def _transcript(utterances: Sequence[Mapping[str, Any]]) -> str:
         f"</label>{label_filters}<br>"
         '<input type="radio" name="speaker-filter" id="f-all-speakers" checked><label for="f-all-speakers">everyone'
         f"</label>{speaker_filters}"
-        '<div class="table"><table><thead><tr><th scope="col" class="num">When</th><th scope="col">Speaker</th>'
-        '<th scope="col">Label</th><th scope="col" class="num">Sure</th><th scope="col">What was said</th></tr>'
+        '<div class="table" tabindex="0"><table><thead><tr><th scope="col" class="num">When</th>'
+        '<th scope="col">Speaker</th><th scope="col">Label</th><th scope="col" class="num">Sure</th><th scope="col">What was said</th></tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table></div></div></details></section>"
     )
 
