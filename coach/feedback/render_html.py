@@ -415,7 +415,8 @@ def _transcript(utterances: Sequence[Mapping[str, Any]]) -> str:
         '<input type="radio" name="speaker-filter" id="f-all-speakers" checked><label for="f-all-speakers">everyone'
         f"</label>{speaker_filters}"
         '<div class="table" tabindex="0"><table><thead><tr><th scope="col" class="num">When</th>'
-        '<th scope="col">Speaker</th><th scope="col">Label</th><th scope="col" class="num">Sure</th><th scope="col">What was said</th></tr>'
+        '<th scope="col">Speaker</th><th scope="col">Label</th><th scope="col" class="num">Sure</th>'
+        '<th scope="col">What was said</th></tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table></div></div></details></section>"
     )
 
