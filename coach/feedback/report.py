@@ -212,7 +212,8 @@ def went_well(utterances: Sequence[LabelledUtterance], presenter: str | None, li
     """Members' best moves, in order: the open questions the presenter answered at most length (then the surest),
     and the best reflection when there is one, which takes the last place."""
     who = presenter or "The presenter"
-    questions, reflections = [], []
+    questions: list[tuple[int, float, LabelledUtterance]] = []
+    reflections: list[tuple[int, float, LabelledUtterance]] = []
     for position, u in enumerate(utterances):
         if u.role == "member" and u.label in (OPEN_QUESTION, REFLECTION):
             kind = questions if u.label == OPEN_QUESTION else reflections

@@ -38,11 +38,14 @@ def say(socket: WebSocketTestSession, speaker: str, text: str, **fields: Any) ->
 
 
 def set_roles(socket: WebSocketTestSession, **names: str) -> dict[str, Any]:
-    """Name the presenter and/or facilitator; the server answers with the figures, earlier turns following the roles."""
+    """Name the presenter and/or facilitator; the server answers with the figures (after the labels of earlier turns
+    again, when the roles changed any of them)."""
     socket.send_json({"type": "roles", **names})
-    summary: dict[str, Any] = socket.receive_json()
-    assert summary["type"] == "summary"
-    return summary
+    reply: dict[str, Any] = socket.receive_json()
+    while reply["type"] == "label":
+        reply = socket.receive_json()
+    assert reply["type"] == "summary"
+    return reply
 
 
 def kinds(replies: list[dict[str, Any]]) -> list[str]:
@@ -513,11 +516,18 @@ def test_roles_named_partway_apply_to_earlier_turns(client: TestClient) -> None:
         say(socket, "Julie", "You should all keep to time today.")  # the facilitator's process talk
         say(socket, "Priya", "What would help?")
         before = say(socket, "Tom", "How did that feel?")[-1]["figures"]
-        after = set_roles(socket, facilitator="Julie")["figures"]
+        socket.send_json({"type": "roles", "facilitator": "Julie"})
+        relabelled = [socket.receive_json() for _ in range(3)]
+        after = socket.receive_json()["figures"]
         socket.send_json({"type": "end"})
         report = socket.receive_json()["report"]
 
     assert before["questioning_ratio"] < 1.0
+    assert [(m["type"], m["index"], m["role"]) for m in relabelled] == [
+        ("label", 0, "facilitator"),
+        ("label", 1, "member"),
+        ("label", 2, "member"),
+    ]
     assert after["questioning_ratio"] == report["summary"]["questioning_ratio"] == 1.0
 
 

@@ -151,7 +151,10 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
             if isinstance(message, LiveRoles):
                 changed = state.set_roles(message.presenter, message.facilitator)
                 await run_in_threadpool(partial(store.record, state, [], rewrite=changed))
-                await _send(websocket, LiveSummary(figures=state.figures()))  # earlier turns follow the roles
+                if changed:  # earlier turns follow the roles: their labels again, then the figures
+                    for u in state.utterances:
+                        await _send(websocket, _label_message(u))
+                await _send(websocket, LiveSummary(figures=state.figures()))
                 continue
             if len(message.text) > settings.max_text_chars:
                 await _send(
@@ -184,7 +187,8 @@ async def _label(
     # Wall-clock time, not monotonic: the nudge clock is kept with the session and read by whichever process resumes it.
     added, nudge, changed = state.add(prediction, message.speaker, message.role, message.start, time.time())
     await run_in_threadpool(partial(store.record, state, added, rewrite=changed))
-    for u in added:
+    # When what was said changed who is who, earlier turns' labels go again (same index) before the new ones.
+    for u in state.utterances if changed else added:
         await _send(websocket, _label_message(u))
     await _send(websocket, LiveSummary(figures=state.figures()))
     if nudge:

@@ -17,7 +17,10 @@ const dateBox = document.getElementById("date-box");
 const dateInput = document.getElementById("session-date");
 const savedNote = document.getElementById("saved");
 const NEW_SET = "new";
+const ROLE_NAMES = { presenter: "Presenter", facilitator: "Facilitator" };
 let urls = [];
+// The transcript last sent (a File), so that choosing other roles re-sends exactly it, whatever the boxes hold now.
+let lastFile = null;
 
 // A problem already put in words for the person, to show as it is.
 class Shown extends Error {}
@@ -77,6 +80,7 @@ async function analyse(event) {
   const button = document.getElementById("analyse");
   button.disabled = true;
   clearReport();
+  lastFile = data.get("file");
   const reading = saving ? "Reading the transcript and saving it to the set…" : "Reading the transcript…";
   message.replaceChildren(el("p", { class: "status", role: "status", text: reading }));
   let report;
@@ -99,17 +103,105 @@ async function analyse(event) {
     button.disabled = false;
   }
   message.replaceChildren();
-  renderReport(report, reportBox).focus();
+  showReport(report, { presenter: data.get("presenter") || "", facilitator: data.get("facilitator") || "" });
+  document.getElementById("ratio-heading").focus();
+}
+
+// The report on the page, with its downloads; a report not saved to a set gets the roles pick-list.
+function showReport(report, roles) {
+  renderReport(report, reportBox, { afterHeadline: report.session_id ? null : rolesPicker(report) });
   if (report.session_id) {
     showSaved(report);
     const saved = `/v1/sets/${encodeURIComponent(report.set_id)}/sessions/${encodeURIComponent(report.session_id)}?format=html`;
     offerDownloads(report, () => api(saved));
   } else {
-    offerDownloads(report, () => {
-      const again = upload();
-      return again ? api("/v1/sessions/analyze?format=html", { method: "POST", body: again }) : null;
-    });
+    offerDownloads(report, () => lastFile
+      ? api("/v1/sessions/analyze?format=html", { method: "POST", body: formFor(lastFile, roles) }) : null);
   }
+}
+
+// The form to send for file with the given roles ("" for "let Coach work it out").
+function formFor(file, roles) {
+  const data = new FormData();
+  data.append("file", file, file.name);
+  for (const name of ["presenter", "facilitator"]) if (roles[name]) data.append(name, roles[name]);
+  return data;
+}
+
+// The report's note on guessed roles, in the words of the pick-list below it.
+function pickListWords(note) {
+  return rewordRoleFix(note, (roles, tail) => tail === "set it"
+    ? `choose the ${roles.join(" or ")} below to set it`
+    : `if that is not right, choose the ${roles.join(" or ")} below`);
+}
+
+// Who was who: the speakers Coach found, with a drop-down each for the presenter and the facilitator, preset to the
+// report's roles. Choosing another sends the same transcript again with the names chosen.
+function rolesPicker(report) {
+  const names = Object.keys(report.speakers || {});
+  if (names.length < 2) return null;
+  const roles = report.roles || {};
+  const section = el("section", { class: "card roles-picker", "aria-labelledby": "who-heading" },
+    el("h2", { id: "who-heading", text: "Who was who" }));
+  if (roles.how_to_override) section.append(el("p", { class: "notice", text: pickListWords(roles.how_to_override) }));
+  section.append(el("p", { class: "speakers-found", text: `Coach found ${names.length} speakers: ${names.join(", ")}.` }),
+    el("p", { class: "hint", id: "who-hint",
+      text: "Everyone but the presenter and the facilitator counts as a member of the set. Choose someone else and the report is worked out again." }));
+  const row = el("div", { class: "row" });
+  const selects = {};
+  for (const role of ["presenter", "facilitator"]) {
+    const select = el("select", { id: `pick-${role}`, "aria-describedby": "who-hint" },
+      el("option", { value: "", text: role === "presenter" ? "Let Coach work it out" : "Nobody, or let Coach work it out" }),
+      ...names.map((name) => el("option", { value: name, text: name })));
+    select.value = names.includes(roles[role]) ? roles[role] : "";
+    select.dataset.shown = select.value;
+    selects[role] = select;
+    row.append(el("div", {}, el("label", { for: `pick-${role}`, text: ROLE_NAMES[role] }), select));
+  }
+  for (const [role, select] of Object.entries(selects)) {
+    select.addEventListener("change", () => chooseRoles(role, selects));
+  }
+  section.append(row);
+  return section;
+}
+
+// One drop-down changed: the same person cannot hold both roles, so the other one is let go; then the same
+// transcript goes again with these names, and the new report replaces the old one.
+async function chooseRoles(changed, selects) {
+  const other = changed === "presenter" ? "facilitator" : "presenter";
+  if (selects[changed].value && selects[changed].value === selects[other].value) selects[other].value = "";
+  const roles = { presenter: selects.presenter.value, facilitator: selects.facilitator.value };
+  if (!lastFile) return;
+  for (const select of Object.values(selects)) select.disabled = true;
+  message.replaceChildren(el("p", { class: "status", role: "status", text: "Working the report out again with these roles…" }));
+  let report;
+  try {
+    const response = await api("/v1/sessions/analyze", { method: "POST", body: formFor(lastFile, roles) });
+    if (!response.ok) {
+      showError(message, await errorMessage(response));
+      for (const select of Object.values(selects)) {
+        select.value = select.dataset.shown;
+        select.disabled = false;
+      }
+      return;
+    }
+    report = await response.json();
+  } catch {
+    showError(message, "Could not reach the Coach service. Is it still running?");
+    for (const select of Object.values(selects)) {
+      select.value = select.dataset.shown;
+      select.disabled = false;
+    }
+    return;
+  }
+  // The boxes of the form say the same, so that a later "Show the report" keeps these roles.
+  for (const role of ["presenter", "facilitator"]) document.getElementById(role).value = roles[role];
+  showReport(report, roles);
+  const now = report.roles || {};
+  const who = [now.presenter ? `${now.presenter} as the presenter` : "nobody as the presenter",
+    now.facilitator ? `${now.facilitator} as the facilitator` : "nobody as the facilitator"];
+  message.replaceChildren(el("p", { class: "status", role: "status", text: `Report updated, with ${who.join(" and ")}.` }));
+  document.getElementById(`pick-${changed}`)?.focus();
 }
 
 // The id of the set to save to: the chosen one, or a new one made now (and chosen from then on).
@@ -135,6 +227,9 @@ function showSaved(report) {
 
 // The JSON download is the report itself; the web page is asked for separately and offered once it has come.
 async function offerDownloads(report, askForPage) {
+  for (const url of urls) URL.revokeObjectURL(url);
+  htmlLink.hidden = true;
+  htmlLink.href = "#";
   urls = [URL.createObjectURL(new Blob([JSON.stringify(report, null, 1)], { type: "application/json" }))];
   jsonLink.href = urls[0];
   downloads.hidden = false;
@@ -209,4 +304,5 @@ setSelect.addEventListener("change", () => {
   if (setSelect.value === NEW_SET) newSetName.focus();
 });
 form.addEventListener("submit", analyse);
+document.getElementById("print-report").addEventListener("click", () => window.print());
 loadSets();

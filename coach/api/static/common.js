@@ -55,52 +55,166 @@ function quote(item) {
   return el("figure", { class: "quote" }, el("blockquote", { text: item.text || item.quote || "" }), el("figcaption", {}, who(item)));
 }
 
+// "1 piece of advice", "2 open questions", "3 stories": a count of one kind of contribution, in words.
+const LABEL_NOUNS = {
+  open_question: ["open question", "open questions"], closed_question: ["closed question", "closed questions"],
+  reflection: ["reflection", "reflections"], advice: ["piece of advice", "pieces of advice"],
+  story: ["story", "stories"], other: ["other remark", "other remarks"],
+};
+
+function countWords(label, count) {
+  const [one, many] = LABEL_NOUNS[label] || [label, label];
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+// The kinds of contribution a member can make: everything but "other".
+const CONTRIBUTION_LABELS = LABEL_ORDER.filter((label) => label !== "other");
+// Under this many contributions, a window's ratio says little; the service marks such windows too_few.
+const TOO_FEW = 5;
+
+// A window's contributions: members' utterances that are not "other" (worked out from counts for older reports).
+function contributionsOf(window) {
+  if (typeof window.contributions === "number") return window.contributions;
+  return CONTRIBUTION_LABELS.reduce((n, label) => n + ((window.counts || {})[label] || 0), 0);
+}
+
+function tooFew(window) {
+  return typeof window.too_few === "boolean" ? window.too_few : contributionsOf(window) < TOO_FEW;
+}
+
 // A window of the timeline in words: "5:00–10:00" or "utterances 51–100".
 function span(window, byTime) {
   return byTime ? `${clock(window.start)}–${clock(window.end)}`
     : `utterances ${Math.round(window.start) + 1}–${Math.round(window.end)}`;
 }
 
-// Timeline: the questioning ratio per window, one bar each, over 0..100%; the figures are also given in words.
+// One window's figures in words, for the chart's description and each bar's tooltip.
+function windowWords(window, byTime) {
+  const count = contributionsOf(window);
+  const said = plural(count, "contribution", "contributions");
+  const now = tooFew(window) ? `${said}, too few to judge`
+    : `${said}, ${percent(window.questioning_ratio)} questions or reflections`;
+  const cumulative = window.cumulative_ratio;
+  const sofar = cumulative === null || cumulative === undefined ? "" : `; ${percent(cumulative)} from the start up to here`;
+  return `${span(window, byTime)}: ${now}${sofar}`;
+}
+
+let chartCount = 0;
+
+// Timeline: one bar per window, its height the share of members' contributions that were questions or reflections;
+// under each bar the number of contributions it stands on. A window with too few contributions is hatched and says
+// so instead of showing a height. A line gives the share from the start of the session up to the end of each window.
 function timelineChart(timeline) {
   const windows = timeline.windows || [];
   const byTime = timeline.unit === "seconds";
-  const width = 480, height = 220, left = 64, bottom = 30, top = 12;
-  const plot = height - bottom - top;
-  const step = (width - left - 10) / Math.max(windows.length, 1);
-  const described = windows.map((w) => `${span(w, byTime)}: ${w.questioning_ratio === null ? "no contributions from members" : percent(w.questioning_ratio)}`);
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": "timeline-title timeline-desc", class: "timeline-chart" });
-  const title = svg("title", { id: "timeline-title" });
+  const n = Math.max(windows.length, 1);
+  const width = 640, left = 56, right = 12, top = 14, plot = 170;
+  const countY = top + plot + 20, tickY = top + plot + 42, height = top + plot + 52;
+  const step = (width - left - right) / n;
+  const y = (ratio) => top + plot * (1 - ratio);
+  const id = `timeline-${++chartCount}`;
+  const described = windows.map((w) => windowWords(w, byTime));
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": `${id}-title ${id}-desc`, class: "timeline-chart" });
+  const title = svg("title", { id: `${id}-title` });
   title.textContent = "Questioning mode over the session";
-  const desc = svg("desc", { id: "timeline-desc" });
-  desc.textContent = described.join("; ");
-  chart.append(title, desc);
+  const desc = svg("desc", { id: `${id}-desc` });
+  desc.textContent = described.join(". ");
+  const hatch = svg("pattern", { id: `${id}-hatch`, patternUnits: "userSpaceOnUse", width: 8, height: 8, patternTransform: "rotate(45)" });
+  hatch.append(svg("rect", { width: 8, height: 8, fill: "#f3f5f7" }), svg("line", { x1: 0, y1: 0, x2: 0, y2: 8, stroke: "#8c959f", "stroke-width": 2 }));
+  const defs = svg("defs");
+  defs.append(hatch);
+  chart.append(title, desc, defs);
   for (const level of [0, 0.5, 1]) {
-    const y = top + plot * (1 - level);
-    chart.append(svg("line", { x1: left, x2: width - 10, y1: y, y2: y, stroke: "#d0d7de" }));
-    const text = svg("text", { x: left - 6, y: y + 5, "text-anchor": "end" });
+    chart.append(svg("line", { class: "grid", x1: left, x2: width - right, y1: y(level), y2: y(level), stroke: "#d0d7de" }));
+    const text = svg("text", { x: left - 6, y: y(level) + 5, "text-anchor": "end" });
     text.textContent = `${level * 100}%`;
     chart.append(text);
   }
-  const every = Math.max(1, Math.ceil(windows.length / 5));
+  const countLabel = svg("text", { x: left - 6, y: countY, "text-anchor": "end", class: "count-label" });
+  countLabel.textContent = "count";
+  chart.append(countLabel);
+  // Axis labels: the times where windows meet (m:ss), or each window's utterances ("1–50"); fewer when crowded.
+  const every = Math.max(1, Math.ceil(windows.length / (byTime ? 7 : 5)));
   windows.forEach((w, i) => {
-    const x = left + i * step + step * 0.15, barWidth = step * 0.7;
-    const ratio = w.questioning_ratio;
-    const barHeight = ratio === null || ratio === undefined ? 2 : Math.max(plot * ratio, 2);
-    const bar = svg("rect", { x, y: top + plot - barHeight, width: barWidth, height: barHeight, fill: ratio === null ? "#8c959f" : LABEL_COLOURS.open_question });
+    const x = left + i * step, middle = x + step / 2, barWidth = step * 0.7, barX = x + step * 0.15;
+    const few = tooFew(w);
+    const group = svg("g", { class: few ? "window too-few" : "window", "data-index": i });
     const tip = svg("title");
     tip.textContent = described[i];
-    bar.append(tip);
-    chart.append(bar);
-    if (i % every === 0) {
-      const tick = svg("text", { x: x + barWidth / 2, y: height - 8, "text-anchor": "middle" });
-      tick.textContent = byTime ? clock(w.start) : `#${Math.round(w.start) + 1}`;
-      chart.append(tick);
+    group.append(tip);
+    if (few) {
+      group.append(svg("rect", { class: "hatched", x: barX, y: top, width: barWidth, height: plot, fill: `url(#${id}-hatch)`, stroke: "#8c959f" }));
+      const note = svg("text", { class: "too-few-note", x: 0, y: 0, "text-anchor": "middle", transform: `translate(${middle + 4} ${top + plot / 2}) rotate(-90)` });
+      note.textContent = "too few to judge";
+      group.append(note);
+    } else {
+      const ratio = w.questioning_ratio ?? 0;
+      const barHeight = Math.max(plot * ratio, 2);
+      group.append(svg("rect", { class: "bar", x: barX, y: top + plot - barHeight, width: barWidth, height: barHeight, fill: LABEL_COLOURS.open_question }));
+    }
+    const count = svg("text", { class: "count", x: middle, y: countY, "text-anchor": "middle" });
+    count.textContent = String(contributionsOf(w));
+    group.append(count);
+    chart.append(group);
+    if (byTime) {
+      if (i % every === 0) chart.append(tick(x, tickY, clock(w.start), i === 0 ? "start" : "middle"));
+      if (i === windows.length - 1 && (i + 1) % every === 0) chart.append(tick(x + step, tickY, clock(w.end), "end"));
+    } else if (i % every === 0) {
+      chart.append(tick(middle, tickY, `${Math.round(w.start) + 1}–${Math.round(w.end)}`, "middle"));
     }
   });
-  const size = byTime ? `${Math.round(timeline.window / 60)} minutes` : `${timeline.window} utterances`;
+  chart.append(cumulativeLine(windows, (i) => left + i * step + step / 2, y, byTime));
+  const size = byTime ? plural(Math.round(timeline.window / 60), "minute", "minutes") : plural(timeline.window, "utterance", "utterances");
   return el("figure", { class: "chart" }, chart,
-    el("figcaption", { class: "hint", text: `Share of members' contributions that were questions or reflections, per ${size}; higher is better.` }));
+    el("figcaption", {},
+      el("ul", { class: "trend-legend timeline-legend", "aria-label": "Key" },
+        el("li", {}, legendSwatch("bar"), " questions or reflections in that stretch"),
+        el("li", {}, legendSwatch("line"), " all of the session up to then"),
+        el("li", {}, legendSwatch("hatch", id), " too few contributions to judge")),
+      el("p", { class: "hint", text: `The share of members' contributions that were questions or reflections, per ${size}; higher is better. The count under each bar is how many contributions members made in that stretch.` })));
+}
+
+function tick(x, y, words, anchor) {
+  const text = svg("text", { class: "tick", x, y, "text-anchor": anchor });
+  text.textContent = words;
+  return text;
+}
+
+// The line of cumulative_ratio: broken where a window has none (no member had contributed yet).
+function cumulativeLine(windows, x, y, byTime) {
+  const group = svg("g", { class: "cumulative" });
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) group.append(svg("polyline", { class: "cumulative-line", points: run.join(" "), fill: "none", stroke: "#1b1f24", "stroke-width": 2.5, "stroke-dasharray": "7 4" }));
+    run = [];
+  };
+  windows.forEach((w, i) => {
+    const ratio = w.cumulative_ratio;
+    if (ratio === null || ratio === undefined) {
+      flush();
+      return;
+    }
+    run.push(`${x(i)},${y(ratio)}`);
+    const dot = svg("circle", { class: "cumulative-point", cx: x(i), cy: y(ratio), r: 4, fill: "#ffffff", stroke: "#1b1f24", "stroke-width": 2 });
+    const tip = svg("title");
+    tip.textContent = `From the start up to ${byTime ? clock(w.end) : `utterance ${Math.round(w.end)}`}: ${percent(ratio)}`;
+    dot.append(tip);
+    group.append(dot);
+  });
+  flush();
+  return group;
+}
+
+function legendSwatch(kind, id) {
+  const key = svg("svg", { viewBox: "0 0 28 14", width: 28, height: 14, "aria-hidden": "true", focusable: "false" });
+  if (kind === "bar") key.append(svg("rect", { x: 6, y: 1, width: 16, height: 12, fill: LABEL_COLOURS.open_question }));
+  if (kind === "line") key.append(svg("line", { x1: 1, x2: 27, y1: 7, y2: 7, stroke: "#1b1f24", "stroke-width": 2.5, "stroke-dasharray": "7 4" }));
+  if (kind === "hatch") key.append(svg("rect", { x: 6, y: 1, width: 16, height: 12, fill: `url(#${id}-hatch)`, stroke: "#8c959f" }));
+  return key;
 }
 
 // One stacked bar per speaker, by label, built from HTML so the names stay readable at any width.
@@ -111,13 +225,13 @@ function speakerBars(speakers) {
   const list = el("ul", { class: "speaker-chart plain", "aria-label": "What each person said, by kind of contribution" });
   for (const [name, s] of rows) {
     const role = s.role && s.role !== "member" ? ` (${s.role})` : "";
-    const parts = LABEL_ORDER.filter((l) => (s.counts || {})[l]).map((l) => `${s.counts[l]} ${LABEL_WORDS[l]}`);
+    const parts = LABEL_ORDER.filter((l) => (s.counts || {})[l]).map((l) => countWords(l, s.counts[l]));
     const bar = el("span", { class: "bar", "aria-hidden": "true" });
     bar.style.width = `${(total(s) / most) * 100}%`;
     for (const label of LABEL_ORDER) {
       const count = (s.counts || {})[label] || 0;
       if (!count) continue;
-      const piece = el("span", { title: `${count} ${LABEL_WORDS[label]}` });
+      const piece = el("span", { title: countWords(label, count) });
       piece.style.flexGrow = String(count);
       piece.style.background = LABEL_COLOURS[label];
       bar.append(piece);
@@ -130,6 +244,54 @@ function speakerBars(speakers) {
   return list;
 }
 
+// A member's share of their own contributions per label: the service's percentages, else worked out from counts.
+function sharesOf(speaker) {
+  if (speaker.percentages) return speaker.percentages;
+  const counts = speaker.counts || {};
+  const total = CONTRIBUTION_LABELS.reduce((n, label) => n + (counts[label] || 0), 0);
+  return Object.fromEntries(CONTRIBUTION_LABELS.map((label) => [label, total ? (counts[label] || 0) / total : null]));
+}
+
+// Per member: how many of each kind of contribution, and what share of theirs; then their best question and a next
+// step. The presenter and the facilitator are not members, so they are not in it.
+function membersSection(speakers) {
+  const members = Object.entries(speakers).filter(([, s]) => (s.role || "member") === "member");
+  if (!members.length) return null;
+  const section = el("section", { class: "card", "aria-labelledby": "each-member-heading" },
+    el("h2", { id: "each-member-heading", text: "Each member" }));
+  const head = el("tr", {}, el("th", { scope: "col", text: "Member" }), el("th", { scope: "col", text: "In all" }),
+    ...CONTRIBUTION_LABELS.map((label) => el("th", { scope: "col", text: LABEL_NOUNS[label][1] })));
+  const body = el("tbody");
+  for (const [name, s] of members) {
+    const counts = s.counts || {};
+    const shares = sharesOf(s);
+    const total = CONTRIBUTION_LABELS.reduce((n, label) => n + (counts[label] || 0), 0);
+    body.append(el("tr", {},
+      el("th", { scope: "row", class: "member-name", text: name }),
+      el("td", { "data-heading": "In all", text: String(total) }),
+      ...CONTRIBUTION_LABELS.map((label) => el("td", { "data-heading": LABEL_NOUNS[label][1], "data-label": label },
+        String(counts[label] || 0), " ", el("span", { class: "share", text: `(${percent(shares[label] ?? null)})` })))));
+  }
+  section.append(el("div", { class: "table-wrap" }, el("table", { class: "members-table" },
+    el("caption", { text: "What each member said: how many of each kind, and in brackets the share of that member's contributions" }),
+    el("thead", {}, head), body)));
+  const notes = el("ul", { class: "plain member-notes" });
+  for (const [name, s] of members) {
+    const best = s.best_question;
+    if (!best && !s.next_step) continue;
+    const item = el("li", { "data-member": name }, el("h3", { class: "member-name", text: name }));
+    if (best) {
+      item.append(el("p", { class: "note-heading", text: "Their best question" }),
+        el("figure", { class: "quote best-question" }, el("blockquote", { text: best.text || "" }),
+          best.start === null || best.start === undefined ? null : el("figcaption", {}, el("div", { class: "who", text: `at ${clock(best.start)}` }))));
+    }
+    if (s.next_step) item.append(el("p", { class: "next-step" }, el("strong", { text: "A next step: " }), s.next_step));
+    notes.append(item);
+  }
+  if (notes.children.length) section.append(notes);
+  return section;
+}
+
 function legend() {
   const box = el("div", { class: "legend", "aria-hidden": "true" });
   for (const label of LABEL_ORDER) {
@@ -140,10 +302,22 @@ function legend() {
   return box;
 }
 
-// The service's note on guessed roles names command-line flags; on a page, point to the boxes instead.
+// The service's note on guessed roles ends each sentence with how to change them in its own terms (a form field, or
+// a command-line flag in older reports): "...; give the presenter's name (the presenter field) to change this." A page
+// words that part its own way: how(roles, tail) gives the new ending (roles: ["presenter", ...], tail: "change this"
+// or "set it"), or "" to end the sentence there.
+function rewordRoleFix(note, how) {
+  return note.replace(/;\s*((?:pass|give)\b[^;]*?) to (change this|set it)\./g, (match, clause, tail) => {
+    const roles = [...new Set(clause.match(/presenter|facilitator/g) || [])];
+    const words = roles.length ? how(roles, tail) : "";
+    return words ? `; ${words}.` : ".";
+  });
+}
+
+// The note as most pages show it: pointing to the Presenter and Facilitator boxes above the report.
 function pageWords(note) {
-  return note.replace(/pass ((?:--(?:presenter|facilitator) NAME(?: or )?)+) to (change this|set it)/g, (match, flags, tail) => {
-    const boxes = flags.match(/presenter|facilitator/g).map((w) => w[0].toUpperCase() + w.slice(1)).join(" or ");
+  return rewordRoleFix(note, (roles, tail) => {
+    const boxes = roles.map((w) => w[0].toUpperCase() + w.slice(1)).join(" or ");
     return `fill in the ${boxes} box above to ${tail}`;
   });
 }
@@ -202,12 +376,16 @@ function figure(name, value) {
 }
 
 // The session report, as the analyse page and the end of a live session show it. Returns its first heading, so the
-// page can move the keyboard focus there.
-function renderReport(report, target) {
+// page can move the keyboard focus there. options.afterHeadline: a node to show after the headline (the analyse
+// page's roles pick-list), which then carries the note on guessed roles instead of the headline; options.rolesWords:
+// how that note is worded on this page (pageWords unless given).
+function renderReport(report, target, options = {}) {
   target.replaceChildren();
   const summary = report.summary || {};
   const feedback = report.feedback || {};
   const memberCounts = summary.member_counts || report.member_counts || summary.counts || {};
+  const said = summary.utterances ?? (report.utterances || []).length;
+  const advice = memberCounts.advice ?? 0;
   const first = el("h2", { id: "ratio-heading", tabindex: "-1", text: "How well the set stayed in questioning mode" });
   const headline = el("section", { class: "card", "aria-labelledby": "ratio-heading" }, first,
     el("div", { class: "headline" },
@@ -215,12 +393,14 @@ function renderReport(report, target) {
       el("p", { text: feedback.headline || "The share of members' contributions that were questions or reflections." })));
   const figures = el("div", { class: "figures" },
     figure("of members' questions were open", percent(summary.open_ratio)),
-    figure("things said", String(summary.utterances ?? (report.utterances || []).length)),
-    figure("pieces of advice from members", String(memberCounts.advice ?? 0)));
+    figure(said === 1 ? "thing said" : "things said", String(said)),
+    figure(`${advice === 1 ? "piece" : "pieces"} of advice from members`, String(advice)));
   headline.append(figures);
   const roles = report.roles || {};
-  if (roles.how_to_override) headline.append(el("p", { class: "notice", text: pageWords(roles.how_to_override) }));
+  const rolesWords = options.rolesWords || pageWords;
+  if (roles.how_to_override && !options.afterHeadline) headline.append(el("p", { class: "notice", text: rolesWords(roles.how_to_override) }));
   target.append(headline);
+  if (options.afterHeadline) target.append(options.afterHeadline);
   if (Array.isArray(report.report_back)) target.append(reportBackSection(report.report_back));
 
   const charts = el("section", { class: "card", "aria-labelledby": "charts-heading" },
@@ -232,6 +412,8 @@ function renderReport(report, target) {
     charts.append(el("h3", { text: "What each person said" }), speakerBars(speakers), legend());
   }
   target.append(charts);
+  const members = membersSection(speakers);
+  if (members) target.append(members);
 
   const wentWell = feedback.went_well || [];
   if (wentWell.length) {

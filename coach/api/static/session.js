@@ -88,7 +88,7 @@ function showHeading(report) {
 function savedRolesNote(report) {
   const roles = report.roles || {};
   if (!roles.how_to_override) return report;
-  const note = roles.how_to_override.replace(/;\s*pass (?:--(?:presenter|facilitator) NAME(?: or )?)+ to (?:change this|set it)\./g, ".");
+  const note = rewordRoleFix(roles.how_to_override, () => "");
   const how = "To change who was who, delete this session and save it again with their names filled in.";
   return { ...report, roles: { ...roles, how_to_override: `${note} ${how}` } };
 }
