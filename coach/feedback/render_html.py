@@ -15,6 +15,8 @@ from coach.feedback.render_text import LABEL_NAMES, format_time, percent
 from coach.labels import LABELS
 
 #: One colour per label; text on them is never needed (legends and tables carry the names).
+#: The labels' palette (Okabe and Ito's, told apart with any colour vision), the same in the pages' style.css and
+#: common.js.
 LABEL_COLOURS = {
     "open_question": "#0072B2",
     "closed_question": "#56B4E9",

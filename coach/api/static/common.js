@@ -6,9 +6,10 @@ const LABEL_WORDS = {
   advice: "advice", story: "story", other: "other",
 };
 const LABEL_ORDER = ["open_question", "closed_question", "reflection", "advice", "story", "other"];
+// The labels' palette, as in style.css and the HTML report (coach/feedback/render_html.py).
 const LABEL_COLOURS = {
-  open_question: "#0b5cad", closed_question: "#5b8fd6", reflection: "#1a7f37",
-  advice: "#b42318", story: "#9a4d00", other: "#8c959f",
+  open_question: "#0072B2", closed_question: "#56B4E9", reflection: "#009E73",
+  advice: "#D55E00", story: "#E69F00", other: "#999999",
 };
 const SVG_NS = "http://www.w3.org/2000/svg";
 
