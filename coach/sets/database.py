@@ -22,7 +22,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 
 from coach.errors import CoachError, InputError
 
@@ -103,6 +103,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def describe(error: DBAPIError) -> str:
-    """What a user can do about a database error, without the SQL (which may hold what someone said)."""
-    reason = str(error.orig).splitlines()[0] if error.orig is not None else type(error).__name__
+    """What a user can do about a database error, without the SQL or the values (which may hold what someone said):
+    the driver's reason only for connection-level errors, which carry no data."""
+    connection_level = isinstance(error, OperationalError | InterfaceError) and error.orig is not None
+    reason = str(error.orig).splitlines()[0] if connection_level else type(error).__name__
     return f"The sets' database cannot be used now ({reason}). Check COACH_DATABASE_URL and that the database is up."
