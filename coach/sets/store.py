@@ -221,6 +221,7 @@ class SetStore:
         """Save the session that ``build`` makes from the set's earlier sessions (for the report-back), atomically."""
         with self.transaction() as session:
             self._set_row(session, owner, set_id)
+            self._purge(session)  # a long-running service keeps to the retention period as it saves
             earlier_rows = session.scalars(
                 select(SessionRow).where(SessionRow.set_id == set_id).options(defer(SessionRow.utterances))
             ).all()
@@ -326,13 +327,17 @@ class SetStore:
     # Retention
 
     def purge_expired(self) -> int:
-        """Delete sessions saved more than ``retention_days`` ago; how many went."""
+        """Delete sessions saved more than ``retention_days`` ago (done on first use and at every save); how many
+        went."""
+        with self.transaction() as session:
+            return self._purge(session)
+
+    def _purge(self, session: Session) -> int:
         if self.retention_days is None:
             return 0
         cutoff = _now() - dt.timedelta(days=self.retention_days)
-        with self.transaction() as session:
-            result = session.execute(delete(SessionRow).where(SessionRow.created_at < cutoff))
-            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        result = session.execute(delete(SessionRow).where(SessionRow.created_at < cutoff))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     # Helpers
 

@@ -120,6 +120,10 @@ def test_retention_purges_old_sessions(database_url: str) -> None:
         connection.execute(update(SessionRow).where(SessionRow.id == old.id).values(created_at=long_ago))
     assert store.purge_expired() == 1
     assert [s.id for s in store.sessions("o", group.id)] == [recent.id]
+    with store.engine.begin() as connection:  # a saving service keeps to the period without a restart
+        connection.execute(update(SessionRow).where(SessionRow.id == recent.id).values(created_at=long_ago))
+    newest = store.add_session("o", group.id, lambda earlier: new_session())
+    assert [s.id for s in store.sessions("o", group.id)] == [newest.id]
     store.engine.dispose()
 
 
