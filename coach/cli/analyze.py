@@ -19,7 +19,6 @@ from typing import IO, Any
 from tqdm import tqdm
 
 from coach.classifier import Coach
-from coach.classifier.sentence_encoder import shared_encoder
 from coach.cli.sets import open_store
 from coach.errors import InputError
 from coach.feedback.render_html import render_html
@@ -28,7 +27,7 @@ from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.roles import CLI_ROLE_FIXES
 from coach.feedback.session import Session, label_session
-from coach.sets.saved_reports import new_session, saved_report
+from coach.sets.saved_reports import save_to_set
 from coach.sets.store import ANONYMOUS
 from coach.transcript import read_transcript
 
@@ -132,8 +131,7 @@ class _SetSaver:
         if found is None:
             found = self.store.create_set(ANONYMOUS, self.name)
             print(f"coach: created the set {self.name!r}", file=sys.stderr)
-        saved = self.store.add_session(ANONYMOUS, found.id, new_session(session, self.date, shared_encoder()))
-        return saved_report(saved, found.name, rephraser, role_fixes=CLI_ROLE_FIXES)
+        return save_to_set(self.store, ANONYMOUS, found, session, self.date, rephraser, CLI_ROLE_FIXES)
 
 
 def _report(path: Path, rephraser: Rephraser, args: argparse.Namespace, saver: _SetSaver | None) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from coach.classifier.sentence_encoder import SentenceEncoder
+from coach.classifier.sentence_encoder import SentenceEncoder, shared_encoder
 from coach.feedback.actions import find_actions
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import API_ROLE_FIXES, build_report, speakers, summary
@@ -15,7 +15,7 @@ from coach.feedback.roles import Roles
 from coach.feedback.session import LabelledUtterance, Session
 from coach.sets.history import open_actions
 from coach.sets.report_back import report_back
-from coach.sets.store import NewSession, SavedSession
+from coach.sets.store import NewSession, SavedSession, SetInfo, SetStore
 
 #: Per-speaker figures that quote what was said: left out of the figures a set's overview reads.
 _WITH_TEXT = frozenset({"best_question", "next_step"})
@@ -38,6 +38,21 @@ def utterances_of(stored: Sequence[dict[str, Any]]) -> tuple[LabelledUtterance, 
 def refigure(stored: list[dict[str, Any]], previous: dict[str, Any]) -> dict[str, Any]:
     """The figures of stored utterances after a correction (the roles stay as they were)."""
     return figures(utterances_of(stored), previous.get("roles_assumed", ()))
+
+
+def save_to_set(
+    store: SetStore,
+    owner: str,
+    info: SetInfo,
+    session: Session,
+    date: dt.date | None,
+    rephraser: Rephraser,
+    role_fixes: Mapping[str, str] = API_ROLE_FIXES,
+) -> dict[str, Any]:
+    """Save ``session`` into ``owner``'s set ``info``, with its actions and the report-back on the set's open actions;
+    the saved session's report."""
+    saved = store.add_session(owner, info.id, new_session(session, date, shared_encoder()))
+    return saved_report(saved, info.name, rephraser, role_fixes)
 
 
 def new_session(session: Session, date: dt.date | None, encoder: SentenceEncoder) -> Callable[..., NewSession]:

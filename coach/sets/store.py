@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -211,9 +211,7 @@ class SetStore:
             query = query.options(defer(SessionRow.utterances))
         with self.transaction() as session:
             self._set_row(session, owner, set_id)
-            rows = session.scalars(query).all()
-            saved = [_saved(row, with_utterances) for row in rows]
-        return sorted(saved, key=lambda s: s.order)
+            return _in_order(_saved(row, with_utterances) for row in session.scalars(query).all())
 
     def add_session(
         self, owner: str, set_id: str, build: Callable[[Sequence[SavedSession]], NewSession]
@@ -225,7 +223,7 @@ class SetStore:
             earlier_rows = session.scalars(
                 select(SessionRow).where(SessionRow.set_id == set_id).options(defer(SessionRow.utterances))
             ).all()
-            earlier = sorted((_saved(row, False) for row in earlier_rows), key=lambda s: s.order)
+            earlier = _in_order(_saved(row, False) for row in earlier_rows)
             new = build(earlier)
             row = SessionRow(
                 id=uuid.uuid4().hex,
@@ -247,10 +245,7 @@ class SetStore:
     def get_session(self, owner: str, set_id: str, session_id: str) -> SavedSession:
         with self.transaction() as session:
             row = self._session_row(session, owner, set_id, session_id)
-            corrected = session.scalars(
-                select(CorrectionRow.utterance_index).where(CorrectionRow.session_id == session_id)
-            ).all()
-            return _saved(row, True, frozenset(corrected))
+            return _saved(row, True, self._corrected(session, session_id))
 
     def correct_label(
         self,
@@ -285,10 +280,7 @@ class SetStore:
                 )
             )
             session.flush()
-            corrected = session.scalars(
-                select(CorrectionRow.utterance_index).where(CorrectionRow.session_id == session_id)
-            ).all()
-            return _saved(row, True, frozenset(corrected))
+            return _saved(row, True, self._corrected(session, session_id))
 
     def delete_session(self, owner: str, set_id: str, session_id: str) -> None:
         with self.transaction() as session:
@@ -342,6 +334,12 @@ class SetStore:
     # Helpers
 
     @staticmethod
+    def _corrected(session: Session, session_id: str) -> frozenset[int]:
+        """The indexes of the session's utterances whose labels were corrected."""
+        query = select(CorrectionRow.utterance_index).where(CorrectionRow.session_id == session_id)
+        return frozenset(session.scalars(query).all())
+
+    @staticmethod
     def _set_row(session: Session, owner: str, set_id: str) -> SetRow:
         row = session.get(SetRow, set_id)
         if row is None or row.owner != owner:
@@ -354,6 +352,11 @@ class SetStore:
         if row is None or row.set_id != set_id:
             raise NotFound(f"session {session_id}")
         return row
+
+
+def _in_order(sessions: Iterable[SavedSession]) -> list[SavedSession]:
+    """In date order; sessions without a date by when they were saved."""
+    return sorted(sessions, key=lambda s: s.order)
 
 
 def _saved(row: SessionRow, with_utterances: bool, corrected: frozenset[int] = frozenset()) -> SavedSession:

@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 
 import httpx
 import pytest
 
-from benchmarks.load_test import free_port
+from tests.sets.serving import serving
 
 pytestmark = pytest.mark.slow
 
 SESSIONS_PER_SERVER = 12
-
-
-@contextmanager
-def serving(database_url: str) -> Iterator[str]:
-    """A ``coach serve`` process with the shipped model on ``database_url``; its base URL."""
-    port = free_port()
-    env = {**os.environ, "COACH_DATABASE_URL": database_url}
-    command = [sys.executable, "-m", "coach.cli.main", "serve", "--port", str(port)]
-    with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
-        try:
-            base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if httpx.get(f"{base}/v1/health", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise
-                    time.sleep(0.3)
-            yield base
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
 
 def session(number: int) -> dict[str, object]:
@@ -55,7 +26,7 @@ def session(number: int) -> dict[str, object]:
 
 def test_two_servers_saving_into_one_set_lose_nothing(database_url: str) -> None:
     with ExitStack() as stack:
-        first, second = (stack.enter_context(serving(database_url)) for _ in range(2))
+        first, second = (f"http://127.0.0.1:{stack.enter_context(serving(database_url))}" for _ in range(2))
         set_id = httpx.post(f"{first}/v1/sets", json={"name": "shared"}, timeout=30).json()["id"]
 
         def save(job: tuple[str, int]) -> int:

@@ -27,14 +27,13 @@ from coach.api.schemas import (
 )
 from coach.api.settings import Settings
 from coach.classifier import Coach
-from coach.classifier.sentence_encoder import shared_encoder
 from coach.feedback.live import LiveSession
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.session import LabelledUtterance, Session
 from coach.sets.database import DatabaseUnavailable
 from coach.sets.live_store import LiveSessionGone, LiveSessionRefused, LiveStore
-from coach.sets.saved_reports import new_session, saved_report
+from coach.sets.saved_reports import save_to_set
 from coach.sets.store import NotFound, SetStore
 
 router = APIRouter()
@@ -206,9 +205,7 @@ def _report(state: LiveSession, rephraser: Rephraser, end: LiveEnd, store: SetSt
     session = Session.from_live(state.utterances, state.presenter, state.facilitator, rephraser.coach.info)
     if end.set_id is None:
         return build_report(session, rephraser=rephraser)
-    info = store.get_set(owner, end.set_id)
-    saved = store.add_session(owner, end.set_id, new_session(session, end.date, shared_encoder()))
-    return saved_report(saved, info.name, rephraser)
+    return save_to_set(store, owner, store.get_set(owner, end.set_id), session, end.date, rephraser)
 
 
 async def _receive_text(websocket: WebSocket) -> str | None:

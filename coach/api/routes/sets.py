@@ -30,11 +30,10 @@ from coach.api.schemas import (
     SetList,
     SetOut,
 )
-from coach.classifier.sentence_encoder import shared_encoder
 from coach.feedback.render_html import render_html
 from coach.sets.corrections import correction_rows
 from coach.sets.history import overview
-from coach.sets.saved_reports import new_session, refigure, saved_report
+from coach.sets.saved_reports import refigure, save_to_set, saved_report
 from coach.sets.store import SetStore
 
 router = APIRouter()
@@ -156,9 +155,7 @@ async def save_session(
     info = await run_in_threadpool(store.get_set, owner, set_id)  # a missing set is a 404 before any labelling
 
     def save() -> dict[str, Any]:
-        session = label_transcript(transcript, rephraser)
-        saved = store.add_session(owner, set_id, new_session(session, date, shared_encoder()))
-        return saved_report(saved, info.name, rephraser)
+        return save_to_set(store, owner, info, label_transcript(transcript, rephraser), date, rephraser)
 
     report = await run_in_threadpool(save)
     if format == "html":
