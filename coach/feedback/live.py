@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from coach.classifier import Prediction
 from coach.classifier.context import previous_turn_contexts
 from coach.feedback import metrics
-from coach.feedback.roles import resolve_roles
+from coach.feedback.roles import Roles, resolve_roles
 from coach.feedback.session import LabelledUtterance
 from coach.labels import ADVICE, OTHER, QUESTION_LABELS, QUESTIONING_LABELS, STORY
 
@@ -98,11 +98,29 @@ class LiveSession:
     last_speaker: str | None = None
     #: Roles sent with utterances, by speaker: they win over names and inference.
     declared: dict[str, str] = field(default_factory=dict)
+    _given_roles: tuple[tuple[object, ...], Roles] | None = field(default=None, repr=False, compare=False)
 
     def set_roles(self, presenter: str | None, facilitator: str | None) -> bool:
         """Name the presenter and facilitator; every utterance so far follows. True if any earlier one changed."""
         self.presenter, self.facilitator = presenter, facilitator
         return self.apply_roles()
+
+    def _resolved_roles(self) -> Roles:
+        """The roles of everyone so far. Inferring them reads everything said (about 35 ms at 2,000 utterances), so
+        roles that needed no inference (both named, or sent) are reused until the names, the roles sent or the
+        speakers change: nothing else can change them."""
+        key = (
+            self.presenter,
+            self.facilitator,
+            tuple(sorted(self.declared.items())),
+            tuple(dict.fromkeys(u.speaker for u in self.utterances)),
+        )
+        if self._given_roles is not None and self._given_roles[0] == key:
+            return self._given_roles[1]
+        roles = resolve_roles(self.utterances, self.presenter, self.facilitator, self.declared, strict=False)
+        inferred = roles.assumed or roles.not_found
+        self._given_roles = None if inferred else (key, roles)
+        return roles
 
     def apply_roles(self) -> bool:
         """Give every utterance its speaker's role as the final report would: roles sent with utterances, then the
@@ -110,7 +128,7 @@ class LiveSession:
         story). True if any utterance's role or label changed."""
         if not self.utterances:
             return False
-        roles = resolve_roles(self.utterances, self.presenter, self.facilitator, self.declared, strict=False)
+        roles = self._resolved_roles()
         relabelled = [u.with_role(self.declared.get(u.speaker) or roles.role_of(u.speaker)) for u in self.utterances]
         changed = any((a.role, a.label) != (b.role, b.label) for a, b in zip(relabelled, self.utterances, strict=True))
         self.utterances = relabelled

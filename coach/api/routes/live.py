@@ -184,7 +184,10 @@ async def _label(
     context = state.context_for(message.speaker)
     (prediction,) = await run_in_threadpool(coach.classify, [message.text], [context])
     # Wall-clock time, not monotonic: the nudge clock is kept with the session and read by whichever process resumes it.
-    added, nudge, changed = state.add(prediction, message.speaker, message.role, message.start, time.time())
+    # Off the event loop: placing the utterance re-reads the roles of everything said so far.
+    added, nudge, changed = await run_in_threadpool(
+        state.add, prediction, message.speaker, message.role, message.start, time.time()
+    )
     await run_in_threadpool(partial(store.record, state, added, rewrite=changed))
     # When what was said changed who is who, earlier turns' labels go again (same index) before the new ones.
     for u in state.utterances if changed else added:
