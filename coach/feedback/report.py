@@ -96,11 +96,13 @@ def summary(utterances: Sequence[LabelledUtterance]) -> dict[str, Any]:
     }
 
 
-def speakers(utterances: Sequence[LabelledUtterance], presenter: str | None = None) -> dict[str, dict[str, Any]]:
+def speakers(
+    utterances: Sequence[LabelledUtterance], presenter: str | None = None, *, with_feedback: bool = True
+) -> dict[str, dict[str, Any]]:
     """Per speaker, in order of first appearance: ``role``, ``utterances``, ``words``, ``share_of_talk``, ``counts``,
     ``leading_questions`` and, for members (``None`` for the others), ``questioning_ratio``, ``open_ratio``,
     ``percentages`` (each label's share of their contributions), their ``best_question`` and a ``next_step`` drawn from
-    their own pattern."""
+    their own pattern (without ``with_feedback``, figures only: no ``best_question`` or ``next_step``)."""
     total_words = sum(u.words for u in utterances)
     by_speaker: dict[str, list[LabelledUtterance]] = {}
     for u in utterances:
@@ -119,9 +121,10 @@ def speakers(utterances: Sequence[LabelledUtterance], presenter: str | None = No
             "open_ratio": metrics.open_ratio(spoken),
             "leading_questions": len(metrics.leading_questions(spoken)),
             "percentages": _percentages(spoken) if member else None,
-            "best_question": best_question(utterances, name) if member else None,
-            "next_step": next_step(spoken, presenter) if member else None,
         }
+        if with_feedback:
+            figures[name]["best_question"] = best_question(utterances, name) if member else None
+            figures[name]["next_step"] = next_step(spoken, presenter) if member else None
     return figures
 
 

@@ -17,18 +17,13 @@ from coach.sets.history import open_actions
 from coach.sets.report_back import report_back
 from coach.sets.store import NewSession, SavedSession, SetInfo, SetStore
 
-#: Per-speaker figures that quote what was said: left out of the figures a set's overview reads.
-_WITH_TEXT = frozenset({"best_question", "next_step"})
 _UTTERANCE_FIELDS = ("index", "turn", "speaker", "role", "text", "label", "confidence", "leading", "start", "end")
 
 
 def figures(utterances: Sequence[LabelledUtterance], assumed: Sequence[str] = ()) -> dict[str, Any]:
     """What a set's overview reads of a session: its summary and per-speaker figures, and no text."""
-    figures_by_speaker = {
-        name: {key: value for key, value in figures.items() if key not in _WITH_TEXT}
-        for name, figures in speakers(utterances).items()
-    }
-    return {"summary": summary(utterances), "speakers": figures_by_speaker, "roles_assumed": list(assumed)}
+    by_speaker = speakers(utterances, with_feedback=False)
+    return {"summary": summary(utterances), "speakers": by_speaker, "roles_assumed": list(assumed)}
 
 
 def utterances_of(stored: Sequence[dict[str, Any]]) -> tuple[LabelledUtterance, ...]:
