@@ -43,12 +43,25 @@ PERSON_NOUNS = frozenset((
 _SITUATION_PREPS = frozenset((
     "for", "with", "about", "on", "over", "around", "regarding", "in", "from", "between", "by", "during", "while",
 ))  # fmt: skip
+#: Prepositions that, after a verb with an object, say where or how the asker would put it: part of the solution
+#: ("put the gap on the risk register", "split the caseload between you and Jo", "train them as mechanics").
+_PLACING_PREPS = frozenset(("on", "onto", "into", "in", "at", "between", "under", "as"))
+#: Verbs whose object is something to get, start or consult: a new thing, part of the solution ("getting the chief's
+#: blessing", "book the interpreter", "start the capability process", "check the contract").
+_ACQUIRING_VERBS = frozenset((
+    "get", "obtain", "secure", "seek", "book", "buy", "hire", "arrange", "introduce", "create", "start", "find",
+    "recruit", "request", "launch", "check", "consult", "read", "reread", "google", "set",
+))  # fmt: skip
+#: Head nouns of a length of time ("for six months"): how long is the asker's choice.
+_DURATIONS = frozenset(("day", "week", "month", "year", "fortnight", "term", "hour", "minute", "quarter"))
 #: Words for a part of something ("some of the reports").
 _QUANTITIES = frozenset(("some", "all", "part", "most", "one", "any", "bits", "more", "less", "half", "each"))
 #: Subordinators of a clause that describes the situation ("while your mum's ill", "before it goes to court").
 _SITUATION_MARKS = frozenset((
     "while", "because", "since", "as", "now", "given", "when", "whilst", "before", "after", "until",
 ))  # fmt: skip
+#: Subordinators that can time the solution by an outside event ("after the market closes").
+_TIMING_MARKS = frozenset(("when", "before", "after", "until", "once"))
 #: Verbs whose person object is the asker's solution: the one to go to or bring in ("ask your director").
 _CONTACT_VERBS = frozenset((
     "ask", "tell", "get", "involve", "bring", "contact", "email", "ring", "call", "phone", "approach", "speak", "talk",
@@ -64,7 +77,7 @@ _CONTROL_VERBS = frozenset((
 _VAGUE = frozenset((
     "thing", "way", "lot", "bit", "kind", "sort", "idea", "point", "stuff", "one", "time", "moment", "question",
     "answer", "solution", "problem", "issue", "option", "anything", "something", "everything", "nothing", "minute",
-    "while",
+    "while", "shoes",
 ))  # fmt: skip
 #: States a parser may read as nouns after "'s" ("while your mum's ill").
 _STATES = frozenset(("ill", "sick", "off", "away", "back", "late", "out", "ok", "okay", "fine", "unwell", "gone"))
@@ -103,6 +116,9 @@ _ADVICE_OPENINGS = (
     r"(?:is|isn'?t) it (?:worth|better|easier) (?:to )?(?P<x>.+)",
     r"(?:is|isn'?t) there (?:any )?(?:mileage|point|value|sense) in (?P<x>.+)",
     r"isn'?t the (?:answer|solution|thing|obvious thing|fix) (?:just )?(?:to )?(?P<x>.+)",
+    r"isn'?t it (?:about )?time (?:to |you )?(?P<x>.+)",
+    r"(?:one|another|an|the other) option (?:would be|is|might be|could be) (?:to )?(?P<x>.+)",
+    r"(?:should|shouldn'?t|couldn'?t|wouldn'?t) (?P<x>(?:the|your|someone|somebody) .+)",
     r"if i were you,? (?:i'?d|i would|i'?ll) (?P<x>.+)",
     r"(?:i'?d|i would|i) (?:suggest|recommend|advise) (?:that )?(?:you )?(?P<x>.+)",
     r"(?:my advice|my suggestion|the answer|the solution|the trick) (?:would be|is) (?:to )?(?P<x>.+)",
@@ -115,6 +131,7 @@ _ADVICE_OPENINGS = (
 )
 #: Lead-ins before a piece of advice ("Honestly, just...", "If it were me, I'd...").
 _LEAD_IN = (
+    r"(?:.{0,80}?,? but\s+)?(?:(?:so|like|well|um|uh|er|erm|yeah|okay|ok|and|i mean)[,;]?\s+)*"
     r"(?:(?:honestly|personally|to be honest|frankly|for what it'?s worth|in your shoes|"
     r"if (?:it were|it was|i were|i was) (?:me|you|in your shoes))[,;]?\s+)?"
 )
@@ -268,7 +285,7 @@ def _solution(span: Span) -> Analysis | None:
     for token in span:
         if token in kept:
             continue
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SITUATION_MARKS for c in token.children):
+        if token.dep_ == "advcl" and _about_situation(token):
             clause = list(token.subtree)
             kept.extend(clause)
             topics.extend(topics_of(span.doc[clause[0].i : clause[-1].i + 1]))
@@ -311,6 +328,26 @@ def _solution(span: Span) -> Analysis | None:
     )
 
 
+def _acquiring(verb: Token) -> bool:
+    """Whether ``verb`` gets, starts or consults something new (:data:`_ACQUIRING_VERBS`), rather than moving what the
+    presenter has somewhere ("get the sickness pattern into his appraisal")."""
+    objects = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # a parser may hang "into" on either
+    moving = any(c.dep_ == "prep" and c.lower_ in {"into", "onto"} for word in objects for c in word.children)
+    return verb.lemma_.lower() in _ACQUIRING_VERBS and not moving
+
+
+def _about_situation(clause: Token) -> bool:
+    """Whether an adverbial clause describes the presenter's situation ("while your mum's ill", "before you go into
+    the villages"), rather than timing the solution by something else ("after the market closes")."""
+    mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+    if mark not in _SITUATION_MARKS:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if mark == "as":  # "as you're new" is the situation; "as pump mechanics" is what the asker would make them
+        return subject is not None
+    return mark not in _TIMING_MARKS or subject is None or subject.lower_ in PRONOUNS
+
+
 def _brought_in(token: Token) -> bool:
     """Whether a person in a piece of advice is part of the solution: the one to go to or bring in (the object of
     "ask", "get", "involve"..., the subject of what they are got to do, someone to work "with" or take something
@@ -327,13 +364,25 @@ def _situational(token: Token) -> bool:
     the subject of a reported clause ("telling your director the workload isn't sustainable"), or the object of a
     preposition such as "for" or "on"; never the object of "to" (where to go, "to Monday")."""
     if token.dep_ in {"dobj", "attr", "dative"}:
-        return token.head.pos_ in {"VERB", "AUX"}
+        return token.head.pos_ in {"VERB", "AUX"} and not _acquiring(token.head)
     if token.dep_ in {"nsubj", "nsubjpass"}:
         return token.head.dep_ in {"ccomp", "xcomp", "ocomp"}
     if token.dep_ == "pobj" and token.head.lower_ == "of":  # "delegating some of the reports"
         quantity = token.head.head
         return quantity.lower_ in _QUANTITIES and quantity.dep_ in {"dobj", "pobj"}
-    return token.dep_ == "pobj" and token.head.lower_ in _SITUATION_PREPS
+    if token.dep_ != "pobj" or token.lemma_.lower() in _DURATIONS:
+        return False
+    preposition, attached_to = token.head, token.head.head
+    verb = attached_to.head if attached_to.dep_ == "dobj" else attached_to
+    placing = (
+        preposition.lower_ in _PLACING_PREPS
+        and not _acquiring(verb)  # "get a flag on the checkout change": what it goes on is the situation
+        and (
+            any(c.dep_ == "dobj" for c in attached_to.children)
+            or (attached_to.dep_ == "dobj" and preposition.lower_ in {"on", "onto", "into"})  # parsed onto the object
+        )
+    )
+    return preposition.lower_ in _SITUATION_PREPS and not placing
 
 
 def _definite(chunk: Span) -> bool:

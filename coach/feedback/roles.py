@@ -8,9 +8,11 @@ Roles come, in this order, from
 3. inference from what people said, for a role still unknown:
 
    - the facilitator holds the process: opens, invites ("who'd like to go first?", "any more questions for Amira?"),
-     keeps time ("ten minutes left"), names the process ("questions only for now"), closes ("thanks, everyone"), or,
-     in a practice exchange, gives feedback on the trainee's questions ("that's a closed one"). A turn is a process
-     turn when it holds such a cue (:data:`PROCESS_CUES`) or is all ``other`` and longer than a backchannel. The
+     keeps time ("ten minutes left"), names the process ("questions only for now"), closes ("thanks, everyone"),
+     hands the floor to someone by name ("Sian, floor's yours": the session's opening, or a turn that asks nothing
+     and names the next speaker), or, in a practice exchange, gives feedback on the trainee's questions ("that's a
+     closed one"). A turn is a process turn when it holds such a cue (:data:`PROCESS_CUES`, a hand-over) or is all
+     ``other`` and longer than a backchannel. The
      facilitator has the highest ``process turns x process share`` (opening the session, or closing it with a cue,
      adds one), when that is clear: at least two process turns, :data:`FACILITATOR_MIN_TURNS` of them with a cue
      (or three without, in a group), at least :data:`FACILITATOR_MIN_SHARE` of their turns, and
@@ -62,7 +64,7 @@ PROCESS_CUES = re.compile(
     r"out of time|running (?:short|out|over)|keep(?:ing)? (?:an eye on )?(?:the )?time|questions only|no advice|"
     r"round of|go round|thank(?:s| you),? (?:everyone|all|both|everybody)|see you (?:all|next|in)|same time next|"
     r"wrap (?:it |things )?up|that's (?:time|us for)|on mute|can (?:everyone|you all) hear|"
-    r"you'?re (?:up|on|next|presenting|the presenter)|is that you next|off you go|go when you'?re ready|"
+    r"you(?:'?re| are) (?:up|on|next|presenting|the presenter)|is that you next|off you go|go when you'?re ready|"
     r"start us off|(?:who'?s|who is|anyone) bringing|bring yours|we'?re all here|welcome(?: back)?,? (?:everyone|all)|"
     r"morning,? (?:all|everyone)|(?:hold|park) (?:it|that|the advice|your|those|off)|(?:can|could|may) i (?:just )?"
     r"(?:stop|pause|check|gently|come in)|keep asking|(?:into|to) (?:actions|offers|ideas|advice|fixing)|"
@@ -74,7 +76,12 @@ PROCESS_CUES = re.compile(
     r"offers|whenever you'?re ready|(?:we'?ve|you'?ve) got (?:you|\w+) (?:next|presenting)|make a start|halfway|"
     r"time'?s (?:almost |nearly )?up|we'?ve got (?:\w+ ){0,3}minutes|your own (?:solution|fix|answer)|"
     r"(?:advice|ideas|question|questions) round|move (?:us )?(?:on )?to (?:the )?(?:advice|ideas|actions)|"
-    r"keep (?:that|it|those) for later|as we go)",
+    r"keep (?:that|it|those) for later|as we go|"
+    r"floor'?s yours|hand up|can you (?:all )?hear (?:us|me)|your camera|(?:stop|leave it|pause us|pause) there|"
+    r"pause us|(?:near|nearly|almost|right) (?:enough )?at time|(?:what are you|what you'?re) taking away|"
+    r"jump in|get curious|(?:solutions|advice|ideas) (?:are |is )?(?:starting to )?(?:leak|creep)|"
+    r"was that a (?:question|suggestion)|count (?:them|it) (?:out loud|up)|stays in the room|we agreed at the start|"
+    r"(?:offers|ideas|questions|advice) round)",
     re.IGNORECASE,
 )
 #: What a facilitator says in a practice exchange: feedback on the trainee's question.
@@ -83,7 +90,14 @@ PRACTICE_FEEDBACK_CUES = re.compile(
     r"solution|proper|good one|your diagnosis)|try (?:again|another|a question|an open|to open)|open it (?:out|up)|"
     r"ask me (?:instead|again)|i'?ll stop you|i'?m (?:the presenter|playing)|"
     r"i'?(?:ll|m going to) (?:be|play) (?:the|a|an) |"
-    r"can anyone (?:turn|open|make|try)|(?:fact|closed|leading) one|got (?:the|your) answer (?:in|built))",
+    r"can anyone (?:turn|open|make|try)|(?:fact|closed|leading) one|got (?:the|your) answer (?:in|built)|"
+    r"(?:properly|really|more) open|(?:advice|a suggestion|a fix|a solution) in disguise|try (?:one|it) (?:more|again)|"
+    r"(?:suggestion|solution|fix|advice),? not a question|(?:that|which)'?s (?:a |an )?(?:yes-or-no|fact)|"
+    r"(?:you|you've) (?:stayed|got curious|held)|"
+    r"(?:jumping|jumped|went|going) (?:straight )?to (?:a )?(?:fix|solution)|"
+    r"start again|ask me something|that'?s your (?:answer|idea|solution|fix|diagnosis)|get curious|"
+    r"make it (?:bigger|wider|more open)|(?:two|three|more|another) (?:more )?(?:solutions|suggestions|fixes)|"
+    r"practise (?:your )?questions on me|i'?ll be (?:one of|a |an |the )|that got me)",
     re.IGNORECASE,
 )
 
@@ -282,6 +296,8 @@ def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -
     pair = len({turn.speaker for turn in turns}) <= 2
     cues = (PRACTICE_FEEDBACK_CUES,) if pair else (PROCESS_CUES, PRACTICE_FEEDBACK_CUES)
     has_cue = [any(cue.search(turn.text) for cue in cues) for turn in turns]
+    if not pair:
+        has_cue = [cue or _hands_over(turns, at) for at, cue in enumerate(has_cue)]
     spoken: Counter[str] = Counter()
     cued: Counter[str] = Counter()
     process: Counter[str] = Counter()
@@ -312,6 +328,21 @@ def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -
         and scores[best] >= FACILITATOR_MARGIN * runner_up
     )
     return best if clear else None
+
+
+def _hands_over(turns: Sequence[_Turn], at: int) -> bool:
+    """Whether turn ``at`` hands the floor to someone by name: it names the next speaker ("Sian, floor's yours"), and
+    is either the session's opening or asks nothing itself (a member's question to the presenter by name is no cue)."""
+    if at + 1 >= len(turns) or (at > 0 and turns[at].asks):
+        return False
+    turn, following = turns[at], turns[at + 1]
+    first_name = _plain(following.speaker).split(" ")[0]
+    if following.speaker in (turn.speaker, UNKNOWN_SPEAKER) or len(first_name) < 3:
+        return False
+    return first_name in _WORD.findall(_plain(turn.text))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 #: How a user of the command line changes a role; the API and the pages word their own (``coach.feedback.report``).

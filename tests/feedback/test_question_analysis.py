@@ -82,3 +82,41 @@ def test_a_lead_in_sentence_still_gives_topics() -> None:
 )
 def test_suggested_solution(text: str, expected: str | None) -> None:
     assert suggested_solution(text) == expected
+
+
+#: Where the advice puts, gets or times something, that part is the asker's: (advice, topic kept, solution lemma).
+WHAT_THE_ASKER_ADDS = [
+    ("placed somewhere", "Put the overtime figures on the board agenda.", "the overtime figures", "agenda"),
+    ("something new got", "It's worth getting the governors' backing before you talk to the parents.", "the parents",
+     "backing"),
+    ("a source to check", "You could check the handbook before you reply to the supplier.", "the supplier",
+     "handbook"),
+    ("a length of time", "One option would be to pause the referrals for three weeks.", "the referrals", "week"),
+    ("timed by an outside event", "Why not hold the surgery after the school run finishes?", "the surgery", "run"),
+    ("made into a role", "Have you thought about training a few of the parents as reading volunteers?", None,
+     "volunteer"),
+    ("moved into something", "You could get the late reports into the team's objectives.", "the late reports",
+     "objective"),
+    ("said after a concession", "I know it's hard, but if I were in your shoes I'd hand the budget back to finance.",
+     "the budget", "finance"),
+    ("someone else doing it", "Shouldn't the deputy head be running the exclusions panel?", "the exclusions panel",
+     "deputy"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "topic", "solution"), WHAT_THE_ASKER_ADDS, ids=[case[0] for case in WHAT_THE_ASKER_ADDS]
+)
+def test_what_the_asker_adds_is_the_solution(name: str, text: str, topic: str | None, solution: str) -> None:
+    analysis = analyse(text, "advice")
+    assert analysis.kind == "suggestion"
+    assert solution in analysis.solution_lemmas
+    assert solution not in {t.lemma for t in analysis.topics}
+    if topic is not None:
+        assert topic in [t.text for t in analysis.topics]
+
+
+def test_what_a_new_thing_is_put_on_stays_the_situation() -> None:
+    analysis = analyse("Get a second opinion from legal on the data breach.", "advice")
+    assert "the data breach" in [t.text for t in analysis.topics]
+    assert "opinion" in analysis.solution_lemmas
