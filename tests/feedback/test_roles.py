@@ -157,6 +157,38 @@ INFERENCE_CASES: list[tuple[str, list[Row], str | None, str | None]] = [
         "Gill",
     ),
     (
+        # No stock phrase at all: she opens and hands the floor to people by name.
+        "a facilitator who only hands the floor over by name",
+        [
+            ("Gill", "member", "other", "So, Tendai, last week you said the depot was short of drivers."),
+            ("Tendai", "member", "story", "Still is. Three off long-term and the agency can't cover nights."),
+            ("Kofi", "member", "open_question", "What does a bad night look like?"),
+            ("Tendai", "member", "story", "Routes cancelled, and I'm on the phone to angry customers at six."),
+            ("Gill", "member", "other", "Abla, you were next, I think."),
+            ("Abla", "member", "closed_question", "Have you told the regional office?"),
+            ("Tendai", "member", "story", "They know. They just keep sending the same agency."),
+            ("Kofi", "member", "reflection", "So you're carrying it on your own."),
+            ("Tendai", "member", "other", "Pretty much, yes."),
+            ("Gill", "member", "other", "Good. Tendai, last word to you."),
+            ("Tendai", "member", "story", "I'll ask regional for a named contact at the agency."),
+        ],
+        "Tendai",
+        "Gill",
+    ),
+    (
+        "a member naming the presenter in a question is no facilitator",
+        [
+            ("Kofi", "member", "open_question", "Tendai, what does a bad night look like?"),
+            ("Tendai", "member", "story", "Routes cancelled, and I'm on the phone to angry customers at six."),
+            ("Abla", "member", "closed_question", "Tendai, have you told the regional office?"),
+            ("Tendai", "member", "story", "They know. They just keep sending the same agency."),
+            ("Kofi", "member", "open_question", "Tendai, what would help most?"),
+            ("Tendai", "member", "story", "A named contact at the agency, I think."),
+        ],
+        "Tendai",
+        None,
+    ),
+    (
         "one to one: the person being questioned is the presenter, and there is no facilitator",
         [
             ("counsellor", "member", "other", "Thanks for coming in today."),
