@@ -9,7 +9,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from coach.classifier.question_form import looks_like_question
+from coach.classifier.question_form import asks_as_question
 from coach.labels import ADVICE
 
 
@@ -97,7 +97,7 @@ def predictions_from_probabilities(
                 label=label,
                 confidence=round(float(row[best]), 4),
                 scores={name: round(float(p), 4) for name, p in zip(labels, row, strict=True)},
-                leading=label == ADVICE and looks_like_question(text),
+                leading=label == ADVICE and asks_as_question(text),
             )
         )
     return predictions

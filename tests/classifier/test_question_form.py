@@ -1,6 +1,6 @@
 import pytest
 
-from coach.classifier.question_form import looks_like_question
+from coach.classifier.question_form import asks_as_question, looks_like_question
 
 CASES = [
     ("question mark", "The board knows?", True),
@@ -16,3 +16,20 @@ CASES = [
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_looks_like_question(name: str, text: str, expected: bool) -> None:
     assert looks_like_question(text) is expected
+
+
+ASKED = [
+    ("inverted auxiliary", "Have you tried the bank.", True),
+    ("caption, no mark", "could you not just ring her", True),
+    ("wh opening", "what about ringing her", True),
+    ("imperative with have", "Have a word with HR.", False),
+    ("elliptical modal statement", "Could be worth a try.", False),
+    ("emphatic do", "Do try the bank first.", False),
+    ("pseudo-cleft", "What I would do is ring her.", False),
+    ("question mark wins", "Have a word with HR?", True),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), ASKED, ids=[case[0] for case in ASKED])
+def test_asks_as_question_needs_the_wording_of_a_question(name: str, text: str, expected: bool) -> None:
+    assert asks_as_question(text) is expected
