@@ -25,6 +25,7 @@ from coach.feedback.render_html import render_html
 from coach.feedback.render_text import render_text
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
+from coach.feedback.report_model import Report, SavedReport
 from coach.feedback.roles import CLI_ROLE_FIXES
 from coach.feedback.session import Session, label_session
 from coach.sets.saved_reports import save_to_set
@@ -101,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
 def analyze_file(
     path: Path, rephraser: Rephraser, presenter: str | None = None, facilitator: str | None = None
-) -> dict[str, Any]:
+) -> Report:
     """The report of the transcript at ``path``, labelled by ``rephraser.coach``; errors name the file."""
     session = label_file(path, rephraser, presenter, facilitator)
     return build_report(session, rephraser=rephraser, role_fixes=CLI_ROLE_FIXES)
@@ -126,7 +127,7 @@ class _SetSaver:
         self.date = date
         self.store = open_store(database_url)
 
-    def save(self, session: Session, rephraser: Rephraser) -> dict[str, Any]:
+    def save(self, session: Session, rephraser: Rephraser) -> SavedReport:
         found = self.store.find_set(ANONYMOUS, self.name)
         if found is None:
             found = self.store.create_set(ANONYMOUS, self.name)
@@ -134,15 +135,17 @@ class _SetSaver:
         return save_to_set(self.store, ANONYMOUS, found, session, self.date, rephraser, CLI_ROLE_FIXES)
 
 
-def _report(path: Path, rephraser: Rephraser, args: argparse.Namespace, saver: _SetSaver | None) -> dict[str, Any]:
+def _report(
+    path: Path, rephraser: Rephraser, args: argparse.Namespace, saver: _SetSaver | None
+) -> Report | SavedReport:
     if saver is None:
         return analyze_file(path, rephraser, args.presenter, args.facilitator)
     return saver.save(label_file(path, rephraser, args.presenter, args.facilitator), rephraser)
 
 
-def _render(report: dict[str, Any], path: Path, format: str, several: bool, *, first: bool) -> str:
+def _render(report: Report | SavedReport, path: Path, format: str, several: bool, *, first: bool) -> str:
     if format == "json":
-        record = {"file": str(path), **report}
+        record = {"file": str(path), **report.to_dict()}
         if several:
             return json.dumps(record, ensure_ascii=False) + "\n"
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"

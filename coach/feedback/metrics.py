@@ -98,6 +98,34 @@ class FirstAdvice:
         return {"index": self.index, "utterances": self.utterances, "seconds": self.seconds}
 
 
+@dataclass(frozen=True)
+class Window:
+    """One window of the timeline: its ``start`` and ``end`` (seconds, or utterance positions with the end excluded),
+    ``utterances``, members' ``contributions`` (their utterances that are not ``other``), whether those are ``too_few``
+    to judge, the window's ``questioning_ratio`` and ``open_ratio``, the ``cumulative_ratio`` from the session's start
+    to the window's end, and members' ``counts`` per label."""
+
+    start: float
+    end: float
+    utterances: int
+    contributions: int
+    too_few: bool
+    questioning_ratio: float | None
+    cumulative_ratio: float | None
+    open_ratio: float | None
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The figures per window: the ``unit`` of the axis (``seconds`` or ``utterances``), the ``window`` size in it, and
+    the ``windows`` in order."""
+
+    unit: str
+    window: float | int
+    windows: tuple[Window, ...]
+
+
 def members(utterances: Iterable[LabelledUtterance]) -> list[LabelledUtterance]:
     """The members' utterances, in order."""
     return [u for u in utterances if u.role == MEMBER]
@@ -246,22 +274,18 @@ def has_times(utterances: Sequence[LabelledUtterance]) -> bool:
     return bool(utterances) and all(u.start is not None for u in utterances)
 
 
-def timeline(utterances: Sequence[LabelledUtterance], windows: int = TIMELINE_WINDOWS) -> dict[str, Any]:
+def timeline(utterances: Sequence[LabelledUtterance], windows: int = TIMELINE_WINDOWS) -> Timeline:
     """The figures per window, about ``windows`` of them over the session's length (whole minutes when every
     utterance has a time, else a whole number of utterances; never more than :data:`MAX_WINDOWS`).
 
-    Returns ``{"unit": "seconds" | "utterances", "window": size, "windows": [...]}``; each window has its ``start`` and
-    ``end`` (seconds in the transcript's clock, or utterance positions, end excluded), ``utterances``,
-    ``contributions`` (members' utterances that are not ``other``), ``too_few`` (fewer than :data:`TOO_FEW_TO_JUDGE`
-    contributions: its ratio says little), ``questioning_ratio``, ``cumulative_ratio`` (from the start to the window's
-    end), ``open_ratio`` and the members' ``counts`` per label. Windows with no talk are kept, so the list is a regular
-    axis. No utterances: no windows.
+    A window is ``too_few`` to judge with fewer than :data:`TOO_FEW_TO_JUDGE` contributions (see :class:`Window`).
+    Windows with no talk are kept, so the list is a regular axis. No utterances: no windows.
     """
     if windows <= 0:
         raise ValueError("the number of windows must be positive")
     windows = min(windows, MAX_WINDOWS)
     if not utterances:
-        return {"unit": "utterances", "window": 0, "windows": []}
+        return Timeline("utterances", 0, ())
     if has_times(utterances):
         origin = session_start(utterances) or 0.0
         span = max((u.start or 0.0) for u in utterances) - origin
@@ -280,25 +304,25 @@ def timeline(utterances: Sequence[LabelledUtterance], windows: int = TIMELINE_WI
         buckets = [list(utterances[k : k + step]) for k in range(0, len(utterances), step)]
         bounds = [(float(k * step), float(k * step + len(bucket))) for k, bucket in enumerate(buckets)]
         unit = "utterances"
-    figures = []
+    figures: list[Window] = []
     so_far: list[LabelledUtterance] = []
     for (start, end), bucket in zip(bounds, buckets, strict=True):
         so_far.extend(bucket)
         contributions = len([u for u in members(bucket) if u.label != OTHER])
         figures.append(
-            {
-                "start": round(start, 3),
-                "end": round(end, 3),
-                "utterances": len(bucket),
-                "contributions": contributions,
-                "too_few": contributions < TOO_FEW_TO_JUDGE,
-                "questioning_ratio": questioning_ratio(bucket),
-                "cumulative_ratio": questioning_ratio(so_far),
-                "open_ratio": open_ratio(bucket),
-                "counts": label_counts(members(bucket)),
-            }
+            Window(
+                start=round(start, 3),
+                end=round(end, 3),
+                utterances=len(bucket),
+                contributions=contributions,
+                too_few=contributions < TOO_FEW_TO_JUDGE,
+                questioning_ratio=questioning_ratio(bucket),
+                cumulative_ratio=questioning_ratio(so_far),
+                open_ratio=open_ratio(bucket),
+                counts=label_counts(members(bucket)),
+            )
         )
-    return {"unit": unit, "window": size if unit == "seconds" else int(size), "windows": figures}
+    return Timeline(unit, size if unit == "seconds" else int(size), tuple(figures))
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -321,6 +345,8 @@ __all__ = [
     "FirstAdvice",
     "Moment",
     "Run",
+    "Timeline",
+    "Window",
     "advice_moments",
     "contributions",
     "duration",

@@ -9,9 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
-from typing import Any
 
+from coach.feedback.actions import Action
+from coach.feedback.metrics import Timeline, Window
 from coach.feedback.render_text import LABEL_NAMES, format_time, percent
+from coach.feedback.report_model import (
+    Highlight,
+    Moment,
+    QuestionRephrased,
+    Report,
+    ReportBack,
+    RolesFound,
+    SavedReport,
+    SpeakerFigures,
+    Summary,
+    Utterance,
+    shown,
+)
 from coach.labels import LABELS
 
 #: One colour per label; text on them is never needed (legends and tables carry the names).
@@ -59,24 +73,26 @@ tr:target { background: #fff3c4; } h3 { font-size: 1.05rem; margin: 1rem 0 0.25r
 """
 
 
-def render_html(report: Mapping[str, Any]) -> str:
-    """``report`` (from ``build_report``) as a complete HTML document."""
-    feedback = report["feedback"]
+def render_html(saved_or_not: Report | SavedReport) -> str:
+    """A report (from ``build_report``, or a set's saved session with its report-back after the roles) as a complete
+    HTML document."""
+    report, report_back = shown(saved_or_not)
+    feedback = report.feedback
     body = [
         "<h1>Coach session report</h1>",
-        f'<p class="headline">{escape(feedback["headline"])}</p>',
-        _roles(report["roles"]),
-        _report_back(report.get("report_back", [])),
-        _summary(report["summary"]),
-        _timeline(report["timeline"]),
-        _speakers(report["speakers"]),
-        _members(report["speakers"]),
-        _quotes("What went well", "went-well", feedback["went_well"]),
-        _quotes("Moments worth discussing", "moments", feedback["moments"]),
-        _rephrasings(feedback["rephrasings"]),
-        _actions(report.get("actions", [])),
-        _transcript(report["utterances"]),
-        _footer(report.get("model", {})),
+        f'<p class="headline">{escape(feedback.headline)}</p>',
+        _roles(report.roles),
+        _report_back(report_back),
+        _summary(report.summary),
+        _timeline(report.timeline),
+        _speakers(report.speakers),
+        _members(report.speakers),
+        _quotes("What went well", "went-well", feedback.went_well),
+        _quotes("Moments worth discussing", "moments", feedback.moments),
+        _rephrasings(feedback.rephrasings),
+        _actions(report.actions),
+        _transcript(report.utterances),
+        _footer(report.model),
     ]
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -88,40 +104,40 @@ def render_html(report: Mapping[str, Any]) -> str:
     )
 
 
-def _roles(roles: Mapping[str, Any]) -> str:
+def _roles(roles: RolesFound) -> str:
     parts = []
-    if roles["presenter"]:
-        parts.append(f"Presenter: <strong>{escape(roles['presenter'])}</strong>.")
-    if roles["facilitator"]:
-        parts.append(f"Facilitator: <strong>{escape(roles['facilitator'])}</strong>.")
-    if roles.get("how_to_override"):
-        parts.append(f'<span class="note">{escape(roles["how_to_override"])}</span>')
+    if roles.presenter:
+        parts.append(f"Presenter: <strong>{escape(roles.presenter)}</strong>.")
+    if roles.facilitator:
+        parts.append(f"Facilitator: <strong>{escape(roles.facilitator)}</strong>.")
+    if roles.how_to_override:
+        parts.append(f'<span class="note">{escape(roles.how_to_override)}</span>')
     return f"<p>{' '.join(parts)}</p>" if parts else ""
 
 
-def _summary(summary: Mapping[str, Any]) -> str:
-    run = summary["longest_questioning_run"]
-    first = summary["time_to_first_advice"]
+def _summary(summary: Summary) -> str:
+    run = summary.longest_questioning_run
+    first = summary.time_to_first_advice
     if first is None:
         first_value, first_note = "none", "no advice from members"
-    elif first["seconds"] is not None:
-        first_value, first_note = format_time(first["seconds"]), "into the session before members' first advice"
+    elif first.seconds is not None:
+        first_value, first_note = format_time(first.seconds), "into the session before members' first advice"
     else:
-        first_value, first_note = str(first["utterances"]), "utterances before members' first advice"
-    balance = summary["participation_balance"]
+        first_value, first_note = str(first.utterances), "utterances before members' first advice"
+    balance = summary.participation_balance
     figures = [
-        (percent(summary["questioning_ratio"]), "of what members said were questions or reflections"),
-        (percent(summary["open_ratio"]), "of members' questions were open"),
-        ("-" if run is None else str(run["length"]), "questions and reflections in a row at best"),
+        (percent(summary.questioning_ratio), "of what members said were questions or reflections"),
+        (percent(summary.open_ratio), "of members' questions were open"),
+        ("-" if run is None else str(run.length), "questions and reflections in a row at best"),
         (first_value, first_note),
-        (percent(summary["presenter_share_of_talk"]), "of the words were the presenter's"),
+        (percent(summary.presenter_share_of_talk), "of the words were the presenter's"),
         ("-" if balance is None else f"{balance:.2f}", "balance among members (1 = all contributed equally)"),
     ]
     items = "".join(f'<li><span class="value">{escape(value)}</span>{escape(note)}</li>' for value, note in figures)
-    counts = summary["counts"]
+    counts = summary.counts
     rows = "".join(f'<tr><td>{_chip(label)}</td><td class="num">{counts.get(label, 0)}</td></tr>' for label in LABELS)
-    duration = summary["duration"]
-    length = f"{summary['utterances']} utterances" + (f" over {format_time(duration)}" if duration else "")
+    duration = summary.duration
+    length = f"{summary.utterances} utterances" + (f" over {format_time(duration)}" if duration else "")
     return (
         f'<section aria-labelledby="summary"><h2 id="summary">Summary</h2><ul class="figures">{items}</ul>'
         f'<p class="note">{escape(length)}.</p>'
@@ -131,16 +147,16 @@ def _summary(summary: Mapping[str, Any]) -> str:
     )
 
 
-def _timeline(timeline: Mapping[str, Any]) -> str:
-    windows: Sequence[Mapping[str, Any]] = timeline["windows"]
+def _timeline(timeline: Timeline) -> str:
+    windows = timeline.windows
     if not windows:
         return ""
-    by_time = timeline["unit"] == "seconds"
-    minutes = round(timeline["window"] / 60)
+    by_time = timeline.unit == "seconds"
+    minutes = round(timeline.window / 60)
     size = (
         f"{minutes} minute{'' if minutes == 1 else 's'}"
         if by_time
-        else f"{timeline['window']} utterance{'' if timeline['window'] == 1 else 's'}"
+        else f"{timeline.window} utterance{'' if timeline.window == 1 else 's'}"
     )
     spans = [_span(window, by_time) for window in windows]
     width, height, left, bottom, top = 480, 220, 54, 30, 10
@@ -149,13 +165,13 @@ def _timeline(timeline: Mapping[str, Any]) -> str:
     bars = []
     line_points = []
     for number, (window, span) in enumerate(zip(windows, spans, strict=True)):
-        ratio, count = window["questioning_ratio"], window["contributions"]
+        ratio, count = window.questioning_ratio, window.contributions
         x = left + number * step
         centre = x + step / 2
-        if window["cumulative_ratio"] is not None:
-            line_points.append(f"{centre:.1f},{top + plot_height * (1 - window['cumulative_ratio']):.1f}")
+        if window.cumulative_ratio is not None:
+            line_points.append(f"{centre:.1f},{top + plot_height * (1 - window.cumulative_ratio):.1f}")
         counted = f"{count} contribution{'' if count == 1 else 's'}"
-        if window["too_few"]:
+        if window.too_few:
             label = f"{span}: {counted}, too few to judge"
             bars.append(f'<rect x="{x + step * 0.15:.1f}" y="{top}" width="{step * 0.7:.1f}" height="{plot_height}" '
                         f'fill="url(#too-few)" stroke="#bbbbbb"><title>{escape(label)}</title></rect>')  # fmt: skip
@@ -188,8 +204,7 @@ def _timeline(timeline: Mapping[str, Any]) -> str:
     )
     ticks = _ticks(spans, left, step, height - 10)
     described = "; ".join(
-        f"{span}: {'too few to judge' if w['too_few'] else percent(w['questioning_ratio'])} "
-        f"({w['contributions']} contributions)"
+        f"{span}: {'too few to judge' if w.too_few else percent(w.questioning_ratio)} ({w.contributions} contributions)"
         for span, w in zip(spans, windows, strict=True)
     )
     title = f"Questioning mode per {size}"
@@ -211,10 +226,10 @@ def _timeline(timeline: Mapping[str, Any]) -> str:
 _TIMELINE_DESC = "The share of members' contributions that were questions or reflections, per window."
 
 
-def _span(window: Mapping[str, Any], by_time: bool) -> str:
+def _span(window: Window, by_time: bool) -> str:
     if by_time:
-        return f"{format_time(window['start'])}-{format_time(window['end'])}"
-    return f"utterances {int(window['start']) + 1}-{int(window['end'])}"
+        return f"{format_time(window.start)}-{format_time(window.end)}"
+    return f"utterances {int(window.start) + 1}-{int(window.end)}"
 
 
 def _ticks(spans: Sequence[str], left: float, step: float, y: float) -> str:
@@ -227,15 +242,15 @@ def _ticks(spans: Sequence[str], left: float, step: float, y: float) -> str:
     )
 
 
-def _speakers(speakers: Mapping[str, Mapping[str, Any]]) -> str:
+def _speakers(speakers: Mapping[str, SpeakerFigures]) -> str:
     if not speakers:
         return ""
-    chart = _speaker_bars({name: f for name, f in speakers.items() if f["role"] == "member"})
+    chart = _speaker_bars({name: f for name, f in speakers.items() if f.role == "member"})
     rows = "".join(
-        f'<tr><th scope="row">{escape(name)}</th><td>{escape(f["role"])}</td>'
-        f'<td class="num">{f["utterances"]}</td><td class="num">{f["words"]}</td>'
-        f'<td class="num">{percent(f["questioning_ratio"])}</td><td class="num">{percent(f["open_ratio"])}</td>'
-        + "".join(f'<td class="num">{f["counts"].get(label, 0)}</td>' for label in LABELS)
+        f'<tr><th scope="row">{escape(name)}</th><td>{escape(f.role)}</td>'
+        f'<td class="num">{f.utterances}</td><td class="num">{f.words}</td>'
+        f'<td class="num">{percent(f.questioning_ratio)}</td><td class="num">{percent(f.open_ratio)}</td>'
+        + "".join(f'<td class="num">{f.counts.get(label, 0)}</td>' for label in LABELS)
         + "</tr>"
         for name, f in speakers.items()
     )
@@ -250,12 +265,12 @@ def _speakers(speakers: Mapping[str, Mapping[str, Any]]) -> str:
     )
 
 
-def _speaker_bars(members: Mapping[str, Mapping[str, Any]]) -> str:
+def _speaker_bars(members: Mapping[str, SpeakerFigures]) -> str:
     if not members:
         return ""
     width, row, left, top = 480, 30, 110, 6
     height = top + row * len(members) + 6
-    most = max(sum(f["counts"].values()) for f in members.values()) or 1
+    most = max(sum(f.counts.values()) for f in members.values()) or 1
     scale = (width - left - 40) / most
     rows = []
     for number, (name, figures) in enumerate(members.items()):
@@ -265,7 +280,7 @@ def _speaker_bars(members: Mapping[str, Mapping[str, Any]]) -> str:
             f'<text x="{left - 8}" y="{y + row / 2 + 4:.1f}" text-anchor="end">{escape(_clip(name, 12))}</text>'
         )
         for label in LABELS:
-            count = figures["counts"].get(label, 0)
+            count = figures.counts.get(label, 0)
             if not count:
                 continue
             rows.append(
@@ -273,9 +288,9 @@ def _speaker_bars(members: Mapping[str, Mapping[str, Any]]) -> str:
                 f'fill="{LABEL_COLOURS[label]}"><title>{escape(f"{name}: {count} {LABEL_NAMES[label]}")}</title></rect>'
             )
             x += count * scale
-        rows.append(f'<text x="{x + 6:.1f}" y="{y + row / 2 + 4:.1f}">{sum(figures["counts"].values())}</text>')
+        rows.append(f'<text x="{x + 6:.1f}" y="{y + row / 2 + 4:.1f}">{sum(figures.counts.values())}</text>')
     described = "; ".join(
-        f"{name}: " + ", ".join(f"{f['counts'].get(label, 0)} {LABEL_NAMES[label]}" for label in LABELS)
+        f"{name}: " + ", ".join(f"{f.counts.get(label, 0)} {LABEL_NAMES[label]}" for label in LABELS)
         for name, f in members.items()
     )
     legend = "".join(
@@ -291,10 +306,10 @@ def _speaker_bars(members: Mapping[str, Mapping[str, Any]]) -> str:
     )
 
 
-def _quotes(title: str, anchor: str, items: Iterable[Mapping[str, Any]]) -> str:
+def _quotes(title: str, anchor: str, items: Iterable[Highlight | Moment]) -> str:
     blocks = [
-        f'<blockquote>{escape(item["quote"])}</blockquote><p class="who">{_who(item)}</p>'
-        f'<p class="why">{escape(item["why"])}</p>'
+        f'<blockquote>{escape(item.quote)}</blockquote><p class="who">{_who(item.speaker, item.start, item.index)}</p>'
+        f'<p class="why">{escape(item.why)}</p>'
         for item in items
     ]
     if not blocks:
@@ -302,13 +317,14 @@ def _quotes(title: str, anchor: str, items: Iterable[Mapping[str, Any]]) -> str:
     return f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">{escape(title)}</h2>{"".join(blocks)}</section>'
 
 
-def _rephrasings(items: Iterable[Mapping[str, Any]]) -> str:
+def _rephrasings(items: Iterable[QuestionRephrased]) -> str:
     blocks = []
     for item in items:
-        suggestions = "".join(f"<li>{escape(s)}</li>" for s in item["suggestions"])
-        kind = "advice dressed as a question" if item["leading"] else LABEL_NAMES.get(item["label"], item["label"])
+        suggestions = "".join(f"<li>{escape(s)}</li>" for s in item.suggestions)
+        kind = "advice dressed as a question" if item.leading else LABEL_NAMES.get(item.label, item.label)
+        who = _who(item.speaker, item.start, item.index)
         blocks.append(
-            f'<blockquote>{escape(item["original"])}</blockquote><p class="who">{_who(item)} &middot; '
+            f'<blockquote>{escape(item.original)}</blockquote><p class="who">{who} &middot; '
             f'{escape(kind)}</p><p class="why">Open ways to ask:</p><ul class="plain">{suggestions}</ul>'
         )
     if not blocks:
@@ -318,51 +334,47 @@ def _rephrasings(items: Iterable[Mapping[str, Any]]) -> str:
     )
 
 
-def _members(speakers: Mapping[str, Mapping[str, Any]]) -> str:
+def _members(speakers: Mapping[str, SpeakerFigures]) -> str:
     """Each member's mix of contributions, best question and one thing to try next time."""
     blocks = []
     for name, figures in speakers.items():
-        shares = figures.get("percentages")
+        shares = figures.percentages
         if shares is None:
             continue
         mix = ", ".join(
             f"{escape(LABEL_NAMES.get(label, label))} {percent(share)}" for label, share in shares.items() if share
         )
-        best = figures["best_question"]
-        quote = f"<blockquote>{escape(best['text'])}</blockquote>" if best else ""
-        blocks.append(
-            f'<h3>{escape(name)}</h3><p class="who">{mix or "no contributions"}</p>{quote}'
-            f'<p class="why">Next time: {escape(figures["next_step"])}</p>'
-        )
+        best = figures.best_question
+        quote = f"<blockquote>{escape(best.text)}</blockquote>" if best else ""
+        step = f'<p class="why">Next time: {escape(figures.next_step)}</p>' if figures.next_step else ""
+        blocks.append(f'<h3>{escape(name)}</h3><p class="who">{mix or "no contributions"}</p>{quote}{step}')
     if not blocks:
         return ""
     return f'<section aria-labelledby="members"><h2 id="members">Each member</h2>{"".join(blocks)}</section>'
 
 
-def _actions(actions: Sequence[Mapping[str, Any]]) -> str:
+def _actions(actions: Sequence[Action]) -> str:
     if not actions:
         return ""
-    items = "".join(f"<li>{escape(a['speaker'])}: {escape(a['text'])}</li>" for a in actions)
+    items = "".join(f"<li>{escape(a.speaker)}: {escape(a.text)}</li>" for a in actions)
     return (
         '<section aria-labelledby="actions"><h2 id="actions">Actions to report back on</h2>'
         f'<ul class="plain">{items}</ul></section>'
     )
 
 
-def _report_back(items: Sequence[Mapping[str, Any]]) -> str:
+def _report_back(items: Sequence[ReportBack]) -> str:
     """The report-back on earlier sessions' actions (saved sessions only)."""
     if not items:
         return ""
     blocks = []
     for item in items:
         said = (
-            f"<blockquote>{escape(item['quote'])}</blockquote>"
-            if item["mentioned"]
+            f"<blockquote>{escape(item.quote)}</blockquote>"
+            if item.mentioned and item.quote is not None
             else '<p class="why">Not mentioned in this session.</p>'
         )
-        blocks.append(
-            f'<p class="who">{escape(item["speaker"])}, {escape(item["date"])}: {escape(item["text"])}</p>{said}'
-        )
+        blocks.append(f'<p class="who">{escape(item.speaker)}, {escape(item.date)}: {escape(item.text)}</p>{said}')
     return (
         '<section aria-labelledby="report-back"><h2 id="report-back">Report-back on earlier actions</h2>'
         f"{''.join(blocks)}</section>"
@@ -373,23 +385,23 @@ def _report_back(items: Sequence[Mapping[str, Any]]) -> str:
 UNCERTAIN_BELOW = 0.5
 
 
-def _transcript(utterances: Sequence[Mapping[str, Any]]) -> str:
+def _transcript(utterances: Sequence[Utterance]) -> str:
     """Every utterance with its time, speaker, label and confidence (uncertain ones marked), each row an anchor the
     moments link to, with filters by label and by speaker that work without scripts (radio buttons and CSS)."""
     if not utterances:
         return ""
-    speakers = list(dict.fromkeys(u["speaker"] for u in utterances))
+    speakers = list(dict.fromkeys(u.speaker for u in utterances))
     speaker_ids = {name: f"s{number}" for number, name in enumerate(speakers)}
     rows = []
     for u in utterances:
-        uncertain = u["confidence"] < UNCERTAIN_BELOW
+        uncertain = u.confidence < UNCERTAIN_BELOW
         mark = ' <span class="uncertain" title="the model was unsure">(unsure)</span>' if uncertain else ""
-        when = format_time(u["start"]) if u["start"] is not None else str(u["index"] + 1)
+        when = format_time(u.start) if u.start is not None else str(u.index + 1)
         rows.append(
-            f'<tr id="u-{u["index"]}" data-label="{escape(u["label"])}" data-speaker="{speaker_ids[u["speaker"]]}">'
-            f'<td class="num">{escape(when)}</td><td>{escape(u["speaker"])}</td>'
-            f"<td>{_chip(u['label'], u['leading'])}{mark}</td>"
-            f'<td class="num">{round(u["confidence"] * 100)}%</td><td>{escape(u["text"])}</td></tr>'
+            f'<tr id="u-{u.index}" data-label="{escape(u.label)}" data-speaker="{speaker_ids[u.speaker]}">'
+            f'<td class="num">{escape(when)}</td><td>{escape(u.speaker)}</td>'
+            f"<td>{_chip(u.label, u.leading)}{mark}</td>"
+            f'<td class="num">{round(u.confidence * 100)}%</td><td>{escape(u.text)}</td></tr>'
         )
     label_filters = "".join(
         f'<input type="radio" name="label-filter" id="f-{label}"><label for="f-{label}">{escape(LABEL_NAMES[label])}'
@@ -423,7 +435,7 @@ def _transcript(utterances: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
-def _footer(model: Mapping[str, Any]) -> str:
+def _footer(model: Mapping[str, str]) -> str:
     name, version = model.get("name"), model.get("version")
     if not name:
         return ""
@@ -436,11 +448,10 @@ def _chip(label: str, leading: bool = False) -> str:
     return f'<span class="label"><span class="swatch" style="background:{colour}"></span>{escape(name)}</span>'
 
 
-def _who(item: Mapping[str, Any]) -> str:
+def _who(speaker: str, start: float | None, index: int) -> str:
     """Who said it and when, with a link to its line in the transcript."""
-    when = f" at {format_time(item['start'])}" if item.get("start") is not None else ""
-    line = f' &middot; <a href="#u-{item["index"]}">see it in the transcript</a>' if "index" in item else ""
-    return f"{escape(item['speaker'])}{escape(when)}{line}"
+    when = f" at {format_time(start)}" if start is not None else ""
+    return f'{escape(speaker)}{escape(when)} &middot; <a href="#u-{index}">see it in the transcript</a>'
 
 
 def _clip(text: str, length: int) -> str:

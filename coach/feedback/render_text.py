@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping
 
+from coach.feedback.actions import Action
+from coach.feedback.metrics import FirstAdvice, Run, Timeline
+from coach.feedback.report_model import (
+    Highlight,
+    Moment,
+    QuestionRephrased,
+    Report,
+    ReportBack,
+    SavedReport,
+    SpeakerFigures,
+    Summary,
+    shown,
+)
 from coach.labels import LABELS
 
 #: How labels read in the report.
@@ -19,20 +31,22 @@ LABEL_NAMES = {
 }
 
 
-def render_text(report: Mapping[str, Any], width: int = 80) -> str:
-    """``report`` (from ``build_report``) as text lines no wider than ``width`` (quotes are wrapped, never cut)."""
+def render_text(saved_or_not: Report | SavedReport, width: int = 80) -> str:
+    """A report (from ``build_report``, or a set's saved session with its report-back first) as text lines no wider
+    than ``width`` (quotes are wrapped, never cut)."""
+    report, report_back = shown(saved_or_not)
     sections = [
         _title(report, width),
-        _report_back(report.get("report_back", []), width),
-        _summary(report["summary"], width),
-        _labels(report["summary"]["counts"], width),
-        _speakers(report["speakers"], width),
-        _members(report["speakers"], width),
-        _timeline(report["timeline"], width),
-        _went_well(report["feedback"]["went_well"], width),
-        _moments(report["feedback"]["moments"], width),
-        _rephrasings(report["feedback"]["rephrasings"], width),
-        _actions(report.get("actions", []), width),
+        _report_back(report_back, width),
+        _summary(report.summary, width),
+        _labels(report.summary.counts, width),
+        _speakers(report.speakers, width),
+        _members(report.speakers, width),
+        _timeline(report.timeline, width),
+        _went_well(report.feedback.went_well, width),
+        _moments(report.feedback.moments, width),
+        _rephrasings(report.feedback.rephrasings, width),
+        _actions(report.actions, width),
     ]
     return "\n\n".join(section for section in sections if section) + "\n"
 
@@ -60,37 +74,36 @@ def _wrap(text: str, width: int, indent: str = "") -> str:
     return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent, break_long_words=True)
 
 
-def _title(report: Mapping[str, Any], width: int) -> str:
+def _title(report: Report, width: int) -> str:
     title = "Coach session report"
-    lines = [title, "=" * len(title), _wrap(report["feedback"]["headline"], width)]
-    roles = report["roles"]
+    lines = [title, "=" * len(title), _wrap(report.feedback.headline, width)]
+    roles = report.roles
     who = []
-    if roles["presenter"]:
-        who.append(f"Presenter: {roles['presenter']}.")
-    if roles["facilitator"]:
-        who.append(f"Facilitator: {roles['facilitator']}.")
-    if roles.get("how_to_override"):
-        who.append(roles["how_to_override"])
+    if roles.presenter:
+        who.append(f"Presenter: {roles.presenter}.")
+    if roles.facilitator:
+        who.append(f"Facilitator: {roles.facilitator}.")
+    if roles.how_to_override:
+        who.append(roles.how_to_override)
     if who:
         lines += ["", _wrap(" ".join(who), width)]
     return "\n".join(lines)
 
 
-def _summary(summary: Mapping[str, Any], width: int) -> str:
-    run = summary["longest_questioning_run"]
-    first_advice = summary["time_to_first_advice"]
-    reflections = summary["reflection_to_question_ratio"]
-    balance = summary["participation_balance"]
+def _summary(summary: Summary, width: int) -> str:
+    run = summary.longest_questioning_run
+    reflections = summary.reflection_to_question_ratio
+    balance = summary.participation_balance
     rows = [
-        ("Questioning mode (members)", percent(summary["questioning_ratio"]), "questions and reflections"),
-        ("Open questions", percent(summary["open_ratio"]), "of members' questions"),
+        ("Questioning mode (members)", percent(summary.questioning_ratio), "questions and reflections"),
+        ("Open questions", percent(summary.open_ratio), "of members' questions"),
         ("Reflections per question", "-" if reflections is None else f"{reflections:.2f}", ""),
-        ("Longest questioning run", "-" if run is None else str(run["length"]), _run_when(run)),
-        ("First advice", *_first_advice(first_advice)),
-        ("Presenter's share of talk", percent(summary["presenter_share_of_talk"]), "of all words"),
+        ("Longest questioning run", "-" if run is None else str(run.length), _run_when(run)),
+        ("First advice", *_first_advice(summary.time_to_first_advice)),
+        ("Presenter's share of talk", percent(summary.presenter_share_of_talk), "of all words"),
         ("Balance among members", "-" if balance is None else f"{balance:.2f}", "1 = all contributed equally"),
-        ("Advice dressed as questions", str(summary.get("leading_questions", 0)), ""),
-        ("Utterances", str(summary["utterances"]), f"over {format_time(summary['duration'])}"),
+        ("Advice dressed as questions", str(summary.leading_questions), ""),
+        ("Utterances", str(summary.utterances), f"over {format_time(summary.duration)}"),
     ]
     lines = [_heading("Summary")]
     for name, value, note in rows:
@@ -99,20 +112,20 @@ def _summary(summary: Mapping[str, Any], width: int) -> str:
     return "\n".join(lines)
 
 
-def _run_when(run: Mapping[str, Any] | None) -> str:
+def _run_when(run: Run | None) -> str:
     if run is None:
         return ""
-    if run["start"] is None:
-        return f"contributions (utterances {run['start_index'] + 1}-{run['end_index'] + 1})"
-    return f"contributions ({format_time(run['start'])}-{format_time(run['end'])})"
+    if run.start is None:
+        return f"contributions (utterances {run.start_index + 1}-{run.end_index + 1})"
+    return f"contributions ({format_time(run.start)}-{format_time(run.end)})"
 
 
-def _first_advice(first: Mapping[str, Any] | None) -> tuple[str, str]:
+def _first_advice(first: FirstAdvice | None) -> tuple[str, str]:
     if first is None:
         return "-", "no advice from members"
-    if first["seconds"] is not None:
-        return format_time(first["seconds"]), f"into the session ({first['utterances']} utterances)"
-    return str(first["utterances"]), "utterances in"
+    if first.seconds is not None:
+        return format_time(first.seconds), f"into the session ({first.utterances} utterances)"
+    return str(first.utterances), "utterances in"
 
 
 def _bar(value: float, scale: float, length: int) -> str:
@@ -130,7 +143,7 @@ def _labels(counts: Mapping[str, int], width: int) -> str:
     return "\n".join(lines)
 
 
-def _speakers(speakers: Mapping[str, Mapping[str, Any]], width: int) -> str:
+def _speakers(speakers: Mapping[str, SpeakerFigures], width: int) -> str:
     if not speakers:
         return ""
     name_width = max(8, min(18, width - 62))
@@ -139,37 +152,38 @@ def _speakers(speakers: Mapping[str, Mapping[str, Any]], width: int) -> str:
     )
     lines = [_heading("Speakers"), header]
     for name, figures in speakers.items():
-        counts = figures["counts"]
+        counts = figures.counts
         lines.append(
-            f"{_clip(name, name_width):<{name_width}} {figures['role']:<11} {figures['utterances']:>5} "
-            f"{figures['words']:>6} {percent(figures['questioning_ratio']):>6} {percent(figures['open_ratio']):>5} "
+            f"{_clip(name, name_width):<{name_width}} {figures.role:<11} {figures.utterances:>5} "
+            f"{figures.words:>6} {percent(figures.questioning_ratio):>6} {percent(figures.open_ratio):>5} "
             f"{counts['advice']:>4} {counts['story']:>5}"
         )
     lines.append(_wrap("Q-mode: questions and reflections over contributions (members only).", width))
     return "\n".join(lines)
 
 
-def _members(speakers: Mapping[str, Mapping[str, Any]], width: int) -> str:
+def _members(speakers: Mapping[str, SpeakerFigures], width: int) -> str:
     """Each member's mix of contributions, best question and one thing to try next time."""
     lines = [_heading("Each member")]
     for name, figures in speakers.items():
-        shares = figures.get("percentages")
+        shares = figures.percentages
         if shares is None:
             continue
         mix = ", ".join(f"{LABEL_NAMES[label]} {percent(share)}" for label, share in shares.items() if share)
         lines.append(_wrap(f"{name}: {mix or 'no contributions'}", width, "  "))
-        if figures["best_question"]:
-            lines.append(_wrap(f'best question: "{figures["best_question"]["text"]}"', width, "    "))
-        lines.append(_wrap(f"next time: {figures['next_step']}", width, "    "))
+        if figures.best_question:
+            lines.append(_wrap(f'best question: "{figures.best_question.text}"', width, "    "))
+        if figures.next_step:
+            lines.append(_wrap(f"next time: {figures.next_step}", width, "    "))
     return "\n".join(lines) if len(lines) > 1 else ""
 
 
-def _timeline(timeline: Mapping[str, Any], width: int) -> str:
-    windows: Sequence[Mapping[str, Any]] = timeline["windows"]
+def _timeline(timeline: Timeline, width: int) -> str:
+    windows = timeline.windows
     if len(windows) < 2:
         return ""
-    by_time = timeline["unit"] == "seconds"
-    size = f"{round(timeline['window'] / 60)} min" if by_time else f"{timeline['window']} utterances"
+    by_time = timeline.unit == "seconds"
+    size = f"{round(timeline.window / 60)} min" if by_time else f"{timeline.window} utterances"
     bar_length = max(10, min(30, width - 44))
     lines = [
         _heading(f"Questioning mode over time (per {size})"),
@@ -177,60 +191,58 @@ def _timeline(timeline: Mapping[str, Any], width: int) -> str:
     ]
     for window in windows:
         if by_time:
-            span = f"{format_time(window['start'])}-{format_time(window['end'])}"
+            span = f"{format_time(window.start)}-{format_time(window.end)}"
         else:
-            span = f"{int(window['start']) + 1}-{int(window['end'])}"
-        ratio, count = window["questioning_ratio"], window["contributions"]
-        if window["too_few"]:
+            span = f"{int(window.start) + 1}-{int(window.end)}"
+        ratio, count = window.questioning_ratio, window.contributions
+        if window.too_few:
             shown = f"{'.' * bar_length} too few"
         else:
             shown = f"{_bar(ratio or 0.0, 1.0, bar_length)} {percent(ratio):>4}"
-        lines.append(f"{span:>15} {shown:<{bar_length + 8}} n={count:<3} so far {percent(window['cumulative_ratio'])}")
+        lines.append(f"{span:>15} {shown:<{bar_length + 8}} n={count:<3} so far {percent(window.cumulative_ratio)}")
     return "\n".join(lines)
 
 
-def _went_well(items: Iterable[Mapping[str, Any]], width: int) -> str:
+def _went_well(items: Iterable[Highlight], width: int) -> str:
     lines = [_heading("What went well")]
     for item in items:
-        lines += [_quote_line(item, width), _wrap(item["why"], width, "    ")]
+        lines += [_quote_line(item.speaker, item.quote, item.start, width), _wrap(item.why, width, "    ")]
     return "\n".join(lines) if len(lines) > 1 else ""
 
 
-def _moments(items: Iterable[Mapping[str, Any]], width: int) -> str:
+def _moments(items: Iterable[Moment], width: int) -> str:
     lines = [_heading("Moments worth discussing")]
     for item in items:
-        lines += [_quote_line(item, width), _wrap(item["why"], width, "    ")]
+        lines += [_quote_line(item.speaker, item.quote, item.start, width), _wrap(item.why, width, "    ")]
     return "\n".join(lines) if len(lines) > 1 else ""
 
 
-def _rephrasings(items: Iterable[Mapping[str, Any]], width: int) -> str:
+def _rephrasings(items: Iterable[QuestionRephrased], width: int) -> str:
     lines = [_heading("Open ways to ask")]
     for item in items:
-        lines.append(_quote_line({**item, "quote": item["original"]}, width))
-        lines += [_wrap(f"-> {suggestion}", width, "    ") for suggestion in item["suggestions"]]
+        lines.append(_quote_line(item.speaker, item.original, item.start, width))
+        lines += [_wrap(f"-> {suggestion}", width, "    ") for suggestion in item.suggestions]
     return "\n".join(lines) if len(lines) > 1 else ""
 
 
-def _actions(actions: Iterable[Mapping[str, Any]], width: int) -> str:
+def _actions(actions: Iterable[Action], width: int) -> str:
     lines = [_heading("Actions to report back on")]
-    lines += [_wrap(f"- {a['speaker']}: {a['text']}", width, "  ") for a in actions]
+    lines += [_wrap(f"- {a.speaker}: {a.text}", width, "  ") for a in actions]
     return "\n".join(lines) if len(lines) > 1 else ""
 
 
-def _report_back(items: Iterable[Mapping[str, Any]], width: int) -> str:
+def _report_back(items: Iterable[ReportBack], width: int) -> str:
     lines = [_heading("Report-back on earlier actions")]
     for item in items:
-        lines.append(_wrap(f"- {item['speaker']} ({item['date']}): {item['text']}", width, "  "))
-        said = f'said: "{item["quote"]}"' if item["mentioned"] else "not mentioned in this session"
+        lines.append(_wrap(f"- {item.speaker} ({item.date}): {item.text}", width, "  "))
+        said = f'said: "{item.quote}"' if item.mentioned else "not mentioned in this session"
         lines.append(_wrap(said, width, "    "))
     return "\n".join(lines) if len(lines) > 1 else ""
 
 
-def _quote_line(item: Mapping[str, Any], width: int) -> str:
-    when = f"[{format_time(item['start'])}] " if item.get("start") is not None else ""
-    return textwrap.fill(
-        f'{when}{item["speaker"]}: "{item["quote"]}"', width=width, initial_indent="  ", subsequent_indent="    "
-    )
+def _quote_line(speaker: str, quote: str, start: float | None, width: int) -> str:
+    when = f"[{format_time(start)}] " if start is not None else ""
+    return textwrap.fill(f'{when}{speaker}: "{quote}"', width=width, initial_indent="  ", subsequent_indent="    ")
 
 
 def _clip(text: str, length: int) -> str:

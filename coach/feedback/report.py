@@ -1,21 +1,34 @@
-"""The session report: the figures of ``metrics`` and plain-words feedback, as one JSON-ready ``dict``.
+"""The session report: the figures of ``metrics`` and plain-words feedback, as a typed :class:`Report`.
 
-    report = build_report(label_session(transcript, coach))
+    report = build_report(label_session(transcript, coach), rephraser=rephraser)
+    report.feedback.headline, report.to_dict()
 
-Top-level keys: ``model``, ``summary``, ``roles``, ``speakers``, ``utterances``, ``timeline``, ``actions`` and
-``feedback`` (see :func:`build_report`). Times are seconds in the transcript's clock, ``None`` when the transcript has
-none; ratios are 0..1, ``None`` when there is nothing to divide (see ``metrics``).
+Its parts are the types of ``coach.feedback.report_model`` (see :func:`build_report`). Times are seconds in the
+transcript's clock, ``None`` when the transcript has none; ratios are 0..1, ``None`` when there is nothing to divide
+(see ``metrics``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from coach.feedback import metrics
 from coach.feedback.actions import find_actions
 from coach.feedback.question_analysis import suggested_solution
 from coach.feedback.rephrase import Rephraser
+from coach.feedback.report_model import (
+    BestQuestion,
+    Feedback,
+    Highlight,
+    Moment,
+    QuestionRephrased,
+    Report,
+    RolesFound,
+    SpeakerFigures,
+    Suggestion,
+    Summary,
+    Utterance,
+)
 from coach.feedback.roles import FACILITATOR, PRESENTER, assumption_note
 from coach.feedback.session import LabelledUtterance, Session
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY
@@ -39,8 +52,8 @@ def build_report(
     max_moments: int = 3,
     max_rephrasings: int = 10,
     role_fixes: Mapping[str, str] = API_ROLE_FIXES,
-) -> dict[str, Any]:
-    """The report of ``session``, ready for ``json.dumps``.
+) -> Report:
+    """The report of ``session`` (:meth:`Report.to_dict` gives it as JSON-ready data):
 
     - ``summary``: the session's figures (``questioning_ratio``, ``open_ratio``, ``counts`` per label, ...);
     - ``roles``: ``presenter``, ``facilitator``, which were ``assumed`` and ``how_to_override`` (worded by
@@ -54,51 +67,49 @@ def build_report(
     """
     utterances = session.utterances
     presenter = session.presenter
-    return {
-        "model": dict(session.model),
-        "summary": summary(utterances),
-        "roles": {
-            "presenter": presenter,
-            "facilitator": session.facilitator,
-            "assumed": list(session.roles.assumed),
-            "how_to_override": assumption_note(session.roles, role_fixes),
-        },
-        "speakers": speakers(utterances, presenter),
-        "utterances": [u.to_dict() for u in utterances],
-        "timeline": metrics.timeline(utterances),
-        "actions": [action.to_dict() for action in find_actions(utterances)],
-        "feedback": {
-            "headline": headline(utterances),
-            "went_well": went_well(utterances, presenter, max_went_well),
-            "moments": moments(utterances, presenter, max_moments),
-            "rephrasings": rephrasings(utterances, rephraser, max_rephrasings),
-        },
-    }
+    return Report(
+        model=dict(session.model),
+        summary=summary(utterances),
+        roles=RolesFound(
+            presenter=presenter,
+            facilitator=session.facilitator,
+            assumed=tuple(session.roles.assumed),
+            how_to_override=assumption_note(session.roles, role_fixes),
+        ),
+        speakers=speakers(utterances, presenter),
+        utterances=tuple(Utterance.of(u) for u in utterances),
+        timeline=metrics.timeline(utterances),
+        actions=tuple(find_actions(utterances)),
+        feedback=Feedback(
+            headline=headline(utterances),
+            went_well=went_well(utterances, presenter, max_went_well),
+            moments=moments(utterances, presenter, max_moments),
+            rephrasings=rephrasings(utterances, rephraser, max_rephrasings),
+        ),
+    )
 
 
-def summary(utterances: Sequence[LabelledUtterance]) -> dict[str, Any]:
+def summary(utterances: Sequence[LabelledUtterance]) -> Summary:
     """The session's figures, each from its ``metrics`` function."""
-    run = metrics.longest_questioning_run(utterances)
-    first_advice = metrics.time_to_first_advice(utterances)
-    return {
-        "questioning_ratio": metrics.questioning_ratio(utterances),
-        "open_ratio": metrics.open_ratio(utterances),
-        "reflection_to_question_ratio": metrics.reflection_to_question_ratio(utterances),
-        "counts": metrics.label_counts(utterances),
-        "member_counts": metrics.label_counts(metrics.members(utterances)),
-        "longest_questioning_run": run.to_dict() if run else None,
-        "time_to_first_advice": first_advice.to_dict() if first_advice else None,
-        "presenter_share_of_talk": metrics.presenter_share_of_talk(utterances),
-        "participation_balance": metrics.participation_balance(utterances),
-        "leading_questions": len(metrics.leading_questions(utterances)),
-        "utterances": len(utterances),
-        "duration": metrics.duration(utterances),
-    }
+    return Summary(
+        questioning_ratio=metrics.questioning_ratio(utterances),
+        open_ratio=metrics.open_ratio(utterances),
+        reflection_to_question_ratio=metrics.reflection_to_question_ratio(utterances),
+        counts=metrics.label_counts(utterances),
+        member_counts=metrics.label_counts(metrics.members(utterances)),
+        longest_questioning_run=metrics.longest_questioning_run(utterances),
+        time_to_first_advice=metrics.time_to_first_advice(utterances),
+        presenter_share_of_talk=metrics.presenter_share_of_talk(utterances),
+        participation_balance=metrics.participation_balance(utterances),
+        leading_questions=len(metrics.leading_questions(utterances)),
+        utterances=len(utterances),
+        duration=metrics.duration(utterances),
+    )
 
 
 def speakers(
     utterances: Sequence[LabelledUtterance], presenter: str | None = None, *, with_feedback: bool = True
-) -> dict[str, dict[str, Any]]:
+) -> dict[str, SpeakerFigures]:
     """Per speaker, in order of first appearance: ``role``, ``utterances``, ``words``, ``share_of_talk``, ``counts``,
     ``leading_questions`` and, for members (``None`` for the others), ``questioning_ratio``, ``open_ratio``,
     ``percentages`` (each label's share of their contributions), their ``best_question`` and a ``next_step`` drawn from
@@ -111,20 +122,20 @@ def speakers(
     for name, spoken in by_speaker.items():
         words = sum(u.words for u in spoken)
         member = spoken[0].role == "member"
-        figures[name] = {
-            "role": spoken[0].role,
-            "utterances": len(spoken),
-            "words": words,
-            "share_of_talk": round(words / total_words, 4) if total_words else None,
-            "counts": metrics.label_counts(spoken),
-            "questioning_ratio": metrics.questioning_ratio(spoken),
-            "open_ratio": metrics.open_ratio(spoken),
-            "leading_questions": len(metrics.leading_questions(spoken)),
-            "percentages": _percentages(spoken) if member else None,
-        }
-        if with_feedback:
-            figures[name]["best_question"] = best_question(utterances, name) if member else None
-            figures[name]["next_step"] = next_step(spoken, presenter) if member else None
+        feedback = with_feedback and member
+        figures[name] = SpeakerFigures(
+            role=spoken[0].role,
+            utterances=len(spoken),
+            words=words,
+            share_of_talk=round(words / total_words, 4) if total_words else None,
+            counts=metrics.label_counts(spoken),
+            questioning_ratio=metrics.questioning_ratio(spoken),
+            open_ratio=metrics.open_ratio(spoken),
+            leading_questions=len(metrics.leading_questions(spoken)),
+            percentages=_percentages(spoken) if member else None,
+            best_question=best_question(utterances, name) if feedback else None,
+            next_step=next_step(spoken, presenter) if feedback else None,
+        )
     return figures
 
 
@@ -137,7 +148,7 @@ def _percentages(spoken: Sequence[LabelledUtterance]) -> dict[str, float | None]
     }
 
 
-def best_question(utterances: Sequence[LabelledUtterance], speaker: str) -> dict[str, Any] | None:
+def best_question(utterances: Sequence[LabelledUtterance], speaker: str) -> BestQuestion | None:
     """``speaker``'s open question the presenter answered at most length (then the surest); else their surest
     closed question; ``None`` when they asked none."""
     for label in (OPEN_QUESTION, CLOSED_QUESTION):
@@ -148,7 +159,7 @@ def best_question(utterances: Sequence[LabelledUtterance], speaker: str) -> dict
         ]
         if asked:
             u = max(asked, key=lambda item: item[:3])[3]
-            return {"index": u.index, "text": u.text, "start": u.start}
+            return BestQuestion(u.index, u.text, u.start)
     return None
 
 
@@ -211,7 +222,7 @@ def headline(utterances: Sequence[LabelledUtterance]) -> str:
     )
 
 
-def went_well(utterances: Sequence[LabelledUtterance], presenter: str | None, limit: int = 3) -> list[dict[str, Any]]:
+def went_well(utterances: Sequence[LabelledUtterance], presenter: str | None, limit: int = 3) -> tuple[Highlight, ...]:
     """Members' best moves, in order: the open questions the presenter answered at most length (then the surest),
     and the best reflection when there is one, which takes the last place."""
     who = presenter or "The presenter"
@@ -236,8 +247,8 @@ def went_well(utterances: Sequence[LabelledUtterance], presenter: str | None, li
             why = f"An open question that gave {who} room to think aloud."
         else:
             why = "An open question: it invites thinking rather than a yes or a no."
-        chosen.append(_quote(u, why=why))
-    return chosen
+        chosen.append(Highlight(u.index, u.speaker, u.text, u.start, why))
+    return tuple(chosen)
 
 
 def answer_words(utterances: Sequence[LabelledUtterance], position: int) -> int:
@@ -251,7 +262,7 @@ def answer_words(utterances: Sequence[LabelledUtterance], position: int) -> int:
     return words
 
 
-def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limit: int = 3) -> list[dict[str, Any]]:
+def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limit: int = 3) -> tuple[Moment, ...]:
     """The few moments most worth discussing, in order: runs of advice, stories that took over, leading questions.
 
     Candidates are weighed by :data:`MOMENT_WEIGHTS` and their length; a piece of advice inside a run of advice is
@@ -259,7 +270,7 @@ def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limi
     """
     who = presenter or "the presenter"
     by_index = {u.index: u for u in utterances}
-    candidates: list[tuple[float, dict[str, Any]]] = []
+    candidates: list[tuple[float, Moment]] = []
     covered: set[int] = set()
     for run in metrics.member_runs(utterances, {ADVICE}):
         if run.length < 2:
@@ -298,11 +309,13 @@ def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limi
         else:
             why = f"A suggestion{answer}: it offers an answer where a question would help {who} find their own."
             candidates.append((MOMENT_WEIGHTS["advice"], _moment("advice", u, None, why)))
-    chosen = sorted(candidates, key=lambda item: (-item[0], item[1]["index"]))[:limit]
-    return sorted((moment for _, moment in chosen), key=lambda moment: moment["index"])
+    chosen = sorted(candidates, key=lambda item: (-item[0], item[1].index))[:limit]
+    return tuple(sorted((moment for _, moment in chosen), key=lambda moment: moment.index))
 
 
-def rephrasings(utterances: Sequence[LabelledUtterance], rephraser: Rephraser, limit: int = 10) -> list[dict[str, Any]]:
+def rephrasings(
+    utterances: Sequence[LabelledUtterance], rephraser: Rephraser, limit: int = 10
+) -> tuple[QuestionRephrased, ...]:
     """Open rephrasings of members' leading and closed questions: leading first, at most ``limit``, in order.
 
     A suggestion given under one question is not given again under another.
@@ -316,36 +329,34 @@ def rephrasings(utterances: Sequence[LabelledUtterance], rephraser: Rephraser, l
         suggestions = rephraser.rephrase(u.text, u.label, avoid=used)
         used.update(s.text for s in suggestions)
         found.append(
-            {
-                "index": u.index,
-                "speaker": u.speaker,
-                "start": u.start,
-                "original": u.text,
-                "label": u.label,
-                "leading": u.leading,
-                "suggestions": [s.text for s in suggestions],
-                "suggestion_details": [s.to_dict() for s in suggestions],
-            }
+            QuestionRephrased(
+                index=u.index,
+                speaker=u.speaker,
+                start=u.start,
+                original=u.text,
+                label=u.label,
+                leading=u.leading,
+                suggestions=tuple(s.text for s in suggestions),
+                suggestion_details=tuple(
+                    Suggestion(s.text, s.generic, round(s.open_confidence, 4)) for s in suggestions
+                ),
+            )
         )
-    return found
+    return tuple(found)
 
 
-def _quote(u: LabelledUtterance, **extra: Any) -> dict[str, Any]:
-    return {"index": u.index, "speaker": u.speaker, "quote": u.text, "start": u.start, **extra}
-
-
-def _moment(kind: str, first: LabelledUtterance, run: metrics.Run | None, why: str) -> dict[str, Any]:
-    return {
-        "kind": kind,
-        "index": first.index,
-        "end_index": run.end_index if run else first.index,
-        "speaker": first.speaker,
-        "speakers": list(run.speakers) if run else [first.speaker],
-        "quote": first.text,
-        "start": first.start,
-        "end": (run.end if run else first.end if first.end is not None else first.start),
-        "why": why,
-    }
+def _moment(kind: str, first: LabelledUtterance, run: metrics.Run | None, why: str) -> Moment:
+    return Moment(
+        kind=kind,
+        index=first.index,
+        end_index=run.end_index if run else first.index,
+        speaker=first.speaker,
+        speakers=run.speakers if run else (first.speaker,),
+        quote=first.text,
+        start=first.start,
+        end=(run.end if run else first.end if first.end is not None else first.start),
+        why=why,
+    )
 
 
 def _from(names: Sequence[str]) -> str:

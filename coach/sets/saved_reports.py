@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict
 from typing import Any
 
 from coach.classifier.sentence_encoder import SentenceEncoder, shared_encoder
 from coach.feedback.actions import find_actions
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import API_ROLE_FIXES, build_report, speakers, summary
+from coach.feedback.report_model import ReportBack, SavedAction, SavedReport
 from coach.feedback.roles import Roles
 from coach.feedback.session import LabelledUtterance, Session
 from coach.sets.history import open_actions
@@ -22,8 +24,8 @@ _UTTERANCE_FIELDS = ("index", "turn", "speaker", "role", "text", "label", "confi
 
 def figures(utterances: Sequence[LabelledUtterance], assumed: Sequence[str] = ()) -> dict[str, Any]:
     """What a set's overview reads of a session: its summary and per-speaker figures, and no text."""
-    by_speaker = speakers(utterances, with_feedback=False)
-    return {"summary": summary(utterances), "speakers": by_speaker, "roles_assumed": list(assumed)}
+    by_speaker = {name: asdict(f) for name, f in speakers(utterances, with_feedback=False).items()}
+    return {"summary": asdict(summary(utterances)), "speakers": by_speaker, "roles_assumed": list(assumed)}
 
 
 def utterances_of(stored: Sequence[dict[str, Any]]) -> tuple[LabelledUtterance, ...]:
@@ -43,7 +45,7 @@ def save_to_set(
     date: dt.date | None,
     rephraser: Rephraser,
     role_fixes: Mapping[str, str] = API_ROLE_FIXES,
-) -> dict[str, Any]:
+) -> SavedReport:
     """Save ``session`` into ``owner``'s set ``info``, with its actions and the report-back on the set's open actions;
     the saved session's report."""
     saved = store.add_session(owner, info.id, new_session(session, date, shared_encoder()))
@@ -87,18 +89,15 @@ def stored_session(saved: SavedSession) -> Session:
 
 def saved_report(
     saved: SavedSession, set_name: str, rephraser: Rephraser, role_fixes: Mapping[str, str] = API_ROLE_FIXES
-) -> dict[str, Any]:
-    """The report of a saved session: ``report_back`` first, then the session report, with its ``session_id``,
-    ``set_id``, ``set_name`` and ``date``; each utterance says whether its label was ``corrected``."""
-    report = build_report(stored_session(saved), rephraser=rephraser, role_fixes=role_fixes)
-    for utterance in report["utterances"]:
-        utterance["corrected"] = utterance["index"] in saved.corrected
-    report["actions"] = saved.actions
-    return {
-        "session_id": saved.id,
-        "set_id": saved.set_id,
-        "set_name": set_name,
-        "date": saved.day.isoformat(),
-        "report_back": saved.report_back,
-        **report,
-    }
+) -> SavedReport:
+    """The report of a saved session (its labels as corrected), with the report-back and actions the set keeps."""
+    return SavedReport(
+        session_id=saved.id,
+        set_id=saved.set_id,
+        set_name=set_name,
+        date=saved.day.isoformat(),
+        report_back=tuple(ReportBack(**item) for item in saved.report_back),
+        report=build_report(stored_session(saved), rephraser=rephraser, role_fixes=role_fixes),
+        corrected=frozenset(saved.corrected),
+        actions=tuple(SavedAction(**action) for action in saved.actions),
+    )

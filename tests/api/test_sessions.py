@@ -49,6 +49,19 @@ def test_json_turns_give_the_report(client: TestClient) -> None:
     assert report["summary"]["leading_questions"] == 1
 
 
+def test_the_report_is_served_through_its_documented_model(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    served = schema["paths"]["/v1/sessions/analyze"]["post"]["responses"]["200"]["content"]["application/json"]
+    report_schema = schema["components"]["schemas"][served["schema"]["$ref"].rsplit("/", 1)[1]]
+    report = client.post("/v1/sessions/analyze", json=TURNS).json()
+
+    assert set(report) == set(report_schema["properties"]) == set(report_schema["required"])
+    feedback_schema = schema["components"]["schemas"]["Feedback"]
+    assert set(report["feedback"]) == set(feedback_schema["properties"])
+    window_schema = schema["components"]["schemas"]["Window"]
+    assert all(set(window) == set(window_schema["properties"]) for window in report["timeline"]["windows"])
+
+
 def test_json_turns_with_format_html_give_the_web_page(client: TestClient) -> None:
     response = client.post("/v1/sessions/analyze?format=html", json=TURNS)
 

@@ -10,6 +10,7 @@ from coach.classifier import Coach
 from coach.classifier.sentence_encoder import shared_encoder
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
+from coach.feedback.report_model import Report
 from coach.feedback.session import Session, label_session
 from coach.transcript.model import Transcript, Turn
 from tests.fakes import KeywordClassifier
@@ -58,5 +59,11 @@ def rephraser(fake_coach: Coach) -> Rephraser:
 
 
 @pytest.fixture
-def sample_report(sample_session: Session, rephraser: Rephraser) -> dict[str, Any]:
+def sample_report(sample_session: Session, rephraser: Rephraser) -> Report:
     return build_report(sample_session, rephraser=rephraser)
+
+
+@pytest.fixture
+def report_json(sample_report: Report) -> dict[str, Any]:
+    """The sample report as API users and ``--format json`` see it."""
+    return sample_report.to_dict()

@@ -225,7 +225,7 @@ def test_duration(name: str, given: list[Row], expected: float | None) -> None:
 
 
 def test_timeline_empty() -> None:
-    assert metrics.timeline([]) == {"unit": "utterances", "window": 0, "windows": []}
+    assert metrics.timeline([]) == metrics.Timeline("utterances", 0, ())
 
 
 def test_timeline_by_minutes_keeps_silent_windows() -> None:
@@ -235,31 +235,31 @@ def test_timeline_by_minutes_keeps_silent_windows() -> None:
         ("Ana", "member", "reflection", None, 400.0),
     ]
     timeline = metrics.timeline(utterances(given), windows=3)
-    assert timeline["unit"] == "seconds"
-    assert timeline["window"] == 180  # 370 s over 3 windows, in whole minutes
-    windows = timeline["windows"]
-    assert [(w["start"], w["end"], w["utterances"], w["contributions"]) for w in windows] == [
+    assert timeline.unit == "seconds"
+    assert timeline.window == 180  # 370 s over 3 windows, in whole minutes
+    windows = timeline.windows
+    assert [(w.start, w.end, w.utterances, w.contributions) for w in windows] == [
         (30.0, 210.0, 2, 2),
         (210.0, 390.0, 0, 0),
         (390.0, 570.0, 1, 1),
     ]
-    assert [w["questioning_ratio"] for w in windows] == [0.5, None, 1.0]
-    assert [w["cumulative_ratio"] for w in windows] == [0.5, 0.5, 0.6667]
-    assert all(w["too_few"] for w in windows)
-    assert windows[0]["counts"]["advice"] == 1
+    assert [w.questioning_ratio for w in windows] == [0.5, None, 1.0]
+    assert [w.cumulative_ratio for w in windows] == [0.5, 0.5, 0.6667]
+    assert all(w.too_few for w in windows)
+    assert windows[0].counts["advice"] == 1
 
 
 def test_timeline_adapts_to_the_session_and_marks_windows_with_too_few() -> None:
     given = rows(*[(ANA, "open_question"), (TOM, "advice"), (PRESENTER, "story")] * 40)  # 120, no times
     timeline = metrics.timeline(utterances(given))
-    assert timeline["unit"] == "utterances"
-    assert timeline["window"] == 12
-    assert len(timeline["windows"]) == metrics.TIMELINE_WINDOWS
-    assert {w["contributions"] for w in timeline["windows"]} == {8}
-    assert not any(w["too_few"] for w in timeline["windows"])
-    assert {w["questioning_ratio"] for w in timeline["windows"]} == {0.5}
+    assert timeline.unit == "utterances"
+    assert timeline.window == 12
+    assert len(timeline.windows) == metrics.TIMELINE_WINDOWS
+    assert {w.contributions for w in timeline.windows} == {8}
+    assert not any(w.too_few for w in timeline.windows)
+    assert {w.questioning_ratio for w in timeline.windows} == {0.5}
     short = metrics.timeline(utterances(rows((ANA, "open_question"), (TOM, "advice"), (ANA, "other"))))
-    assert [(w["start"], w["end"], w["contributions"], w["too_few"]) for w in short["windows"]] == [
+    assert [(w.start, w.end, w.contributions, w.too_few) for w in short.windows] == [
         (0.0, 1.0, 1, True),
         (1.0, 2.0, 1, True),
         (2.0, 3.0, 0, True),

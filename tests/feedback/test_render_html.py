@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Any
 
 from coach.feedback.render_html import render_html
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
+from coach.feedback.report_model import Report
 from coach.feedback.roles import Roles
 from coach.feedback.session import Session
 
@@ -26,7 +26,7 @@ def tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
     return parser.tags
 
 
-def test_self_contained(sample_report: dict[str, Any]) -> None:
+def test_self_contained(sample_report: Report) -> None:
     page = render_html(sample_report)
     assert page.startswith("<!DOCTYPE html>")
     assert not re.search(r"https?://", page)
@@ -36,13 +36,13 @@ def test_self_contained(sample_report: dict[str, Any]) -> None:
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
 
 
-def test_utterance_text_is_escaped(sample_report: dict[str, Any]) -> None:
+def test_utterance_text_is_escaped(sample_report: Report) -> None:
     page = render_html(sample_report)
     assert "<script>" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
 
 
-def test_charts_are_svg_and_labelled(sample_report: dict[str, Any]) -> None:
+def test_charts_are_svg_and_labelled(sample_report: Report) -> None:
     page = render_html(sample_report)
     svgs = [attrs for tag, attrs in tags(page) if tag == "svg"]
     assert len(svgs) == 2
@@ -56,7 +56,7 @@ def test_charts_are_svg_and_labelled(sample_report: dict[str, Any]) -> None:
     assert page.count("<rect") >= 4
 
 
-def test_headings_and_content(sample_report: dict[str, Any]) -> None:
+def test_headings_and_content(sample_report: Report) -> None:
     page = render_html(sample_report)
     headings = re.findall(r"<h([12])[^>]*>(.*?)</h\1>", page)
     assert headings[0] == ("1", "Coach session report")

@@ -1,17 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from coach.feedback.render_text import format_time, percent, render_text
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
+from coach.feedback.report_model import Report
 from coach.feedback.roles import Roles
 from coach.feedback.session import Session
 
 
-def test_sections_and_width(sample_report: dict[str, Any]) -> None:
+def test_sections_and_width(sample_report: Report) -> None:
     text = render_text(sample_report)
     for heading in (
         "Coach session report",
@@ -31,7 +30,7 @@ def test_sections_and_width(sample_report: dict[str, Any]) -> None:
     assert "We assumed Sam was the presenter" in text
 
 
-def test_narrow_terminal(sample_report: dict[str, Any]) -> None:
+def test_narrow_terminal(sample_report: Report) -> None:
     text = render_text(sample_report, width=60)
     assert all(len(line) <= 70 for line in text.splitlines())
 

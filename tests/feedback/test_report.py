@@ -30,18 +30,18 @@ SUMMARY = {
 UTTERANCE = {"index", "turn", "speaker", "role", "text", "label", "confidence", "leading", "start", "end"}
 
 
-def test_report_structure(sample_report: dict[str, Any]) -> None:
-    assert set(sample_report) == TOP_LEVEL
-    assert set(sample_report["summary"]) == SUMMARY
-    assert set(sample_report["feedback"]) == {"headline", "went_well", "moments", "rephrasings"}
-    assert set(sample_report["roles"]) == {"presenter", "facilitator", "assumed", "how_to_override"}
-    assert all(set(u) == UTTERANCE for u in sample_report["utterances"])
-    assert sample_report["model"] == {"name": "keyword-fake", "version": "0"}
-    assert json.loads(json.dumps(sample_report)) == sample_report
+def test_report_structure(report_json: dict[str, Any]) -> None:
+    assert set(report_json) == TOP_LEVEL
+    assert set(report_json["summary"]) == SUMMARY
+    assert set(report_json["feedback"]) == {"headline", "went_well", "moments", "rephrasings"}
+    assert set(report_json["roles"]) == {"presenter", "facilitator", "assumed", "how_to_override"}
+    assert all(set(u) == UTTERANCE for u in report_json["utterances"])
+    assert report_json["model"] == {"name": "keyword-fake", "version": "0"}
+    assert json.loads(json.dumps(report_json)) == report_json
 
 
-def test_summary_figures(sample_report: dict[str, Any]) -> None:
-    summary = sample_report["summary"]
+def test_summary_figures(report_json: dict[str, Any]) -> None:
+    summary = report_json["summary"]
     assert summary["questioning_ratio"] == 0.5714  # 4 of the members' 7 contributions
     assert summary["open_ratio"] == 0.6667
     assert summary["counts"] == {
@@ -59,15 +59,15 @@ def test_summary_figures(sample_report: dict[str, Any]) -> None:
     assert summary["duration"] == 903.0
 
 
-def test_roles_and_speakers(sample_report: dict[str, Any]) -> None:
-    roles = sample_report["roles"]
+def test_roles_and_speakers(report_json: dict[str, Any]) -> None:
+    roles = report_json["roles"]
     assert (roles["presenter"], roles["facilitator"], roles["assumed"]) == ("Sam", "Ruth", ["presenter", "facilitator"])
     assert roles["how_to_override"] == (
         "We assumed Sam was the presenter and Ruth was the facilitator; give the presenter's name (the presenter "
         "field) or give the facilitator's name (the facilitator field) to change this."
     )
     assert "--presenter" not in roles["how_to_override"]  # command-line wording is for the command line
-    speakers = sample_report["speakers"]
+    speakers = report_json["speakers"]
     assert list(speakers) == ["Ruth", "Sam", "Priya", "Tom", "Ana"]
     assert {name: figures["role"] for name, figures in speakers.items()} == {
         "Ruth": "facilitator",
@@ -82,8 +82,8 @@ def test_roles_and_speakers(sample_report: dict[str, Any]) -> None:
     assert sum(figures["words"] for figures in speakers.values()) > 0
 
 
-def test_each_member_gets_percentages_a_best_question_and_a_next_step(sample_report: dict[str, Any]) -> None:
-    speakers = sample_report["speakers"]
+def test_each_member_gets_percentages_a_best_question_and_a_next_step(report_json: dict[str, Any]) -> None:
+    speakers = report_json["speakers"]
     priya, tom, sam = speakers["Priya"], speakers["Tom"], speakers["Sam"]
     assert priya["percentages"]["open_question"] == 0.6667
     assert priya["percentages"]["reflection"] == 0.3333
@@ -110,12 +110,12 @@ def test_advice_within_one_turn_is_not_called_a_run_of_turns() -> None:
              (1, (turns[1][0], turns[1][1], "You should escalate it."), "advice"), (2, turns[2], "open_question")]
         )
     ]  # fmt: skip
-    (moment,) = [m for m in moments(utterances, "Sam") if m["kind"] == "advice_run"]
-    assert moment["why"].startswith("Two suggestions in one turn from Tom:")
+    (moment,) = [m for m in moments(utterances, "Sam") if m.kind == "advice_run"]
+    assert moment.why.startswith("Two suggestions in one turn from Tom:")
 
 
-def test_feedback(sample_report: dict[str, Any]) -> None:
-    feedback = sample_report["feedback"]
+def test_feedback(report_json: dict[str, Any]) -> None:
+    feedback = report_json["feedback"]
     assert feedback["headline"].startswith("The set mostly stayed in questioning mode: 57%")
     assert [(q["speaker"], q["start"]) for q in feedback["went_well"]] == [
         ("Priya", 21.0),
@@ -144,15 +144,15 @@ def test_feedback(sample_report: dict[str, Any]) -> None:
 def test_no_suggestion_is_given_under_two_questions(rephraser: Rephraser) -> None:
     given: list[Row] = [("Tom", "member", "leading"), ("Ana", "member", "leading"), ("Tom", "member", "leading")]
     chosen = rephrasings(utterances(given), rephraser)
-    suggestions = [text for item in chosen for text in item["suggestions"]]
+    suggestions = [text for item in chosen for text in item.suggestions]
     assert suggestions
     assert len(suggestions) == len(set(suggestions))
     for item in chosen:
-        assert [d["text"] for d in item["suggestion_details"]] == item["suggestions"]
+        assert tuple(d.text for d in item.suggestion_details) == item.suggestions
 
 
 def test_empty_session(rephraser: Rephraser) -> None:
-    report = build_report(Session((), Roles((), {})), rephraser=rephraser)
+    report = build_report(Session((), Roles((), {})), rephraser=rephraser).to_dict()
     assert report["summary"]["questioning_ratio"] is None
     assert report["summary"]["counts"] == dict.fromkeys(LABELS, 0)
     assert report["speakers"] == {}
@@ -203,9 +203,9 @@ def test_went_well_prefers_questions_the_presenter_answered_at_length() -> None:
         ("Ana", "member", "open_question", "What else?"),
     ]
     chosen = went_well(utterances(given), "Sam", limit=2)
-    assert [q["quote"] for q in chosen] == ["What matters here?", "How did that feel?"]
-    assert chosen[1]["why"] == "An open question that Sam answered at length (40 words)."
-    assert chosen[0]["why"] == "An open question that gave Sam room to think aloud."
+    assert [q.quote for q in chosen] == ["What matters here?", "How did that feel?"]
+    assert chosen[1].why == "An open question that Sam answered at length (40 words)."
+    assert chosen[0].why == "An open question that gave Sam room to think aloud."
 
 
 def test_moments_pick_the_weightiest_and_keep_their_order() -> None:
@@ -220,16 +220,16 @@ def test_moments_pick_the_weightiest_and_keep_their_order() -> None:
         ("Kit", "member", "advice", "Just quit."),
     ]
     chosen = moments(utterances(given), "Sam", limit=2)
-    assert [m["kind"] for m in chosen] == ["advice_run", "advice"]
-    assert chosen[0]["speakers"] == ["Tom", "Ana", "Kit"]
-    assert chosen[0]["why"].startswith("Four suggestions in a row from Tom, Ana and Kit")
+    assert [m.kind for m in chosen] == ["advice_run", "advice"]
+    assert chosen[0].speakers == ("Tom", "Ana", "Kit")
+    assert chosen[0].why.startswith("Four suggestions in a row from Tom, Ana and Kit")
 
 
 def test_leading_question_outside_a_run_is_its_own_moment() -> None:
     given: list[Row] = [("Tom", "member", "leading"), ("Ana", "member", "open_question")]
     (moment,) = moments(utterances(given), None)
-    assert moment["kind"] == "leading_question"
-    assert moment["why"] == (
+    assert moment.kind == "leading_question"
+    assert moment.why == (
         "Advice dressed as a question: it already holds an answer ('talking to HR'), so the presenter is steered, not "
         "helped."
     )
@@ -238,12 +238,12 @@ def test_leading_question_outside_a_run_is_its_own_moment() -> None:
 def test_rephrasings_put_leading_questions_first_when_limited(rephraser: Rephraser) -> None:
     given: list[Row] = [("Tom", "member", "closed_question")] * 3 + [("Ana", "member", "leading")]
     chosen = rephrasings(utterances(given), rephraser, limit=2)
-    assert [r["index"] for r in chosen] == [0, 3]
+    assert [r.index for r in chosen] == [0, 3]
 
 
 def test_report_of_a_session_built_from_rows(rephraser: Rephraser) -> None:
     report = build_report(
         session([("Sam", "presenter", "story"), ("Ana", "member", "open_question")]), rephraser=rephraser
     )
-    assert report["roles"]["assumed"] == []
-    assert report["summary"]["questioning_ratio"] == 1.0
+    assert report.roles.assumed == ()
+    assert report.summary.questioning_ratio == 1.0

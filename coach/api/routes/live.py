@@ -207,8 +207,8 @@ def _report(state: LiveSession, rephraser: Rephraser, end: LiveEnd, store: SetSt
     """The final report; with ``end.set_id``, after saving the session to that set (which must be ``owner``'s)."""
     session = Session.from_live(state.utterances, state.presenter, state.facilitator, rephraser.coach.info)
     if end.set_id is None:
-        return build_report(session, rephraser=rephraser)
-    return save_to_set(store, owner, store.get_set(owner, end.set_id), session, end.date, rephraser)
+        return build_report(session, rephraser=rephraser).to_dict()
+    return save_to_set(store, owner, store.get_set(owner, end.set_id), session, end.date, rephraser).to_dict()
 
 
 async def _receive_text(websocket: WebSocket) -> str | None:

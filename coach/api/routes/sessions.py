@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -16,11 +16,12 @@ from coach.api.dependencies import RephraserDep, SettingsDep
 from coach.api.errors import ApiError
 from coach.api.routes.classify import check_sentence_count
 from coach.api.routes.pages import REPORT_HEADERS
-from coach.api.schemas import AnalyzeRequest, ErrorResponse, SessionReport
+from coach.api.schemas import AnalyzeRequest, ErrorResponse
 from coach.api.settings import Settings
 from coach.feedback.render_html import render_html
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
+from coach.feedback.report_model import Report
 from coach.feedback.session import Session, label_session
 from coach.transcript import Transcript, Turn, parse_transcript
 from coach.transcript.detect import decode_transcript
@@ -38,7 +39,7 @@ UPLOAD_SCHEMA: dict[str, Any] = {"type": "object", "required": ["file"], "proper
 @router.post(
     "/sessions/analyze",
     summary="Analyse a session transcript",
-    response_model=SessionReport,
+    response_model=Report,
     responses={
         200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "the report"},
         413: {"model": ErrorResponse},
@@ -67,10 +68,10 @@ async def analyze(
     report = await run_in_threadpool(_analyse, transcript, rephraser)
     if format == "html":
         return HTMLResponse(render_html(report), headers=REPORT_HEADERS)
-    return JSONResponse(report)
+    return report
 
 
-def _analyse(transcript: Transcript, rephraser: Rephraser) -> dict[str, Any]:
+def _analyse(transcript: Transcript, rephraser: Rephraser) -> Report:
     return build_report(label_transcript(transcript, rephraser), rephraser=rephraser)
 
 

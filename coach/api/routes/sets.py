@@ -31,6 +31,7 @@ from coach.api.schemas import (
     SetOut,
 )
 from coach.feedback.render_html import render_html
+from coach.feedback.report_model import SavedReport
 from coach.sets.corrections import correction_rows
 from coach.sets.history import overview
 from coach.sets.saved_reports import refigure, save_to_set, saved_report
@@ -154,13 +155,13 @@ async def save_session(
         )
     info = await run_in_threadpool(store.get_set, owner, set_id)  # a missing set is a 404 before any labelling
 
-    def save() -> dict[str, Any]:
+    def save() -> SavedReport:
         return save_to_set(store, owner, info, label_transcript(transcript, rephraser), date, rephraser)
 
     report = await run_in_threadpool(save)
     if format == "html":
         return HTMLResponse(render_html(report), status_code=201, headers=REPORT_HEADERS)
-    return JSONResponse(report, status_code=201)
+    return JSONResponse(report.to_dict(), status_code=201)
 
 
 @router.get(
@@ -177,14 +178,14 @@ async def get_session(
     rephraser: RephraserDep,
     format: Format = "json",
 ) -> Any:
-    def read() -> dict[str, Any]:
+    def read() -> SavedReport:
         info = store.get_set(owner, set_id)
         return saved_report(store.get_session(owner, set_id, session_id), info.name, rephraser)
 
     report = await run_in_threadpool(read)
     if format == "html":
         return HTMLResponse(render_html(report), headers=REPORT_HEADERS)
-    return JSONResponse(report)
+    return JSONResponse(report.to_dict())
 
 
 @router.patch(
@@ -205,7 +206,7 @@ async def correct_label(
     def correct() -> dict[str, Any]:
         info = store.get_set(owner, set_id)
         saved = store.correct_label(owner, set_id, session_id, index, body.label, refigure)
-        return saved_report(saved, info.name, rephraser)
+        return saved_report(saved, info.name, rephraser).to_dict()
 
     return JSONResponse(await run_in_threadpool(correct))
 

@@ -1,0 +1,256 @@
+"""The session report's types: frozen dataclasses that ``coach.feedback.report`` builds and every edge reads.
+
+The text and HTML renderers read the fields; JSON (the API's responses, ``coach analyze --format json``, what a set
+stores) comes from :meth:`Report.to_dict` at the edge, and the API's response model is this same type, so the
+documented schema is the one served. Every value is final when built: ratios and confidences are already rounded,
+times are seconds in the transcript's clock (``None`` when it has none), and collections are tuples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from coach.feedback.actions import Action
+from coach.feedback.metrics import FirstAdvice, Run, Timeline
+from coach.feedback.session import LabelledUtterance
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The session's figures: members' ratios, counts per label (everyone's and members'), and when things happened."""
+
+    questioning_ratio: float | None
+    open_ratio: float | None
+    reflection_to_question_ratio: float | None
+    counts: Mapping[str, int]
+    member_counts: Mapping[str, int]
+    longest_questioning_run: Run | None
+    time_to_first_advice: FirstAdvice | None
+    presenter_share_of_talk: float | None
+    participation_balance: float | None
+    leading_questions: int
+    utterances: int
+    duration: float | None
+
+
+@dataclass(frozen=True)
+class RolesFound:
+    """Who presented and facilitated, which of the two were ``assumed`` (inferred), and how to change them (worded by
+    the edge that shows it; ``None`` when nothing was assumed)."""
+
+    presenter: str | None
+    facilitator: str | None
+    assumed: tuple[str, ...]
+    how_to_override: str | None
+
+
+@dataclass(frozen=True)
+class BestQuestion:
+    """A member's best question: the utterance's ``index``, its ``text`` and ``start``."""
+
+    index: int
+    text: str
+    start: float | None
+
+
+@dataclass(frozen=True)
+class SpeakerFigures:
+    """One speaker's figures. ``percentages`` (each label's share of their contributions), ``best_question`` and
+    ``next_step`` are for members only (``None`` for the others, and the last two ``None`` in figures built without
+    feedback, as a set stores them)."""
+
+    role: str
+    utterances: int
+    words: int
+    share_of_talk: float | None
+    counts: Mapping[str, int]
+    questioning_ratio: float | None
+    open_ratio: float | None
+    leading_questions: int
+    percentages: Mapping[str, float | None] | None
+    best_question: BestQuestion | None = None
+    next_step: str | None = None
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A member's move that went well: the utterance (``index``, ``speaker``, ``quote``, ``start``) and ``why``."""
+
+    index: int
+    speaker: str
+    quote: str
+    start: float | None
+    why: str
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A moment worth discussing: its ``kind`` (``advice_run``, ``story_run``, ``story``, ``leading_question``,
+    ``advice``), the utterances it spans (``index`` to ``end_index``), who spoke, its first ``quote`` and ``why``."""
+
+    kind: str
+    index: int
+    end_index: int
+    speaker: str
+    speakers: tuple[str, ...]
+    quote: str
+    start: float | None
+    end: float | None
+    why: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested open question: its ``text``, whether it is ``generic`` and its ``open_confidence``."""
+
+    text: str
+    generic: bool
+    open_confidence: float
+
+
+@dataclass(frozen=True)
+class QuestionRephrased:
+    """A member's closed or leading question (``original``, at ``index``) with open ``suggestions`` (their texts) and
+    ``suggestion_details``."""
+
+    index: int
+    speaker: str
+    start: float | None
+    original: str
+    label: str
+    leading: bool
+    suggestions: tuple[str, ...]
+    suggestion_details: tuple[Suggestion, ...]
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Plain-words feedback: the ``headline``, what ``went_well``, the ``moments`` and the ``rephrasings``."""
+
+    headline: str
+    went_well: tuple[Highlight, ...]
+    moments: tuple[Moment, ...]
+    rephrasings: tuple[QuestionRephrased, ...]
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One labelled utterance as the report shows it (``LabelledUtterance`` without the model's scores)."""
+
+    index: int
+    turn: int
+    speaker: str
+    role: str
+    text: str
+    label: str
+    confidence: float
+    leading: bool
+    start: float | None
+    end: float | None
+
+    @classmethod
+    def of(cls, u: LabelledUtterance) -> Utterance:
+        return cls(u.index, u.turn, u.speaker, u.role, u.text, u.label, u.confidence, u.leading, u.start, u.end)
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole report of a session (see ``coach.feedback.report.build_report``)."""
+
+    model: Mapping[str, str]
+    summary: Summary
+    roles: RolesFound
+    speakers: Mapping[str, SpeakerFigures]
+    utterances: tuple[Utterance, ...]
+    timeline: Timeline
+    actions: tuple[Action, ...]
+    feedback: Feedback
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data: the same fields, nested, tuples as lists."""
+        plain: dict[str, Any] = _plain(asdict(self))
+        return plain
+
+
+@dataclass(frozen=True)
+class ReportBack:
+    """An earlier action of a set (``id``, ``speaker``, ``text``, the ``session_id`` and ``date`` it was agreed) and
+    whether this session ``mentioned`` it: the ``quote``, its utterance ``index`` and the match's ``score``."""
+
+    id: str
+    speaker: str
+    text: str
+    session_id: str
+    date: str
+    mentioned: bool
+    quote: str | None
+    index: int | None
+    score: float | None
+
+
+@dataclass(frozen=True)
+class SavedAction:
+    """An action as a set keeps it: an :class:`~coach.feedback.actions.Action` with the ``id`` report-back uses."""
+
+    id: str
+    speaker: str
+    text: str
+    index: int
+    start: float | None
+
+    def action(self) -> Action:
+        return Action(self.speaker, self.text, self.index, self.start)
+
+
+@dataclass(frozen=True)
+class SavedReport:
+    """The report of a session saved in a set: the set and session it belongs to, the ``report_back`` on the set's
+    earlier actions, the ``report`` (its labels as corrected), which utterances were ``corrected``, and the
+    ``actions`` as the set keeps them."""
+
+    session_id: str
+    set_id: str
+    set_name: str
+    date: str
+    report_back: tuple[ReportBack, ...]
+    report: Report
+    corrected: frozenset[int]
+    actions: tuple[SavedAction, ...]
+
+    def shown(self) -> Report:
+        """The report as the renderers show it: with the set's actions."""
+        return replace(self.report, actions=tuple(a.action() for a in self.actions))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The saved session's fields, then the report's; each utterance says whether it was ``corrected``."""
+        report = self.report.to_dict()
+        for utterance in report["utterances"]:
+            utterance["corrected"] = utterance["index"] in self.corrected
+        report["actions"] = [asdict(action) for action in self.actions]
+        return {
+            "session_id": self.session_id,
+            "set_id": self.set_id,
+            "set_name": self.set_name,
+            "date": self.date,
+            "report_back": [asdict(item) for item in self.report_back],
+            **report,
+        }
+
+
+def shown(report: Report | SavedReport) -> tuple[Report, tuple[ReportBack, ...]]:
+    """What a renderer shows of ``report``: the report itself (a saved one with the set's actions) and the report-back
+    on earlier actions (none for a report not saved in a set)."""
+    if isinstance(report, SavedReport):
+        return report.shown(), report.report_back
+    return report, ()
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with every tuple a list and every mapping a ``dict`` (``asdict`` keeps tuples and mapping types)."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value
