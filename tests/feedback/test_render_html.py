@@ -39,7 +39,7 @@ def test_self_contained(sample_report: Report) -> None:
 def test_utterance_text_is_escaped(sample_report: Report) -> None:
     page = render_html(sample_report)
     assert "<script>" not in page
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
 
 
 def test_charts_are_svg_and_labelled(sample_report: Report) -> None:
@@ -52,7 +52,7 @@ def test_charts_are_svg_and_labelled(sample_report: Report) -> None:
         for target in (attrs["aria-labelledby"] or "").split():
             assert f'id="{target}"' in page
     assert '<title id="timeline-title">Questioning mode per 2 minutes</title>' in page
-    assert '<title id="members-title">Members&#x27; utterances by label</title>' in page
+    assert "<title id=\"members-title\">Members' utterances by label</title>" in page
     assert page.count("<rect") >= 4
 
 
