@@ -52,7 +52,7 @@ def test_charts_are_svg_and_labelled(sample_report: Report) -> None:
         for target in (attrs["aria-labelledby"] or "").split():
             assert f'id="{target}"' in page
     assert '<title id="timeline-title">Questioning mode per 2 minutes</title>' in page
-    assert "<title id=\"members-title\">Members' utterances by label</title>" in page
+    assert '<title id="members-title">Members\' utterances by label</title>' in page
     assert page.count("<rect") >= 4
 
 
