@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
 
 OPEN_QUESTION = "open_question"
 CLOSED_QUESTION = "closed_question"
@@ -22,7 +25,62 @@ QUESTIONING_LABELS = frozenset({OPEN_QUESTION, CLOSED_QUESTION, REFLECTION})
 BREAKING_LABELS = frozenset({ADVICE, STORY})
 QUESTION_LABELS = frozenset({OPEN_QUESTION, CLOSED_QUESTION})
 
-ROLES: tuple[str, ...] = ("presenter", "member", "facilitator")
+
+class Role(StrEnum):
+    """Who someone is in a session. A role is its string ("presenter"), in JSON and in comparisons."""
+
+    PRESENTER = "presenter"
+    MEMBER = "member"
+    FACILITATOR = "facilitator"
+
+
+ROLES: tuple[Role, ...] = tuple(Role)
+
+
+@dataclass(frozen=True)
+class LabelStyle:
+    """How a label reads and looks wherever it is shown: its ``name``, the nouns for counting it (``one``, ``many``:
+    "1 piece of advice", "2 pieces of advice"), its ``colour`` (Okabe and Ito's palette, told apart with any colour
+    vision) and the ``css`` custom property the pages colour it with."""
+
+    name: str
+    one: str
+    many: str
+    colour: str
+    css: str
+
+
+#: The one table of label names and colours, in the order reports show them (questioning labels first). The text and
+#: HTML reports read it here; the pages get it as ``/labels.js`` (:func:`labels_script`).
+LABEL_STYLES: dict[str, LabelStyle] = {
+    OPEN_QUESTION: LabelStyle("open question", "open question", "open questions", "#0072B2", "open"),
+    CLOSED_QUESTION: LabelStyle("closed question", "closed question", "closed questions", "#56B4E9", "closed"),
+    REFLECTION: LabelStyle("reflection", "reflection", "reflections", "#009E73", "reflection"),
+    ADVICE: LabelStyle("advice", "piece of advice", "pieces of advice", "#D55E00", "advice"),
+    STORY: LabelStyle("story", "story", "stories", "#E69F00", "story"),
+    OTHER: LabelStyle("other talk", "other remark", "other remarks", "#999999", "other"),
+}
+DISPLAY_ORDER: tuple[str, ...] = tuple(LABEL_STYLES)
+
+
+def labels_script() -> str:
+    """The label table for the pages' JavaScript: ``LABEL_ORDER``, ``LABEL_WORDS``, ``LABEL_NOUNS`` and
+    ``LABEL_COLOURS``, and the colours as CSS custom properties (``--open``...) on the document."""
+    table = {
+        "LABEL_ORDER": list(DISPLAY_ORDER),
+        "LABEL_WORDS": {label: style.name for label, style in LABEL_STYLES.items()},
+        "LABEL_NOUNS": {label: [style.one, style.many] for label, style in LABEL_STYLES.items()},
+        "LABEL_COLOURS": {label: style.colour for label, style in LABEL_STYLES.items()},
+        "LABEL_CSS": {label: style.css for label, style in LABEL_STYLES.items()},
+    }
+    lines = ["// The labels' names and colours, from coach/labels.py LABEL_STYLES: the one table.", '"use strict";']
+    lines += [f"const {name} = {json.dumps(value)};" for name, value in table.items()]
+    lines.append(
+        "for (const [label, name] of Object.entries(LABEL_CSS)) "
+        "document.documentElement.style.setProperty(`--${name}`, LABEL_COLOURS[label]);"
+    )
+    return "\n".join(lines) + "\n"
+
 
 #: The labels each role's utterances can take (labels.md rules 7 and 8): the presenter tells and answers (their own
 #: plans are ``story``, never advice to themselves); the facilitator's instructions and process questions are

@@ -20,19 +20,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from coach.feedback.metrics import Timeline, Window
 from coach.feedback.render_text import LABEL_NAMES, format_time, percent
 from coach.feedback.report_model import Report, SavedReport, SpeakerFigures, Summary, shown
-from coach.labels import LABELS
+from coach.labels import DISPLAY_ORDER, LABEL_STYLES
 
-#: One colour per label; text on them is never needed (legends and tables carry the names).
-#: The labels' palette (Okabe and Ito's, told apart with any colour vision), the same in the pages' style.css and
-#: common.js.
-LABEL_COLOURS = {
-    "open_question": "#0072B2",
-    "closed_question": "#56B4E9",
-    "reflection": "#009E73",
-    "advice": "#D55E00",
-    "story": "#E69F00",
-    "other": "#999999",
-}
+#: One colour per label, from the one table the pages use too (``coach.labels.LABEL_STYLES``); text on them is never
+#: needed (legends and tables carry the names).
+LABEL_COLOURS = {label: style.colour for label, style in LABEL_STYLES.items()}
 #: A label below this confidence is marked as uncertain in the transcript.
 UNCERTAIN_BELOW = 0.5
 _TIMELINE_DESC = "The share of members' contributions that were questions or reflections, per window."
@@ -72,7 +64,7 @@ def _context(saved_or_not: Report | SavedReport) -> dict[str, Any]:
         "members_chart": members_chart({n: f for n, f in report.speakers.items() if f.role == "member"}),
         "members": [(name, f) for name, f in report.speakers.items() if f.percentages is not None],
         "speaker_ids": {name: f"s{number}" for number, name in enumerate(speakers)},
-        "labels": LABELS,
+        "labels": DISPLAY_ORDER,
         "label_names": LABEL_NAMES,
         "colours": LABEL_COLOURS,
         "uncertain_below": UNCERTAIN_BELOW,
@@ -194,7 +186,7 @@ def members_chart(members: Mapping[str, SpeakerFigures]) -> dict[str, Any] | Non
         y = top + number * row
         x = float(left)
         pieces = []
-        for label in LABELS:
+        for label in DISPLAY_ORDER:
             count = figures.counts.get(label, 0)
             if count:
                 pieces.append({"label": label, "count": count, "x": f"{x:.1f}", "width": f"{count * scale:.1f}"})
@@ -217,7 +209,7 @@ def members_chart(members: Mapping[str, SpeakerFigures]) -> dict[str, Any] | Non
         "bar_height": row - 8,
         "rows": rows,
         "description": "; ".join(
-            f"{name}: " + ", ".join(f"{f.counts.get(label, 0)} {LABEL_NAMES[label]}" for label in LABELS)
+            f"{name}: " + ", ".join(f"{f.counts.get(label, 0)} {LABEL_NAMES[label]}" for label in DISPLAY_ORDER)
             for name, f in members.items()
         ),
     }

@@ -18,17 +18,10 @@ from coach.feedback.report_model import (
     Summary,
     shown,
 )
-from coach.labels import LABELS
+from coach.labels import DISPLAY_ORDER, LABEL_STYLES
 
-#: How labels read in the report.
-LABEL_NAMES = {
-    "open_question": "open question",
-    "closed_question": "closed question",
-    "advice": "advice",
-    "story": "story",
-    "reflection": "reflection",
-    "other": "other talk",
-}
+#: How labels read in the report (the one table, ``coach.labels.LABEL_STYLES``).
+LABEL_NAMES = {label: style.name for label, style in LABEL_STYLES.items()}
 
 
 def render_text(saved_or_not: Report | SavedReport, width: int = 80) -> str:
@@ -137,7 +130,7 @@ def _labels(counts: Mapping[str, int], width: int) -> str:
     total = sum(counts.values())
     bar_length = max(10, min(40, width - 30))
     lines = [_heading("Labels (everyone)")]
-    for label in LABELS:
+    for label in DISPLAY_ORDER:
         count = counts.get(label, 0)
         lines.append(f"{LABEL_NAMES[label]:<16}{count:>6}  {_bar(count, max(total, 1), bar_length)}")
     return "\n".join(lines)

@@ -31,7 +31,7 @@ from coach.feedback.report_model import (
 )
 from coach.feedback.roles import FACILITATOR, PRESENTER, assumption_note
 from coach.feedback.session import LabelledUtterance, Session
-from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY
+from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY, Role
 
 #: How a user of the HTTP API changes a role (the command line and the pages word their own).
 API_ROLE_FIXES = {
@@ -51,7 +51,7 @@ def build_report(
     max_went_well: int = 3,
     max_moments: int = 3,
     max_rephrasings: int = 10,
-    role_fixes: Mapping[str, str] = API_ROLE_FIXES,
+    role_fixes: Mapping[Role, str] = API_ROLE_FIXES,
 ) -> Report:
     """The report of ``session`` (:meth:`Report.to_dict` gives it as JSON-ready data):
 

@@ -39,12 +39,12 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from coach.errors import InputError
-from coach.labels import ADVICE, OTHER, QUESTION_LABELS, REFLECTION, ROLES, STORY
+from coach.labels import ADVICE, OTHER, QUESTION_LABELS, REFLECTION, ROLES, STORY, Role
 from coach.transcript.model import UNKNOWN_SPEAKER
 
-PRESENTER = "presenter"
-FACILITATOR = "facilitator"
-MEMBER = "member"
+PRESENTER = Role.PRESENTER
+FACILITATOR = Role.FACILITATOR
+MEMBER = Role.MEMBER
 
 FACILITATOR_MIN_TURNS = 1
 FACILITATOR_MIN_SHARE = 0.3
@@ -349,7 +349,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 CLI_ROLE_FIXES = {PRESENTER: "pass --presenter NAME", FACILITATOR: "pass --facilitator NAME"}
 
 
-def assumption_note(roles: Roles, fixes: Mapping[str, str] = CLI_ROLE_FIXES) -> str | None:
+def assumption_note(roles: Roles, fixes: Mapping[Role, str] = CLI_ROLE_FIXES) -> str | None:
     """One sentence saying which roles were inferred and how to change them (``fixes``: per role, the words of the
     edge that shows it); ``None`` when nothing was guessed.
 

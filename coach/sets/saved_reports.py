@@ -15,6 +15,7 @@ from coach.feedback.report import API_ROLE_FIXES, build_report, speakers, summar
 from coach.feedback.report_model import ReportBack, SavedAction, SavedReport
 from coach.feedback.roles import Roles
 from coach.feedback.session import LabelledUtterance, Session
+from coach.labels import Role
 from coach.sets.history import open_actions
 from coach.sets.report_back import report_back
 from coach.sets.store import NewSession, SavedSession, SetInfo, SetStore
@@ -44,7 +45,7 @@ def save_to_set(
     session: Session,
     date: dt.date | None,
     rephraser: Rephraser,
-    role_fixes: Mapping[str, str] = API_ROLE_FIXES,
+    role_fixes: Mapping[Role, str] = API_ROLE_FIXES,
 ) -> SavedReport:
     """Save ``session`` into ``owner``'s set ``info``, with its actions and the report-back on the set's open actions;
     the saved session's report."""
@@ -88,7 +89,7 @@ def stored_session(saved: SavedSession) -> Session:
 
 
 def saved_report(
-    saved: SavedSession, set_name: str, rephraser: Rephraser, role_fixes: Mapping[str, str] = API_ROLE_FIXES
+    saved: SavedSession, set_name: str, rephraser: Rephraser, role_fixes: Mapping[Role, str] = API_ROLE_FIXES
 ) -> SavedReport:
     """The report of a saved session (its labels as corrected), with the report-back and actions the set keeps."""
     return SavedReport(

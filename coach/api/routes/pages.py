@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
+
+from coach.labels import labels_script
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 
@@ -40,6 +42,19 @@ def _page(filename: str) -> FileResponse:
             "X-Content-Type-Options": "nosniff",
         },
     )
+
+
+@router.get("/labels.js")
+def labels_js() -> Response:
+    """The label names and colours for the pages' scripts, from the one table in ``coach.labels``."""
+    return Response(
+        _LABELS_SCRIPT,
+        media_type="text/javascript",
+        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"},
+    )
+
+
+_LABELS_SCRIPT = labels_script()
 
 
 @router.get("/")

@@ -1,16 +1,7 @@
 // Shared by the Coach pages: plain-word labels, safe element building, charts and the session report.
 "use strict";
 
-const LABEL_WORDS = {
-  open_question: "open question", closed_question: "closed question", reflection: "reflection",
-  advice: "advice", story: "story", other: "other",
-};
-const LABEL_ORDER = ["open_question", "closed_question", "reflection", "advice", "story", "other"];
-// The labels' palette, as in style.css and the HTML report (coach/feedback/render_html.py).
-const LABEL_COLOURS = {
-  open_question: "#0072B2", closed_question: "#56B4E9", reflection: "#009E73",
-  advice: "#D55E00", story: "#E69F00", other: "#999999",
-};
+// LABEL_ORDER, LABEL_WORDS, LABEL_NOUNS and LABEL_COLOURS come from /labels.js (coach/labels.py LABEL_STYLES).
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 // Build an element; text is always set as text, never as HTML, so nothing a person said can inject markup.
@@ -57,12 +48,6 @@ function quote(item) {
 }
 
 // "1 piece of advice", "2 open questions", "3 stories": a count of one kind of contribution, in words.
-const LABEL_NOUNS = {
-  open_question: ["open question", "open questions"], closed_question: ["closed question", "closed questions"],
-  reflection: ["reflection", "reflections"], advice: ["piece of advice", "pieces of advice"],
-  story: ["story", "stories"], other: ["other remark", "other remarks"],
-};
-
 function countWords(label, count) {
   const [one, many] = LABEL_NOUNS[label] || [label, label];
   return `${count} ${count === 1 ? one : many}`;
