@@ -86,7 +86,8 @@ def test_json_file_and_both_downloads(page: Page, server: LiveServer, tmp_path: 
     page.get_by_label("Or choose a transcript file").set_input_files(SESSION_JSON)
     show_report(page)
     expect(page.get_by_test_id("questioning-ratio")).to_have_text(percent(expected["summary"]["questioning_ratio"]))
-    expect(page.get_by_text("Margaret Shaw (facilitator)")).to_be_visible()
+    # In the chart of what each person said (the labelled transcript, closed, names her role on each of her lines too).
+    expect(page.locator("#report .speaker-chart").get_by_text("Margaret Shaw (facilitator)")).to_be_visible()
 
     with page.expect_download() as json_download:
         page.get_by_role("link", name="Download the report data (JSON)").click()

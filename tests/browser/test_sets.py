@@ -170,17 +170,26 @@ def test_correcting_a_label_updates_the_figures_and_is_kept(
     expect(page.get_by_role("region", name="Actions to report back on")).to_contain_text(
         "Sam: ring the agency manager tomorrow"
     )
-    transcript = page.get_by_role("region", name="What was said, and how Coach labelled it")
+    # The labelled transcript ends the report, closed at first.
+    transcript = page.get_by_role("region", name="Every utterance, as Coach labelled it")
+    expect(transcript).to_contain_text("If a member's contribution has the wrong label, choose the right one")
+    utterances = first["utterances"]
+    assert isinstance(utterances, list)
+    said = len(utterances)
+    transcript.get_by_text(f"Show all {said} utterances with their labels").click()
     row = transcript.get_by_role("row").filter(has_text="Have you thought about an agency?")
     choice = row.get_by_role("combobox", name="Label of what Tom said (number 5)")
     expect(choice).to_have_value("advice")
     expect(row).not_to_contain_text("corrected by you")
     # Only members' contributions can be corrected; the presenter's and facilitator's labels are shown as they are.
-    expect(transcript.get_by_role("combobox")).to_have_count(2)
+    expect(transcript.get_by_role("combobox", name=re.compile("^Label of what"))).to_have_count(2)
 
     choice.select_option("open_question")
     expect(page.get_by_test_id("questioning-ratio")).to_have_text("100%")
     expect(row).to_contain_text("corrected by you")
+    # The transcript is drawn again with the report: still open, the keyboard back on the drop-down.
+    expect(choice).to_have_value("open_question")
+    expect(choice).to_be_focused()
     expect(page.get_by_role("status").filter(has_text="Saved:")).to_have_text(
         "Saved: Tom's “Have you thought about an agency?” is now labelled open question. The figures above are updated."
     )
@@ -188,6 +197,7 @@ def test_correcting_a_label_updates_the_figures_and_is_kept(
 
     page.reload()
     expect(page.get_by_test_id("questioning-ratio")).to_have_text("100%")
+    page.get_by_text(f"Show all {said} utterances with their labels").click()
     row = page.get_by_role("row").filter(has_text="Have you thought about an agency?")
     expect(row.get_by_role("combobox")).to_have_value("open_question")
     expect(row).to_contain_text("corrected by you")
@@ -255,6 +265,9 @@ def test_the_sets_pages_fit_a_phone_and_label_every_control(
         phone.goto(sets_server.url + path)
         if ready == "link":
             expect(phone.get_by_role("link", name="A set with a rather long name")).to_be_visible()
+        elif name == "session":  # the labelled transcript, opened
+            phone.get_by_text(re.compile(r"^Show all \d+ utterances with their labels$")).click()
+            expect(phone.locator(ready)).to_be_visible()
         else:
             expect(phone.locator(ready)).to_be_visible()
         assert phone.evaluate(UNLABELLED) == [], name

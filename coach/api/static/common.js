@@ -43,8 +43,15 @@ function who(item) {
   return el("div", { class: "who", text: time ? `${item.speaker}, ${time}` : `${item.speaker}` });
 }
 
-function quote(item) {
-  return el("figure", { class: "quote" }, el("blockquote", { text: item.text || item.quote || "" }), el("figcaption", {}, who(item)));
+// A quote and who said it; linked: true adds a link to its line in the labelled transcript (item.index).
+function quote(item, linked = false) {
+  const said = who(item);
+  if (linked && Number.isInteger(item.index)) said.append(el("span", { class: "to-transcript" }, " · ", transcriptLink(item.index)));
+  return el("figure", { class: "quote" }, el("blockquote", { text: item.text || item.quote || "" }), el("figcaption", {}, said));
+}
+
+function transcriptLink(index) {
+  return el("a", { href: `#u-${index}`, text: "see it in the transcript" });
 }
 
 // "1 piece of advice", "2 open questions", "3 stories": a count of one kind of contribution, in words.
@@ -357,6 +364,155 @@ function reportBackSection(items) {
   return section;
 }
 
+// The labelled transcript: every utterance with its label, a filter by label and by speaker, and each line
+// (id "u-{index}") the target of the report's "see it in the transcript" links. Closed at first, so the report stays
+// short. Below this confidence a label is marked unsure (as the HTML report does, coach/feedback/render_html.py).
+const UNSURE_BELOW = 0.5;
+
+// "2:00", or the utterance's number when the transcript had no times.
+function utteranceWhen(utterance) {
+  return clock(utterance.start) || `#${utterance.index + 1}`;
+}
+
+// An utterance's label as a chip: advice phrased as a question says so.
+function utteranceTag(utterance) {
+  if (utterance.label === "advice" && utterance.leading) return el("span", { class: "tag advice", text: "advice (as a question)" });
+  return labelTag(utterance.label);
+}
+
+function plainLabelCell(utterance) {
+  return el("td", {}, utteranceTag(utterance));
+}
+
+// One line of the transcript; labelCell(utterance) builds its Label cell (a <td>), which is marked when the model was
+// unsure of a label no person has corrected.
+function transcriptLine(utterance, labelCell) {
+  const cell = labelCell(utterance);
+  cell.classList.add("label-cell");
+  const confidence = typeof utterance.confidence === "number" ? utterance.confidence : null;
+  if (confidence !== null && confidence < UNSURE_BELOW && !utterance.corrected) {
+    cell.append(" ", el("span", { class: "unsure", title: `The model was unsure of this label (${percent(confidence)} sure): it may be wrong.`, text: "unsure" }));
+  }
+  const role = utterance.role && utterance.role !== "member" ? el("span", { class: "role", text: ` (${utterance.role})` }) : null;
+  const sure = utterance.corrected
+    ? el("td", { class: "sure", title: "A person chose this label", text: "–" })
+    : el("td", { class: "sure", text: percent(confidence) });
+  return el("tr", { id: `u-${utterance.index}`, "data-label": utterance.label, "data-speaker": utterance.speaker },
+    el("td", { class: "when", text: utteranceWhen(utterance) }),
+    el("td", { class: "speaker" }, utterance.speaker, role),
+    cell, sure,
+    el("td", { class: "said", text: utterance.text || "" }));
+}
+
+// Shows only the lines with the chosen label and speaker, and says how many that is.
+function filterTranscript(section) {
+  const label = section.querySelector(".label-filter").value;
+  const speaker = section.querySelector(".speaker-filter").value;
+  const rows = [...section.querySelectorAll("table.transcript tbody tr")];
+  let shown = 0;
+  for (const row of rows) {
+    row.hidden = Boolean((label && row.dataset.label !== label) || (speaker && row.dataset.speaker !== speaker));
+    if (!row.hidden) shown += 1;
+  }
+  section.querySelector(".transcript-shown").textContent = `Showing ${shown} of ${plural(rows.length, "utterance", "utterances")}`;
+}
+
+// options.labelCell: builds each line's Label cell (the saved-session page's drop-downs); options.intro: nodes to show
+// under the heading (that page's hint and the status of a correction).
+function transcriptSection(utterances, options = {}) {
+  const labelCell = options.labelCell || plainLabelCell;
+  const section = el("section", { class: "card transcript-card", "aria-labelledby": "transcript-heading" },
+    el("h2", { id: "transcript-heading", text: "Every utterance, as Coach labelled it" }), ...(options.intro || []));
+  const byLabel = el("select", { id: "transcript-label-filter", class: "label-filter" },
+    el("option", { value: "", text: "Every label" }),
+    ...LABEL_ORDER.map((label) => el("option", { value: label, text: LABEL_WORDS[label] || label })));
+  const speakers = [...new Set(utterances.map((u) => u.speaker))];
+  const bySpeaker = el("select", { id: "transcript-speaker-filter", class: "speaker-filter" },
+    el("option", { value: "", text: "Everyone" }), ...speakers.map((name) => el("option", { value: name, text: name })));
+  const head = el("tr", {}, el("th", { scope: "col", text: "When" }), el("th", { scope: "col", text: "Speaker" }),
+    el("th", { scope: "col", text: "Label" }), el("th", { scope: "col", class: "sure", title: "How sure the model was of the label", text: "Sure" }),
+    el("th", { scope: "col", text: "What was said" }));
+  const table = el("table", { class: "transcript" },
+    el("caption", { class: "visually-hidden", text: "Every utterance, with its label and how sure the model was" }),
+    el("thead", {}, head), el("tbody", {}, ...utterances.map((u) => transcriptLine(u, labelCell))));
+  const details = el("details", { class: "transcript-details" },
+    el("summary", { text: `Show all ${plural(utterances.length, "utterance", "utterances")} with their labels` }),
+    el("div", { class: "transcript-filters" },
+      el("div", {}, el("label", { for: "transcript-label-filter", text: "Show label" }), byLabel),
+      el("div", {}, el("label", { for: "transcript-speaker-filter", text: "Show speaker" }), bySpeaker)),
+    el("p", { class: "status transcript-shown", role: "status" }),
+    el("div", { class: "table-wrap transcript-wrap", tabindex: "0", role: "group", "aria-label": "The labelled transcript (scrolls)" }, table));
+  section.append(details);
+  for (const select of [byLabel, bySpeaker]) select.addEventListener("change", () => filterTranscript(section));
+  filterTranscript(section);
+  return section;
+}
+
+// What a reader had set in the transcript on the page (open, filters, the line last linked to), to keep when the
+// report is drawn again (the roles chosen again, a label corrected).
+function transcriptState(target) {
+  const section = target.querySelector(".transcript-card");
+  if (!section) return null;
+  return {
+    open: section.querySelector("details").open,
+    label: section.querySelector(".label-filter").value,
+    speaker: section.querySelector(".speaker-filter").value,
+    targeted: section.querySelector("tr.targeted")?.id || null,
+  };
+}
+
+function keepTranscriptState(section, state) {
+  if (!state) return;
+  section.querySelector("details").open = state.open;
+  for (const [selector, value] of [[".label-filter", state.label], [".speaker-filter", state.speaker]]) {
+    const select = section.querySelector(selector);
+    if ([...select.options].some((option) => option.value === value)) select.value = value;
+  }
+  filterTranscript(section);
+  if (state.targeted) section.querySelector(`tr[id="${state.targeted}"]`)?.classList.add("targeted");
+}
+
+// Opens the transcript at line u-{index}: the filters are cleared if they hide it, and the line is scrolled into
+// view, marked and given the keyboard focus. False when the page has no such line.
+function showUtterance(index) {
+  const row = document.getElementById(`u-${index}`);
+  const section = row?.closest(".transcript-card");
+  if (!row || !section) return false;
+  section.querySelector("details").open = true;
+  if (row.hidden) {
+    section.querySelector(".label-filter").value = "";
+    section.querySelector(".speaker-filter").value = "";
+    filterTranscript(section);
+  }
+  for (const other of section.querySelectorAll("tr.targeted")) other.classList.remove("targeted");
+  row.classList.add("targeted");
+  row.setAttribute("tabindex", "-1");
+  row.scrollIntoView({ block: "center", inline: "nearest" });
+  row.focus({ preventScroll: true });
+  return true;
+}
+
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href^="#u-"]') : null;
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const match = /^#u-(\d+)$/.exec(link.getAttribute("href"));
+  if (match && showUtterance(match[1])) event.preventDefault();
+});
+
+// A print shows the whole transcript, open or not (style.css shows a closed one's lines too, where the browser can).
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll(".transcript-details:not([open])")) {
+    details.open = true;
+    details.dataset.openedToPrint = "true";
+  }
+});
+window.addEventListener("afterprint", () => {
+  for (const details of document.querySelectorAll(".transcript-details[data-opened-to-print]")) {
+    details.open = false;
+    delete details.dataset.openedToPrint;
+  }
+});
+
 function figure(name, value) {
   return el("div", { class: "figure" }, el("div", { class: "value", text: value }), el("div", { class: "name", text: name }));
 }
@@ -364,9 +520,14 @@ function figure(name, value) {
 // The session report, as the analyse page and the end of a live session show it. Returns its first heading, so the
 // page can move the keyboard focus there. options.afterHeadline: a node to show after the headline (the analyse
 // page's roles pick-list), which then carries the note on guessed roles instead of the headline; options.rolesWords:
-// how that note is worded on this page (pageWords unless given).
+// how that note is worded on this page (pageWords unless given); options.labelCell and options.transcriptIntro: for
+// the labelled transcript at the end (see transcriptSection). Drawn again, the transcript stays as the reader left it.
 function renderReport(report, target, options = {}) {
+  const kept = transcriptState(target);
   target.replaceChildren();
+  const utterances = report.utterances || [];
+  const lines = new Set(utterances.map((u) => u.index));
+  const linked = (item) => lines.has(item.index);
   const summary = report.summary || {};
   const feedback = report.feedback || {};
   const memberCounts = summary.member_counts || report.member_counts || summary.counts || {};
@@ -406,7 +567,7 @@ function renderReport(report, target, options = {}) {
     const section = el("section", { class: "card", "aria-labelledby": "well-heading" },
       el("h2", { id: "well-heading", text: "The best open questions" }));
     const list = el("ol", { class: "plain" });
-    for (const item of wentWell) list.append(el("li", {}, quote(item), el("p", { class: "why", text: item.why || "" })));
+    for (const item of wentWell) list.append(el("li", {}, quote(item, linked(item)), el("p", { class: "why", text: item.why || "" })));
     section.append(list);
     target.append(section);
   }
@@ -415,7 +576,7 @@ function renderReport(report, target, options = {}) {
     const section = el("section", { class: "card", "aria-labelledby": "moments-heading" },
       el("h2", { id: "moments-heading", text: "Moments worth talking about" }));
     const list = el("ol", { class: "plain" });
-    for (const item of moments) list.append(el("li", {}, quote(item), el("p", { class: "why", text: item.why || item.reason || "" })));
+    for (const item of moments) list.append(el("li", {}, quote(item, linked(item)), el("p", { class: "why", text: item.why || item.reason || "" })));
     section.append(list);
     target.append(section);
   }
@@ -427,13 +588,18 @@ function renderReport(report, target, options = {}) {
     for (const item of rephrasings) {
       const suggestions = el("ul");
       for (const s of item.suggestions || []) suggestions.append(el("li", { text: s }));
-      list.append(el("li", {}, quote({ ...item, text: item.original || item.text }),
+      list.append(el("li", {}, quote({ ...item, text: item.original || item.text }, linked(item)),
         el("p", { class: "why", text: item.leading ? "Advice dressed as a question. You could ask:" : "A closed question. You could ask:" }), suggestions));
     }
     section.append(list);
     target.append(section);
   }
   if (Array.isArray(report.actions)) target.append(actionsSection(report.actions));
+  if (utterances.length) {
+    const transcript = transcriptSection(utterances, { labelCell: options.labelCell, intro: options.transcriptIntro });
+    target.append(transcript);
+    keepTranscriptState(transcript, kept);
+  }
   return first;
 }
 

@@ -8,6 +8,8 @@ const sessionId = params.get("session") || "";
 const message = document.getElementById("message");
 const reportBox = document.getElementById("report");
 const correctionStatus = document.getElementById("correction-status");
+// The hint on correcting labels and the status of a correction: shown in the report's transcript, above its lines.
+const transcriptIntro = [document.getElementById("correction-hint"), correctionStatus];
 let sessionDay = "";
 
 function sessionPath() {
@@ -16,11 +18,6 @@ function sessionPath() {
 
 function setPage() {
   return `/sets/view?id=${encodeURIComponent(setId)}`;
-}
-
-// "2:00", or the utterance's number when the transcript had no times.
-function when(utterance) {
-  return clock(utterance.start) || `#${utterance.index + 1}`;
 }
 
 // "at 2:00", or "(number 5)" when the transcript had no times: for the drop-downs' names.
@@ -46,30 +43,13 @@ function labelChoice(utterance) {
   return select;
 }
 
+// The Label cell of a line of the transcript: a drop-down to correct a member's label; the others' labels as they are.
 function labelCell(utterance) {
-  const cell = el("td", { class: "label-cell" });
+  const cell = el("td");
   if (utterance.role === "member") cell.append(labelChoice(utterance));
-  else cell.append(labelTag(utterance.label));
+  else cell.append(utteranceTag(utterance));
   if (utterance.corrected) cell.append(" ", correctedMark());
   return cell;
-}
-
-function transcriptRow(utterance) {
-  return el("tr", { "data-index": utterance.index },
-    el("td", { class: "when", text: when(utterance) }),
-    el("td", { class: "speaker", text: utterance.speaker }),
-    el("td", { class: "role", text: utterance.role }),
-    el("td", { class: "said", text: utterance.text }),
-    labelCell(utterance));
-}
-
-function showTranscript(utterances) {
-  const head = el("tr", {}, ...["When", "Speaker", "Role", "What they said", "Label"].map((h) => el("th", { scope: "col", text: h })));
-  const table = el("table", { class: "transcript", "aria-describedby": "transcript-hint" },
-    el("caption", { class: "visually-hidden", text: "The labelled transcript" }),
-    el("thead", {}, head), el("tbody", {}, ...utterances.map(transcriptRow)));
-  document.getElementById("transcript").replaceChildren(table);
-  document.getElementById("transcript-card").hidden = false;
 }
 
 function showHeading(report) {
@@ -93,8 +73,9 @@ function savedRolesNote(report) {
   return { ...report, roles: { ...roles, how_to_override: `${note} ${how}` } };
 }
 
+// The report, with its labelled transcript at the end, where members' labels can be corrected.
 function showReport(report) {
-  renderReport(savedRolesNote(report), reportBox);
+  renderReport(savedRolesNote(report), reportBox, { labelCell, transcriptIntro });
 }
 
 // Send one member's corrected label; the figures are drawn again from the report that comes back.
@@ -112,13 +93,11 @@ async function correct(select, utterance) {
       return;
     }
     const report = await response.json();
-    showReport(report);
-    const now = (report.utterances || []).find((u) => u.index === utterance.index) || { ...utterance, label, corrected: true };
-    select.value = now.label;
-    select.dataset.saved = now.label;
-    const cell = select.closest("td");
-    cell.querySelector(".corrected")?.remove();
-    if (now.corrected) cell.append(correctedMark());
+    showReport(report);  // the transcript too, drawn again with the new label: the keyboard goes back to its drop-down
+    const now = (report.utterances || []).find((u) => u.index === utterance.index) || { ...utterance, label };
+    const again = reportBox.querySelector(`select[data-index="${utterance.index}"]`);
+    if (again && !again.closest("tr").hidden) again.focus();
+    else document.getElementById("transcript-label-filter")?.focus();  // the line left the label shown
     correctionStatus.textContent = `Saved: ${utterance.speaker}'s “${shortQuote(utterance.text)}” is now labelled ${LABEL_WORDS[now.label]}. The figures above are updated.`;
   } catch {
     select.value = select.dataset.saved;
@@ -141,7 +120,6 @@ async function load() {
   message.replaceChildren();
   showHeading(report);
   showReport(report);
-  showTranscript(report.utterances || []);
   document.getElementById("delete-card").hidden = false;
 }
 
