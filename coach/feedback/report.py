@@ -27,7 +27,6 @@ from coach.feedback.report_model import (
     SpeakerFigures,
     Suggestion,
     Summary,
-    Utterance,
 )
 from coach.feedback.roles import FACILITATOR, PRESENTER, assumption_note
 from coach.feedback.session import LabelledUtterance, Session
@@ -77,7 +76,7 @@ def build_report(
             how_to_override=assumption_note(session.roles, role_fixes),
         ),
         speakers=speakers(utterances, presenter),
-        utterances=tuple(Utterance.of(u) for u in utterances),
+        utterances=tuple(u.shown() for u in utterances),
         timeline=metrics.timeline(utterances),
         actions=tuple(find_actions(utterances)),
         feedback=Feedback(

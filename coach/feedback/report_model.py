@@ -14,7 +14,7 @@ from typing import Any
 
 from coach.feedback.actions import Action
 from coach.feedback.metrics import FirstAdvice, Run, Timeline
-from coach.feedback.session import LabelledUtterance
+from coach.feedback.session import Utterance
 
 
 @dataclass(frozen=True)
@@ -133,26 +133,6 @@ class Feedback:
     went_well: tuple[Highlight, ...]
     moments: tuple[Moment, ...]
     rephrasings: tuple[QuestionRephrased, ...]
-
-
-@dataclass(frozen=True)
-class Utterance:
-    """One labelled utterance as the report shows it (``LabelledUtterance`` without the model's scores)."""
-
-    index: int
-    turn: int
-    speaker: str
-    role: str
-    text: str
-    label: str
-    confidence: float
-    leading: bool
-    start: float | None
-    end: float | None
-
-    @classmethod
-    def of(cls, u: LabelledUtterance) -> Utterance:
-        return cls(u.index, u.turn, u.speaker, u.role, u.text, u.label, u.confidence, u.leading, u.start, u.end)
 
 
 @dataclass(frozen=True)

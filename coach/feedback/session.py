@@ -7,7 +7,7 @@ report, the renderers) works on the :class:`Session` it returns and never calls 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from coach.classifier import Coach, Prediction, UtterancePrediction
@@ -20,13 +20,11 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class LabelledUtterance:
-    """One utterance of a session.
+class Utterance:
+    """One utterance of a session, as reports show it.
 
     ``index`` counts utterances from 0 across the session, ``turn`` is the index of the transcript turn it came from;
     ``start``/``end`` are seconds in the transcript's own clock, ``None`` when the transcript has no times.
-    ``scores`` are the model's label probabilities, kept so that the label can follow the speaker's role
-    (:meth:`with_role`); they are not part of the utterance's dictionary.
     """
 
     index: int
@@ -39,6 +37,16 @@ class LabelledUtterance:
     leading: bool
     start: float | None = None
     end: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _SHOWN}
+
+
+@dataclass(frozen=True)
+class LabelledUtterance(Utterance):
+    """An utterance with the model's label probabilities (``scores``), kept so that the label can follow the
+    speaker's role (:meth:`with_role`); they are not part of what reports show (:meth:`shown`, :meth:`to_dict`)."""
+
     scores: Mapping[str, float] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     @classmethod
@@ -83,19 +91,12 @@ class LabelledUtterance:
         """How many words the utterance has."""
         return len(self.text.split())
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "index": self.index,
-            "turn": self.turn,
-            "speaker": self.speaker,
-            "role": self.role,
-            "text": self.text,
-            "label": self.label,
-            "confidence": self.confidence,
-            "leading": self.leading,
-            "start": self.start,
-            "end": self.end,
-        }
+    def shown(self) -> Utterance:
+        """The utterance as reports show it, without the scores."""
+        return Utterance(**self.to_dict())
+
+
+_SHOWN = tuple(f.name for f in fields(Utterance))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,20 @@ SESSION_JSON = REPO / "tests" / "transcript" / "samples" / "session.json"
 NOT_A_TRANSCRIPT = REPO / "tests" / "transcript" / "samples" / "not_a_transcript.txt"
 
 
+def write_vtt(path: Path, turns: list[tuple[str, str]], gap: int) -> Path:
+    """``turns`` (speaker, text) written to ``path`` as WebVTT, one cue per turn, ``gap`` seconds apart."""
+
+    def stamp(seconds: int) -> str:
+        return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
+
+    cues = [
+        f"{k + 1}\n{stamp(k * gap)} --> {stamp(k * gap + gap - 1)}\n{speaker}: {text}\n"
+        for k, (speaker, text) in enumerate(turns)
+    ]
+    path.write_text("WEBVTT\n\n" + "\n".join(cues), encoding="utf-8")
+    return path
+
+
 def percent(ratio: float) -> str:
     """A ratio as the pages print it: ``0.3385`` -> ``"34%"``."""
     return f"{round(ratio * 100)}%"

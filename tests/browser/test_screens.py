@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from tests.browser.conftest import REPO, LiveServer, Traffic, new_context
+from tests.browser.helpers import write_vtt
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -46,16 +47,7 @@ FORTY_TURNS = [
 
 
 def transcript(tmp_path: Path) -> Path:
-    def stamp(seconds: int) -> str:
-        return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
-
-    cues = [
-        f"{k + 1}\n{stamp(k * 20)} --> {stamp(k * 20 + 18)}\n{speaker}: {text}\n"
-        for k, (speaker, text) in enumerate(FORTY_TURNS)
-    ]
-    path = tmp_path / "forty-turns.vtt"
-    path.write_text("WEBVTT\n\n" + "\n".join(cues), encoding="utf-8")
-    return path
+    return write_vtt(tmp_path / "forty-turns.vtt", FORTY_TURNS, gap=20)
 
 
 def show_report(page: Page, path: Path) -> None:

@@ -18,7 +18,7 @@ from coach.classifier import Coach
 from coach.classifier.base import UtterancePrediction, predictions_from_probabilities
 from coach.labels import DISPLAY_ORDER, LABEL_STYLES, LABELS
 from tests.browser.conftest import LiveServer, Screenshot, serve, throwaway_settings
-from tests.browser.helpers import clock, create_set, percent, save_session, service_report
+from tests.browser.helpers import clock, create_set, percent, save_session, service_report, write_vtt
 from tests.browser.test_accessibility import SCROLL_WIDTH
 from tests.browser.test_axe import violations
 from tests.fakes import KeywordClassifier
@@ -72,16 +72,7 @@ def unsure_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServ
 
 @pytest.fixture
 def session_vtt(tmp_path: Path) -> Path:
-    def stamp(seconds: int) -> str:
-        return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
-
-    cues = [
-        f"{k + 1}\n{stamp(k * GAP)} --> {stamp(k * GAP + GAP - 1)}\n{speaker}: {text}\n"
-        for k, (speaker, text) in enumerate(TURNS)
-    ]
-    path = tmp_path / "rota.vtt"
-    path.write_text("WEBVTT\n\n" + "\n".join(cues), encoding="utf-8")
-    return path
+    return write_vtt(tmp_path / "rota.vtt", TURNS, gap=GAP)
 
 
 def show_report(page: Page, transcript: Path) -> None:
