@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.classifier import Prediction, UtterancePrediction
-from coach.feedback.question_analysis import analyse, suggested_solution
+from coach.feedback.question_analysis import Analysis, analyse, suggested_solution
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY
 
 #: Below this confidence the explanation says the model was unsure, and what else it considered.
@@ -30,17 +30,27 @@ _CLOSED_REASONS = {
 _YES_NO = "it can be answered with a yes or a no"
 
 
-def explain(prediction: Prediction) -> str:
+def explain(prediction: Prediction, analysis: Analysis | None = None) -> str:
     """One sentence, in plain words, on why ``prediction``'s text got its label.
 
     The sentence is about the utterance that decided the label; for a text of several sentences it says which one.
+    ``analysis``: that utterance already analysed for its label (:func:`analysis_of`), to parse it once.
     """
     decisive = decisive_utterance(prediction)
     text = decisive.text if decisive is not None else prediction.text
     leading = decisive.leading if decisive is not None else prediction.leading
     subject = f"'{_short(text)}'" if decisive is not None and len(prediction.utterances) > 1 else "This"
-    reason = _reason(prediction.label, text, leading, subject)
+    reason = _reason(prediction.label, text, leading, subject, analysis)
     return reason + _hedge(prediction.scores, prediction.label, prediction.confidence) + "."
+
+
+def analysis_of(prediction: Prediction) -> Analysis | None:
+    """The deciding sentence of a closed question or piece of advice, analysed (topics, the asker's solution), for
+    both the explanation and the rephrasings; ``None`` for other labels."""
+    if prediction.label not in {ADVICE, CLOSED_QUESTION}:
+        return None
+    decisive = decisive_utterance(prediction)
+    return analyse(decisive.text if decisive is not None else prediction.text, prediction.label)
 
 
 def decisive_utterance(prediction: Prediction) -> UtterancePrediction | None:
@@ -52,10 +62,10 @@ def decisive_utterance(prediction: Prediction) -> UtterancePrediction | None:
     return max(leading or candidates, key=lambda u: u.confidence)
 
 
-def _reason(label: str, text: str, leading: bool, subject: str) -> str:
+def _reason(label: str, text: str, leading: bool, subject: str, analysis: Analysis | None) -> str:
     """The explanation, without its final full stop; ``subject`` is "This" or the quoted deciding sentence."""
     if label == ADVICE:
-        solution = suggested_solution(text)
+        solution = suggested_solution(text, analysis)
         contains = f"it already contains a solution ('{solution}')" if solution else "it already points to a solution"
         if leading:
             return (
@@ -70,7 +80,7 @@ def _reason(label: str, text: str, leading: bool, subject: str) -> str:
             "than with a yes, a no or one fact"
         )
     if label == CLOSED_QUESTION:
-        why = _CLOSED_REASONS.get(analyse(text, CLOSED_QUESTION).kind, _YES_NO)
+        why = _CLOSED_REASONS.get((analysis or analyse(text, CLOSED_QUESTION)).kind, _YES_NO)
         return (
             f"{subject} is a closed question: {why}, so it gathers information but does not open up the presenter's "
             "thinking"

@@ -201,10 +201,10 @@ def analyse(text: str, label: str) -> Analysis:
     )
 
 
-def suggested_solution(text: str) -> str | None:
+def suggested_solution(text: str, analysis: Analysis | None = None) -> str | None:
     """The solution a piece of advice carries, as a short phrase ("moving the meeting to Monday"), or ``None`` when
-    none is found or it is too long to quote."""
-    analysis = analyse(text, ADVICE)
+    none is found or it is too long to quote. ``analysis``: ``text`` already analysed as advice, to parse it once."""
+    analysis = analysis or analyse(text, ADVICE)
     if analysis.solution is None or len(analysis.solution.split()) > MAX_SOLUTION_WORDS:
         return None
     return analysis.solution

@@ -97,14 +97,16 @@ class Rephraser:
         topics: Sequence[str] = (),
         avoid: Collection[str] = (),
         limit: int = MAX_SUGGESTIONS,
+        analysis: Analysis | None = None,
     ) -> list[Rephrasing]:
         """Up to ``limit`` open questions for ``text``, best first; empty unless ``label`` is closed_question or advice.
 
-        ``topics`` are extra words of the presenter's situation (a drill's topics), used when the text names none.
+        ``topics`` are extra words of the presenter's situation (a drill's topics), used when the text names none;
+        ``analysis`` is ``analyse(text, label)`` when the caller has it already (parsing is the slow part).
         """
         if label not in {ADVICE, CLOSED_QUESTION}:
             return []
-        analysis = analyse(text, label)
+        analysis = analysis or analyse(text, label)
         candidates = self._candidates(analysis, label, topics, avoid)
         if not candidates:
             return []

@@ -21,7 +21,7 @@ from coach.api.schemas import (
     UtteranceLabel,
 )
 from coach.feedback.drills import Drill, drills, find_drill, summarise_round
-from coach.feedback.practice import UNSURE_BELOW, decisive_utterance, explain
+from coach.feedback.practice import UNSURE_BELOW, analysis_of, decisive_utterance, explain
 
 router = APIRouter()
 
@@ -38,10 +38,12 @@ def practice(request: PracticeRequest, rephraser: RephraserDep, settings: Settin
     drill = _drill(request.drill_id)
     (prediction,) = rephraser.coach.classify([request.text])
     decisive = decisive_utterance(prediction)
+    analysis = analysis_of(prediction)  # parsed once, for the explanation and the rephrasings
     suggestions = rephraser.rephrase(
         decisive.text if decisive is not None else prediction.text,
         prediction.label,
         topics=drill.topics if drill is not None else (),
+        analysis=analysis,
     )
     return PracticeResponse(
         text=prediction.text,
@@ -49,7 +51,7 @@ def practice(request: PracticeRequest, rephraser: RephraserDep, settings: Settin
         confidence=prediction.confidence,
         uncertain=prediction.confidence < UNSURE_BELOW,
         leading=prediction.leading,
-        explanation=explain(prediction),
+        explanation=explain(prediction, analysis),
         rephrasings=[s.text for s in suggestions],
         rephrasing_details=[RephrasingDetail.model_validate(s.to_dict()) for s in suggestions],
         utterances=[UtteranceLabel.model_validate(u.to_dict()) for u in prediction.utterances],
