@@ -24,7 +24,8 @@ import onnxruntime as ort
 from tokenizers import Tokenizer
 
 from coach.classifier.encoding import load_tokenizer, pad
-from coach.classifier.onnx_backend import open_session
+from coach.classifier.fair_pool import FairPool
+from coach.classifier.onnx_backend import default_threads, open_session
 from coach.errors import ModelError
 
 BOUNDARIES_DIR = Path(__file__).resolve().parents[2] / "models" / "boundaries"
@@ -60,11 +61,12 @@ def last_token_of_each_word(word_ids: Sequence[int | None], words: int) -> list[
 class BoundaryTagger:
     """Splits a run of unpunctuated words where the probability of an utterance ending reaches ``threshold``."""
 
-    def __init__(self, session: ort.InferenceSession, tokenizer: Tokenizer, threshold: float) -> None:
+    def __init__(self, session: ort.InferenceSession, tokenizer: Tokenizer, threshold: float, threads: int = 1) -> None:
         self._session = session
         self._tokenizer = tokenizer
         self._input_names = {node.name for node in session.get_inputs()}
         self.threshold = threshold
+        self._pool = FairPool(threads, "coach-boundaries") if threads > 1 else None
 
     @classmethod
     def load(cls, directory: Path = BOUNDARIES_DIR) -> BoundaryTagger:
@@ -74,7 +76,7 @@ class BoundaryTagger:
                 raise ModelError(f"{path} is missing; rebuild the tagger with `python -m training.train_boundaries`.")
         config = json.loads(paths[2].read_text(encoding="utf-8"))
         tokenizer = load_tokenizer(paths[1], int(config["max_length"]))
-        return cls(open_session(paths[0]), tokenizer, float(config["threshold"]))
+        return cls(open_session(paths[0]), tokenizer, float(config["threshold"]), default_threads())
 
     def word_probabilities(self, words: Sequence[str]) -> npt.NDArray[np.float64]:
         """For each word (as :func:`word_key` gives it), the probability that an utterance ends after it."""
@@ -98,6 +100,12 @@ class BoundaryTagger:
         if len(words) < 2:
             return np.zeros(0)
         return self.word_probabilities(words)[:-1]
+
+    def split_all(self, texts: Sequence[str]) -> list[list[str]]:
+        """:meth:`split` of each text, the texts spread over the worker threads (a transcript's caption runs)."""
+        if self._pool is None or len(texts) < 2:
+            return [self.split(text) for text in texts]
+        return self._pool.map(self.split, texts)
 
     def split(self, text: str) -> list[str]:
         """``text`` cut at the predicted boundaries; words keep their original case and spelling."""

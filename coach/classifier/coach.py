@@ -10,7 +10,7 @@ from typing import Any
 from coach.classifier.base import Classifier, Prediction, UtterancePrediction
 from coach.classifier.context import previous_turn_contexts, trim_context
 from coach.classifier.loading import load_classifier
-from coach.classifier.segment import split_utterances
+from coach.classifier.segment import split_all_utterances
 from coach.errors import InputError
 from coach.labels import OTHER, turn_label
 
@@ -53,7 +53,7 @@ class Coach:
         sending single utterances would. A blank text is labelled ``other`` with no utterances.
         """
         given = _trimmed(contexts, len(texts))
-        pieces = [split_utterances(text) for text in texts]
+        pieces = split_all_utterances(texts)
         flat = [utterance for utterance_list in pieces for utterance in utterance_list]
         flat_contexts = None if given is None else [c for c, parts in zip(given, pieces, strict=True) for _ in parts]
         labelled = iter(self.classifier.predict(flat, flat_contexts))

@@ -9,6 +9,7 @@ Punctuated text splits at sentence ends. Caption text often has no sentence punc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from coach.classifier.boundaries import default_tagger
 
@@ -36,10 +37,20 @@ def split_sentences(text: str) -> list[str]:
 
 def split_utterances(text: str) -> list[str]:
     """The utterances of ``text``, in order; an empty list for blank text."""
-    return [part for sentence in split_sentences(text) for part in _split_caption_run(sentence)]
+    return split_all_utterances([text])[0]
 
 
-def _split_caption_run(sentence: str) -> list[str]:
-    if len(sentence.split()) < MIN_WORDS_FOR_TAGGER or _SENTENCE_PUNCTUATION.search(sentence):
-        return [sentence]
-    return default_tagger().split(sentence)
+def split_all_utterances(texts: Sequence[str]) -> list[list[str]]:
+    """The utterances of each of ``texts``; their caption runs go to the tagger together, over its worker threads."""
+    sentences = [split_sentences(text) for text in texts]
+    runs = [sentence for text in sentences for sentence in text if _is_caption_run(sentence)]
+    split_runs = iter(default_tagger().split_all(runs) if runs else [])
+    return [
+        [part for sentence in text for part in (next(split_runs) if _is_caption_run(sentence) else [sentence])]
+        for text in sentences
+    ]
+
+
+def _is_caption_run(sentence: str) -> bool:
+    """A sentence long enough to hold several utterances, with no sentence punctuation to split it by."""
+    return len(sentence.split()) >= MIN_WORDS_FOR_TAGGER and not _SENTENCE_PUNCTUATION.search(sentence)

@@ -102,7 +102,8 @@ def find_actions(utterances: Sequence[LabelledUtterance]) -> list[Action]:
                 last_cue = position
             continue
         answering = last_cue is not None and position - last_cue <= CUE_REACH
-        if (position >= closing_from or answering) and not u.text.rstrip().endswith("?"):
+        late = position >= closing_from and _may_commit(u.text)  # parsing is the slow part: only what could commit
+        if (late or answering) and not u.text.rstrip().endswith("?"):
             candidates.append((u, answering))
     docs = parse_all([_lower_sentence_starts(u.text) for u, _ in candidates]) if candidates else []
     actions = []
@@ -113,6 +114,16 @@ def find_actions(utterances: Sequence[LabelledUtterance]) -> list[Action]:
                 committed = True
                 actions.append(Action(speaker=u.speaker, text=phrase, index=u.index, start=u.start))
     return actions
+
+
+def _may_commit(text: str) -> bool:
+    """Whether ``text`` could hold a commitment not said in answer to a cue: "I" with "will", "shall", "'ll", "am" or
+    "'m" somewhere (what :func:`_by_future` and :func:`_by_progressive` need), the apostrophe dropped as captions do."""
+    return bool(_I.search(text) and _COMMIT_WORD.search(text))
+
+
+_I = re.compile(r"\b(?:i|im|ill)\b", re.IGNORECASE)
+_COMMIT_WORD = re.compile(r"\b(?:will|shall|am|im|ill)\b|['’](?:ll|m)\b", re.IGNORECASE)
 
 
 def action_phrases(text: str, answering: bool = False) -> list[str]:

@@ -269,7 +269,7 @@ def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limi
     """
     who = presenter or "the presenter"
     by_index = {u.index: u for u in utterances}
-    candidates: list[tuple[float, Moment]] = []
+    candidates: list[tuple[float, Moment | LabelledUtterance]] = []  # single advice: worded once chosen
     covered: set[int] = set()
     for run in metrics.member_runs(utterances, {ADVICE}):
         if run.length < 2:
@@ -298,18 +298,22 @@ def moments(utterances: Sequence[LabelledUtterance], presenter: str | None, limi
             why = f"{whose} ran for about {words} words, and the focus moved from {who}'s problem to {to}."
         candidates.append((weight, _moment(kind, by_index[run.start_index], run, why)))
     for u in utterances:
-        if u.role != "member" or u.label != ADVICE or u.index in covered:
-            continue
-        solution = suggested_solution(u.text)
-        answer = f" ('{solution}')" if solution else ""
-        if u.leading:
-            why = f"Advice dressed as a question: it already holds an answer{answer}, so {who} is steered, not helped."
-            candidates.append((MOMENT_WEIGHTS["leading_question"], _moment("leading_question", u, None, why)))
-        else:
-            why = f"A suggestion{answer}: it offers an answer where a question would help {who} find their own."
-            candidates.append((MOMENT_WEIGHTS["advice"], _moment("advice", u, None, why)))
+        if u.role == "member" and u.label == ADVICE and u.index not in covered:
+            candidates.append((MOMENT_WEIGHTS["leading_question" if u.leading else "advice"], u))
     chosen = sorted(candidates, key=lambda item: (-item[0], item[1].index))[:limit]
-    return tuple(sorted((moment for _, moment in chosen), key=lambda moment: moment.index))
+    found = (item if isinstance(item, Moment) else _advice_moment(item, who) for _, item in chosen)
+    return tuple(sorted(found, key=lambda moment: moment.index))
+
+
+def _advice_moment(u: LabelledUtterance, who: str) -> Moment:
+    """A single piece of advice as a moment, quoting the solution it holds (parsed only for the moments chosen)."""
+    solution = suggested_solution(u.text)
+    answer = f" ('{solution}')" if solution else ""
+    if u.leading:
+        why = f"Advice dressed as a question: it already holds an answer{answer}, so {who} is steered, not helped."
+        return _moment("leading_question", u, None, why)
+    why = f"A suggestion{answer}: it offers an answer where a question would help {who} find their own."
+    return _moment("advice", u, None, why)
 
 
 def rephrasings(
