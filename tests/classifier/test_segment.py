@@ -1,6 +1,6 @@
 import pytest
 
-from coach.classifier.segment import split_utterances
+from coach.classifier.segment import split_all_utterances, split_utterances
 
 CASES = [
     ("one sentence", "What would help?", ["What would help?"]),
@@ -59,3 +59,8 @@ CASES = [
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[case[0] for case in CASES])
 def test_split_utterances(name: str, text: str, expected: list[str]) -> None:
     assert split_utterances(text) == expected
+
+
+def test_a_transcript_splits_as_each_turn_alone_with_its_caption_runs_tagged_together() -> None:
+    texts = [case[1] for case in CASES] * 3  # punctuated turns, blanks and caption runs, interleaved
+    assert split_all_utterances(texts) == [expected for _, _, expected in CASES] * 3
