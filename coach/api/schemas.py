@@ -194,16 +194,6 @@ class AnalyzeRequest(Inbound):
     )
 
 
-class SessionReport(BaseModel):
-    """The session report; its full shape is documented in the README ("The report")."""
-
-    model_config = ConfigDict(extra="allow")
-
-    summary: dict[str, Any]
-    speakers: dict[str, Any] | list[Any]
-    utterances: list[dict[str, Any]]
-
-
 # --- sets -------------------------------------------------------------------------------------------------------------
 
 

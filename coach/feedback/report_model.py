@@ -9,7 +9,7 @@ times are seconds in the transcript's clock (``None`` when it has none), and col
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from coach.feedback.actions import Action
@@ -171,60 +171,43 @@ class ReportBack:
 
 
 @dataclass(frozen=True)
-class SavedAction:
-    """An action as a set keeps it: an :class:`~coach.feedback.actions.Action` with the ``id`` report-back uses."""
+class SavedAction(Action):
+    """An action as a set keeps it, with the ``id`` report-back uses."""
 
     id: str
-    speaker: str
-    text: str
-    index: int
-    start: float | None
-
-    def action(self) -> Action:
-        return Action(self.speaker, self.text, self.index, self.start)
 
 
 @dataclass(frozen=True)
-class SavedReport:
-    """The report of a session saved in a set: the set and session it belongs to, the ``report_back`` on the set's
-    earlier actions, the ``report`` (its labels as corrected), which utterances were ``corrected``, and the
-    ``actions`` as the set keeps them."""
+class SavedUtterance(Utterance):
+    """An utterance of a saved session, and whether a person ``corrected`` its label."""
 
+    corrected: bool = False
+
+
+@dataclass(frozen=True)
+class SavedReport(Report):
+    """The report of a session saved in a set (its labels as corrected, the actions as the set keeps them), the set
+    and session it belongs to, and the ``report_back`` on the set's earlier actions."""
+
+    utterances: tuple[SavedUtterance, ...]
+    actions: tuple[SavedAction, ...]
     session_id: str
     set_id: str
     set_name: str
     date: str
     report_back: tuple[ReportBack, ...]
-    report: Report
-    corrected: frozenset[int]
-    actions: tuple[SavedAction, ...]
-
-    def shown(self) -> Report:
-        """The report as the renderers show it: with the set's actions."""
-        return replace(self.report, actions=tuple(a.action() for a in self.actions))
 
     def to_dict(self) -> dict[str, Any]:
-        """The saved session's fields, then the report's; each utterance says whether it was ``corrected``."""
-        report = self.report.to_dict()
-        for utterance in report["utterances"]:
-            utterance["corrected"] = utterance["index"] in self.corrected
-        report["actions"] = [asdict(action) for action in self.actions]
-        return {
-            "session_id": self.session_id,
-            "set_id": self.set_id,
-            "set_name": self.set_name,
-            "date": self.date,
-            "report_back": [asdict(item) for item in self.report_back],
-            **report,
-        }
+        """The saved session's fields first, so the report-back leads, then the report's."""
+        plain = super().to_dict()
+        first = ("session_id", "set_id", "set_name", "date", "report_back")
+        return {key: plain[key] for key in first} | {key: value for key, value in plain.items() if key not in first}
 
 
 def shown(report: Report | SavedReport) -> tuple[Report, tuple[ReportBack, ...]]:
     """What a renderer shows of ``report``: the report itself (a saved one with the set's actions) and the report-back
     on earlier actions (none for a report not saved in a set)."""
-    if isinstance(report, SavedReport):
-        return report.shown(), report.report_back
-    return report, ()
+    return report, report.report_back if isinstance(report, SavedReport) else ()
 
 
 def _plain(value: Any) -> Any:

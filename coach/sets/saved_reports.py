@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from coach.classifier.sentence_encoder import SentenceEncoder, shared_encoder
 from coach.feedback.actions import find_actions
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import API_ROLE_FIXES, build_report, speakers, summary
-from coach.feedback.report_model import ReportBack, SavedAction, SavedReport
+from coach.feedback.report_model import Report, ReportBack, SavedAction, SavedReport, SavedUtterance
 from coach.feedback.roles import Roles
 from coach.feedback.session import LabelledUtterance, Session
 from coach.labels import Role
@@ -92,13 +92,16 @@ def saved_report(
     saved: SavedSession, set_name: str, rephraser: Rephraser, role_fixes: Mapping[Role, str] = API_ROLE_FIXES
 ) -> SavedReport:
     """The report of a saved session (its labels as corrected), with the report-back and actions the set keeps."""
+    report = build_report(stored_session(saved), rephraser=rephraser, role_fixes=role_fixes)
     return SavedReport(
+        **{f.name: getattr(report, f.name) for f in fields(Report) if f.name not in {"utterances", "actions"}},
+        utterances=tuple(
+            SavedUtterance(**u.to_dict(), corrected=u.index in saved.corrected) for u in report.utterances
+        ),
+        actions=tuple(SavedAction(**action) for action in saved.actions),
         session_id=saved.id,
         set_id=saved.set_id,
         set_name=set_name,
         date=saved.day.isoformat(),
         report_back=tuple(ReportBack(**item) for item in saved.report_back),
-        report=build_report(stored_session(saved), rephraser=rephraser, role_fixes=role_fixes),
-        corrected=frozenset(saved.corrected),
-        actions=tuple(SavedAction(**action) for action in saved.actions),
     )

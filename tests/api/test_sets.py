@@ -85,6 +85,18 @@ def test_a_set_remembers_its_sessions_actions_and_report_back(client: TestClient
     assert page.headers["content-security-policy"]
 
 
+def test_a_saved_report_is_the_documented_saved_report(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "Schema set"}).json()["id"]
+    report = save(client, set_id, FIRST, "2026-11-04").json()
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+
+    assert list(report)[:5] == ["session_id", "set_id", "set_name", "date", "report_back"]
+    assert set(report) == set(schemas["SavedReport"]["properties"]) == set(schemas["SavedReport"]["required"])
+    assert all(set(u) == set(schemas["SavedUtterance"]["properties"]) for u in report["utterances"])
+    assert all(set(a) == set(schemas["SavedAction"]["properties"]) for a in report["actions"])
+    assert not any(u["corrected"] for u in report["utterances"])
+
+
 def test_a_correction_recomputes_the_report_and_is_exported_for_training(client: TestClient) -> None:
     set_id = client.post("/v1/sets", json={"name": "s"}).json()["id"]
     report = save(client, set_id, FIRST, "2026-11-04").json()

@@ -24,7 +24,6 @@ from coach.api.schemas import (
     ErrorResponse,
     LabelCorrection,
     SaveSessionRequest,
-    SessionReport,
     SetDetail,
     SetIn,
     SetList,
@@ -107,7 +106,7 @@ async def delete_set(set_id: SetId, store: StoreDep, owner: OwnerDep) -> Respons
 @router.post(
     "/sets/{set_id}/sessions",
     status_code=201,
-    response_model=SessionReport,
+    response_model=SavedReport,
     summary="Analyse a session and save it to the set",
     responses={
         201: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "the saved session's report"},
@@ -161,12 +160,12 @@ async def save_session(
     report = await run_in_threadpool(save)
     if format == "html":
         return HTMLResponse(render_html(report), status_code=201, headers=REPORT_HEADERS)
-    return JSONResponse(report.to_dict(), status_code=201)
+    return JSONResponse(report.to_dict(), status_code=201)  # the report-back first, as SavedReport.to_dict orders it
 
 
 @router.get(
     "/sets/{set_id}/sessions/{session_id}",
-    response_model=SessionReport,
+    response_model=SavedReport,
     summary="A saved session's report",
     responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}}, **NOT_FOUND, **UNAVAILABLE},
 )
@@ -190,7 +189,7 @@ async def get_session(
 
 @router.patch(
     "/sets/{set_id}/sessions/{session_id}/utterances/{index}",
-    response_model=SessionReport,
+    response_model=SavedReport,
     summary="Correct one utterance's label; returns the recomputed report",
     responses={**NOT_FOUND, **UNAVAILABLE},
 )
@@ -203,12 +202,12 @@ async def correct_label(
     owner: OwnerDep,
     rephraser: RephraserDep,
 ) -> Any:
-    def correct() -> dict[str, Any]:
+    def correct() -> SavedReport:
         info = store.get_set(owner, set_id)
         saved = store.correct_label(owner, set_id, session_id, index, body.label, refigure)
-        return saved_report(saved, info.name, rephraser).to_dict()
+        return saved_report(saved, info.name, rephraser)
 
-    return JSONResponse(await run_in_threadpool(correct))
+    return JSONResponse((await run_in_threadpool(correct)).to_dict())
 
 
 @router.delete(
