@@ -12,7 +12,6 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from coach.feedback.session import LabelledUtterance
 from coach.labels import (
@@ -53,16 +52,6 @@ class Moment:
             utterance.index, utterance.speaker, utterance.text, utterance.label, utterance.leading, utterance.start
         )
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "index": self.index,
-            "speaker": self.speaker,
-            "quote": self.quote,
-            "label": self.label,
-            "leading": self.leading,
-            "start": self.start,
-        }
-
 
 @dataclass(frozen=True)
 class Run:
@@ -75,16 +64,6 @@ class Run:
     end: float | None
     speakers: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "length": self.length,
-            "start_index": self.start_index,
-            "end_index": self.end_index,
-            "start": self.start,
-            "end": self.end,
-            "speakers": list(self.speakers),
-        }
-
 
 @dataclass(frozen=True)
 class FirstAdvice:
@@ -93,9 +72,6 @@ class FirstAdvice:
     index: int
     utterances: int
     seconds: float | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "utterances": self.utterances, "seconds": self.seconds}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from typing import Any
 
 import pytest
@@ -165,17 +166,17 @@ RUN_CASES: list[tuple[str, list[Row], dict[str, Any] | None]] = [
             ("Ana", "member", "advice", None, 20.0),
             ("Tom", "member", "closed_question", None, 25.0),
         ],
-        {"length": 2, "start_index": 0, "end_index": 3, "start": 5.0, "end": 14.0, "speakers": ["Ana", "Tom"]},
+        {"length": 2, "start_index": 0, "end_index": 3, "start": 5.0, "end": 14.0, "speakers": ("Ana", "Tom")},
     ),
     (
         "the first of equal runs",
         rows((ANA, "open_question"), (TOM, "story"), (TOM, "closed_question")),
-        {"length": 1, "start_index": 0, "end_index": 0, "start": None, "end": None, "speakers": ["Ana"]},
+        {"length": 1, "start_index": 0, "end_index": 0, "start": None, "end": None, "speakers": ("Ana",)},
     ),
     (
         "the longest wins",
         rows((ANA, "open_question"), (TOM, "story"), (TOM, "closed_question"), (ANA, "reflection")),
-        {"length": 2, "start_index": 2, "end_index": 3, "start": None, "end": None, "speakers": ["Tom", "Ana"]},
+        {"length": 2, "start_index": 2, "end_index": 3, "start": None, "end": None, "speakers": ("Tom", "Ana")},
     ),
 ]
 
@@ -183,7 +184,7 @@ RUN_CASES: list[tuple[str, list[Row], dict[str, Any] | None]] = [
 @pytest.mark.parametrize(("name", "given", "expected"), RUN_CASES, ids=[c[0] for c in RUN_CASES])
 def test_longest_questioning_run(name: str, given: list[Row], expected: dict[str, Any] | None) -> None:
     run = metrics.longest_questioning_run(utterances(given))
-    assert (run.to_dict() if run else None) == expected
+    assert (asdict(run) if run else None) == expected
 
 
 FIRST_ADVICE_CASES: list[tuple[str, list[Row], dict[str, Any] | None]] = [
@@ -209,7 +210,7 @@ FIRST_ADVICE_CASES: list[tuple[str, list[Row], dict[str, Any] | None]] = [
 @pytest.mark.parametrize(("name", "given", "expected"), FIRST_ADVICE_CASES, ids=[c[0] for c in FIRST_ADVICE_CASES])
 def test_time_to_first_advice(name: str, given: list[Row], expected: dict[str, Any] | None) -> None:
     first = metrics.time_to_first_advice(utterances(given))
-    assert (first.to_dict() if first else None) == expected
+    assert (asdict(first) if first else None) == expected
 
 
 DURATION_CASES: list[tuple[str, list[Row], float | None]] = [
