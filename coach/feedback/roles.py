@@ -79,7 +79,8 @@ PROCESS_CUES = re.compile(
     r"keep (?:that|it|those) for later|as we go|"
     r"floor'?s yours|hand up|can you (?:all )?hear (?:us|me)|your camera|(?:stop|leave it|pause us|pause) there|"
     r"pause us|(?:near|nearly|almost|right) (?:enough )?at time|(?:what are you|what you'?re) taking away|"
-    r"jump in|get curious|(?:solutions|advice|ideas) (?:are |is )?(?:starting to )?(?:leak|creep)|"
+    r"(?:i'?m going to|let me|i'?ll|i need to) jump in|get curious|"
+    r"(?:solutions|advice|ideas) (?:are |is )?(?:starting to )?(?:leak|creep)|"
     r"was that a (?:question|suggestion)|count (?:them|it) (?:out loud|up)|stays in the room|we agreed at the start|"
     r"(?:offers|ideas|questions|advice) round)",
     re.IGNORECASE,
