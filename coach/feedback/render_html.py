@@ -1,9 +1,9 @@
 """The session report as one self-contained HTML page: inline CSS and SVG charts, no script, nothing fetched.
 
 The page is rendered from Jinja2 templates (``coach/feedback/templates``) with autoescaping: every piece of text
-from the report is escaped. ``report_body.html`` is the report without the page around it, for pages that show it
-inside their own. Charts carry a ``<title>``/``<desc>`` and an ``aria-label``, and the figures they show are also in
-tables, so the page reads well with a screen reader and on a phone. Colours follow the Okabe-Ito palette
+from the report is escaped. ``report.html`` is the page around ``report_body.html``, the report itself. Charts
+carry a ``<title>``/``<desc>`` and an ``aria-label``, and the figures they show are also in tables, so the page reads
+well with a screen reader and on a phone. Colours follow the Okabe-Ito palette
 (distinguishable with colour-blindness) and are never the only cue.
 
 The charts' geometry is worked out here (:func:`timeline_chart`, :func:`members_chart`); the templates only draw it.
@@ -34,11 +34,6 @@ def render_html(saved_or_not: Report | SavedReport) -> str:
     """A report (from ``build_report``, or a set's saved session with its report-back after the roles) as a complete
     HTML document."""
     return _template("report.html").render(_context(saved_or_not))
-
-
-def render_html_body(saved_or_not: Report | SavedReport) -> str:
-    """The same report without the page around it (headings from ``<h1>`` down), to show inside another page."""
-    return _template("report_body.html").render(_context(saved_or_not))
 
 
 @cache

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import LiveServer, Screenshot
-from tests.browser.helpers import clock, percent, service_report
+from tests.browser.helpers import clock, percent, service_report, write_vtt
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -51,25 +51,10 @@ STRETCHES: list[list[tuple[str, str]]] = [
 ]
 
 
-def vtt(lines: list[tuple[str, str]]) -> str:
-    """A WebVTT transcript with one cue per line, ``GAP`` seconds apart."""
-
-    def stamp(seconds: float) -> str:
-        return f"00:{int(seconds // 60):02d}:{seconds % 60:06.3f}"
-
-    cues = [
-        f"{k + 1}\n{stamp(k * GAP)} --> {stamp(k * GAP + GAP - 1)}\n{speaker}: {text}\n"
-        for k, (speaker, text) in enumerate(lines)
-    ]
-    return "WEBVTT\n\n" + "\n".join(cues)
-
-
 @pytest.fixture
 def long_session(tmp_path: Path) -> Path:
     """About 24 minutes of a set: some stretches with plenty of members' contributions, some with too few."""
-    path = tmp_path / "long-session.vtt"
-    path.write_text(vtt([line for stretch in STRETCHES for line in stretch]), encoding="utf-8")
-    return path
+    return write_vtt(tmp_path / "long-session.vtt", [line for stretch in STRETCHES for line in stretch], gap=GAP)
 
 
 def show_report(page: Page, transcript: Path, **roles: str) -> None:

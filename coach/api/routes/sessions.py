@@ -33,6 +33,8 @@ UPLOAD_FIELDS: dict[str, Any] = {
     "presenter": {"type": "string"},
     "facilitator": {"type": "string"},
 }
+#: What sending a transcript can be refused for: too large, not a transcript type, not readable.
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (413, 415, 422)}
 UPLOAD_SCHEMA: dict[str, Any] = {"type": "object", "required": ["file"], "properties": UPLOAD_FIELDS}
 
 
@@ -42,9 +44,7 @@ UPLOAD_SCHEMA: dict[str, Any] = {"type": "object", "required": ["file"], "proper
     response_model=Report,
     responses={
         200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "the report"},
-        413: {"model": ErrorResponse},
-        415: {"model": ErrorResponse},
-        422: {"model": ErrorResponse},
+        **UPLOAD_ERRORS,
     },
     openapi_extra={
         "requestBody": {

@@ -19,7 +19,13 @@ from coach.api.auth import owner_of
 from coach.api.dependencies import RephraserDep, SettingsDep
 from coach.api.errors import ApiError
 from coach.api.routes.pages import REPORT_HEADERS
-from coach.api.routes.sessions import UPLOAD_FIELDS, UPLOAD_SCHEMA, label_transcript, transcript_from_request
+from coach.api.routes.sessions import (
+    UPLOAD_ERRORS,
+    UPLOAD_FIELDS,
+    UPLOAD_SCHEMA,
+    label_transcript,
+    transcript_from_request,
+)
 from coach.api.schemas import (
     ErrorResponse,
     LabelCorrection,
@@ -111,9 +117,7 @@ async def delete_set(set_id: SetId, store: StoreDep, owner: OwnerDep) -> Respons
     responses={
         201: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "the saved session's report"},
         **NOT_FOUND,
-        413: {"model": ErrorResponse},
-        415: {"model": ErrorResponse},
-        422: {"model": ErrorResponse},
+        **UPLOAD_ERRORS,
         **UNAVAILABLE,
     },
     openapi_extra={
