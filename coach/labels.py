@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 OPEN_QUESTION = "open_question"
 CLOSED_QUESTION = "closed_question"
@@ -63,23 +64,25 @@ LABEL_STYLES: dict[str, LabelStyle] = {
 DISPLAY_ORDER: tuple[str, ...] = tuple(LABEL_STYLES)
 
 
+@cache
 def labels_script() -> str:
     """The label table for the pages' JavaScript: ``LABEL_ORDER``, ``LABEL_WORDS``, ``LABEL_NOUNS`` and
-    ``LABEL_COLOURS``, and the colours as CSS custom properties (``--open``...) on the document."""
+    ``LABEL_COLOURS``."""
     table = {
         "LABEL_ORDER": list(DISPLAY_ORDER),
         "LABEL_WORDS": {label: style.name for label, style in LABEL_STYLES.items()},
         "LABEL_NOUNS": {label: [style.one, style.many] for label, style in LABEL_STYLES.items()},
         "LABEL_COLOURS": {label: style.colour for label, style in LABEL_STYLES.items()},
-        "LABEL_CSS": {label: style.css for label, style in LABEL_STYLES.items()},
     }
     lines = ["// The labels' names and colours, from coach/labels.py LABEL_STYLES: the one table.", '"use strict";']
     lines += [f"const {name} = {json.dumps(value)};" for name, value in table.items()]
-    lines.append(
-        "for (const [label, name] of Object.entries(LABEL_CSS)) "
-        "document.documentElement.style.setProperty(`--${name}`, LABEL_COLOURS[label]);"
-    )
     return "\n".join(lines) + "\n"
+
+
+def label_css() -> str:
+    """The labels' colours as CSS custom properties (``--open``...), for the one stylesheet."""
+    properties = " ".join(f"--{style.css}: {style.colour};" for style in LABEL_STYLES.values())
+    return f":root {{ {properties} }}\n"
 
 
 #: The labels each role's utterances can take (labels.md rules 7 and 8): the presenter tells and answers (their own

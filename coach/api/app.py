@@ -19,7 +19,7 @@ from coach.api import log_redaction
 from coach.api.dependencies import rephraser_for, require_api_key
 from coach.api.errors import install_error_handlers
 from coach.api.limits import BodySizeLimit
-from coach.api.routes import classify, live, meta, practice, sessions, sets
+from coach.api.routes import classify, live, meta, practice, reports, sessions, sets
 from coach.api.routes.pages import mount_pages
 from coach.api.schemas import ErrorResponse
 from coach.api.settings import Settings
@@ -81,6 +81,7 @@ def create_app(settings: Settings | None = None, coach: Coach | None = None) -> 
         (practice.router, "practice"),
         (sessions.router, "sessions"),
         (sets.router, "sets"),
+        (reports.router, "reports"),
     )
     for router, tag in routers:
         api.include_router(router, tags=[tag], dependencies=protected, responses=shared_errors)

@@ -18,6 +18,7 @@ from coach.api.app import create_app
 from coach.api.settings import Settings
 from coach.classifier import Coach
 from coach.feedback import metrics
+from coach.feedback.render_html import standalone_script_source
 from tests.api.conftest import MakeClient
 from tests.api.expect import assert_error, error_of
 from tests.browser.conftest import serve
@@ -100,7 +101,7 @@ def test_a_look_alike_content_type_is_not_taken_for_json(client: TestClient) -> 
     )
 
 
-def test_the_html_report_forbids_scripts_and_sniffing(client: TestClient) -> None:
+def test_the_html_report_allows_only_its_own_script_and_forbids_sniffing(client: TestClient) -> None:
     response = client.post(
         "/v1/sessions/analyze?format=html", json={"turns": [{"speaker": "Ana", "text": "What would help?"}]}
     )
@@ -109,7 +110,9 @@ def test_the_html_report_forbids_scripts_and_sniffing(client: TestClient) -> Non
     assert response.headers["x-content-type-options"] == "nosniff"
     policy = response.headers["content-security-policy"]
     assert "default-src 'none'" in policy
-    assert "script-src" not in policy  # none allowed: default-src 'none' covers scripts
+    # Only the report's own inline script, by its hash: a script a person's words smuggled in would not run.
+    assert f"script-src {standalone_script_source()};" in policy
+    assert "unsafe-inline" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     assert "frame-ancestors 'none'" in policy
 
 

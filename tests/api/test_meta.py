@@ -104,6 +104,7 @@ def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         "/v1/practice/drills",
         "/v1/practice/round",
         "/v1/sessions/analyze",
+        "/v1/reports/html",
         "/v1/sets",
         "/v1/sets/{set_id}",
         "/v1/sets/{set_id}/sessions",

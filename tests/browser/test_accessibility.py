@@ -137,5 +137,6 @@ def test_pages_load_nothing_from_elsewhere(browser: Browser, server: LiveServer)
     assert {url.split("/")[2] for url in traffic.urls if "://" in url} == {f"127.0.0.1:{server.port}"}
     assert traffic.external() == []
     assert any(url.startswith(f"ws://127.0.0.1:{server.port}/v1/live") for url in traffic.urls)
-    assert any(url.endswith("/static/style.css") for url in traffic.urls)
-    assert any(url.endswith("/v1/sessions/analyze?format=html") for url in traffic.urls)
+    assert any(url.endswith("/style.css") for url in traffic.urls)
+    assert any(url.endswith("/v1/reports/html?part=body") for url in traffic.urls)  # the report shown on the page
+    assert any(url.endswith("/v1/reports/html") for url in traffic.urls)  # and offered as a web page

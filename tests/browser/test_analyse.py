@@ -43,13 +43,13 @@ def test_pasted_transcript_shows_ratio_charts_best_questions_and_moments(
     expect(page.locator("#report .speaker-chart")).to_be_visible()
     expect(page.locator("#report .speaker-chart")).to_contain_text("Joanne McBride")
 
-    best = page.get_by_role("region", name="The best open questions")
+    best = page.get_by_role("region", name="What went well")
     first_best = expected["feedback"]["went_well"][0]
     expect(best).to_contain_text(first_best["quote"])
     expect(best).to_contain_text(first_best["why"])
     expect(best).to_contain_text(f"{first_best['speaker']}, {clock(first_best['start'])}")
 
-    moments = page.get_by_role("region", name="Moments worth talking about")
+    moments = page.get_by_role("region", name="Moments worth discussing")
     first_moment = expected["feedback"]["moments"][0]
     expect(moments).to_contain_text(first_moment["quote"])
     expect(moments).to_contain_text(first_moment["why"])

@@ -65,7 +65,7 @@ def test_a_live_session_from_first_words_to_report(page: Page, server: LiveServe
     page.get_by_role("button", name="End the session and show the report").click()
     expect(page.get_by_role("status")).to_contain_text("Session ended")
     expect(page.get_by_test_id("questioning-ratio")).to_have_text("25%")
-    expect(page.get_by_role("region", name="Moments worth talking about")).to_contain_text("in a row")
+    expect(page.get_by_role("region", name="Moments worth discussing")).to_contain_text("in a row")
     expect(page.get_by_label("What they said")).to_be_disabled()
     screenshot(page, "live-report")
 

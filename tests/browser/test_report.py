@@ -161,7 +161,9 @@ def test_counts_are_worded_one_piece_of_advice(page: Page, server: LiveServer) -
     page.get_by_role("button", name="Show the report").click()
     expect(page.get_by_test_id("questioning-ratio")).to_have_text("50%")
     headline = page.get_by_role("region", name="How well the set stayed in questioning mode")
-    expect(headline.locator(".figure").filter(has_text="advice")).to_have_text("1piece of advice from members")
+    expect(headline.locator(".figure").filter(has_text="of advice from members")).to_have_text(
+        "1piece of advice from members"
+    )
     expect(headline.locator(".figure").filter(has_text="said")).to_have_text("4things said")
     people = page.locator("#report .speaker-chart li")
     expect(people.filter(has_text="Tom")).to_contain_text(": 1 piece of advice")

@@ -74,7 +74,7 @@ def test_a_forty_turn_report_shows_each_thing_in_one_screen(page: Page, server: 
     for heading in (
         "How well the set stayed in questioning mode",
         "Each member",
-        "Moments worth talking about",
+        "Moments worth discussing",
         "Actions to report back on",
     ):
         assert height(page, heading) <= screen, heading
@@ -85,7 +85,7 @@ def test_a_forty_turn_report_shows_each_thing_in_one_screen(page: Page, server: 
     actions = page.get_by_role("region", name="Actions to report back on")
     expect(actions).to_contain_text("ring the two other ward managers")
     # Every moment links to its line in the labelled transcript, and the link brings that line into view.
-    moments = page.get_by_role("region", name="Moments worth talking about")
+    moments = page.get_by_role("region", name="Moments worth discussing")
     links = moments.get_by_role("link")
     expect(links).not_to_have_count(0)
     for k in range(links.count()):

@@ -263,7 +263,7 @@ def test_a_moment_opens_the_transcript_at_its_line(page: Page, server: LiveServe
     expect(page.locator("table.transcript")).to_be_hidden()
     page.evaluate("window.scrollTo(0, 0)")
 
-    moments = page.get_by_role("region", name="Moments worth talking about")
+    moments = page.get_by_role("region", name="Moments worth discussing")
     link = moments.get_by_role("listitem").first.get_by_role("link", name="see it in the transcript")
     expect(link).to_have_attribute("href", f"#u-{moment['index']}")
     expect(row).not_to_be_in_viewport()
@@ -279,10 +279,10 @@ def test_a_moment_opens_the_transcript_at_its_line(page: Page, server: LiveServe
         f"Showing {len(utterances)} of {len(utterances)} utterances"
     )
 
-    # The best open questions link to their lines too; only the line last linked to is marked.
+    # What went well link to their lines too; only the line last linked to is marked.
     best = report["feedback"]["went_well"][0]
     page.evaluate("window.scrollTo(0, 0)")
-    page.get_by_role("region", name="The best open questions").get_by_role("link").first.click()
+    page.get_by_role("region", name="What went well").get_by_role("link").first.click()
     expect(page.locator(f"#u-{best['index']}")).to_be_in_viewport()
     expect(page.locator("tr.targeted")).to_have_count(1)
     expect(page.locator("tr.targeted")).to_have_id(f"u-{best['index']}")
@@ -331,7 +331,7 @@ def test_the_open_transcript_has_no_serious_accessibility_issue(
     page.goto(unsure_server.url)
     show_report(page, session_vtt)
     open_transcript(page)
-    page.get_by_role("region", name="Moments worth talking about").get_by_role("link").first.click()
+    page.get_by_role("region", name="Moments worth discussing").get_by_role("link").first.click()
     assert violations(page) == []
 
     set_id = create_set(unsure_server.url, "Axe set")

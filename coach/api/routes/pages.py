@@ -9,6 +9,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from coach.feedback.render_html import report_script, standalone_script_source, stylesheet
 from coach.labels import labels_script
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -19,11 +20,12 @@ CONTENT_SECURITY_POLICY = (
     "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 )
 
-#: The self-contained HTML report: its own inline styles, no scripts, nothing fetched.
+#: The self-contained HTML report: its own inline styles, its one inline script (allowed by its hash), nothing
+#: fetched.
 REPORT_HEADERS = {
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; "
-        "form-action 'none'"
+        f"default-src 'none'; style-src 'unsafe-inline'; script-src {standalone_script_source()}; img-src data:; "
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
     ),
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
@@ -44,17 +46,28 @@ def _page(filename: str) -> FileResponse:
     )
 
 
-@router.get("/labels.js")
-def labels_js() -> Response:
-    """The label names and colours for the pages' scripts, from the one table in ``coach.labels``."""
+def _asset(text: str, media_type: str) -> Response:
     return Response(
-        _LABELS_SCRIPT,
-        media_type="text/javascript",
-        headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"},
+        text, media_type=media_type, headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"}
     )
 
 
-_LABELS_SCRIPT = labels_script()
+@router.get("/labels.js")
+def labels_js() -> Response:
+    """The label names and colours for the pages' scripts, from the one table in ``coach.labels``."""
+    return _asset(labels_script(), "text/javascript")
+
+
+@router.get("/report.js")
+def report_js() -> Response:
+    """The report's transcript filters and links, the same script the self-contained HTML report carries inline."""
+    return _asset(report_script(), "text/javascript")
+
+
+@router.get("/style.css")
+def style_css() -> Response:
+    """The one stylesheet of the pages and the HTML report."""
+    return _asset(stylesheet(), "text/css")
 
 
 @router.get("/")

@@ -103,21 +103,18 @@ async function analyse(event) {
     button.disabled = false;
   }
   message.replaceChildren();
-  showReport(report, { presenter: data.get("presenter") || "", facilitator: data.get("facilitator") || "" });
-  document.getElementById("ratio-heading").focus();
+  const heading = await showReport(report);
+  heading?.focus();
 }
 
-// The report on the page, with its downloads; a report not saved to a set gets the roles pick-list.
-function showReport(report, roles) {
-  renderReport(report, reportBox, { afterHeadline: report.session_id ? null : rolesPicker(report) });
-  if (report.session_id) {
-    showSaved(report);
-    const saved = `/v1/sets/${encodeURIComponent(report.set_id)}/sessions/${encodeURIComponent(report.session_id)}?format=html`;
-    offerDownloads(report, () => api(saved));
-  } else {
-    offerDownloads(report, () => lastFile
-      ? api("/v1/sessions/analyze?format=html", { method: "POST", body: formFor(lastFile, roles) }) : null);
-  }
+// The report on the page, with its downloads; a report not saved to a set gets the roles pick-list. Gives the report's
+// first heading (null when it could not be shown).
+async function showReport(report) {
+  const heading = await renderReport(report, reportBox, { afterHeadline: report.session_id ? null : rolesPicker(report) });
+  if (!heading) return null;
+  if (report.session_id) showSaved(report);
+  offerDownloads(report);
+  return heading;
 }
 
 // The form to send for file with the given roles ("" for "let Coach work it out").
@@ -196,7 +193,7 @@ async function chooseRoles(changed, selects) {
   }
   // The boxes of the form say the same, so that a later "Show the report" keeps these roles.
   for (const role of ["presenter", "facilitator"]) document.getElementById(role).value = roles[role];
-  showReport(report, roles);
+  if (!await showReport(report)) return;
   const now = report.roles || {};
   const who = [now.presenter ? `${now.presenter} as the presenter` : "nobody as the presenter",
     now.facilitator ? `${now.facilitator} as the facilitator` : "nobody as the facilitator"];
@@ -225,8 +222,8 @@ function showSaved(report) {
   savedNote.hidden = false;
 }
 
-// The JSON download is the report itself; the web page is asked for separately and offered once it has come.
-async function offerDownloads(report, askForPage) {
+// The JSON download is the report itself; the web page is rendered from it by the service and offered once it has come.
+async function offerDownloads(report) {
   for (const url of urls) URL.revokeObjectURL(url);
   htmlLink.hidden = true;
   htmlLink.href = "#";
@@ -234,9 +231,7 @@ async function offerDownloads(report, askForPage) {
   jsonLink.href = urls[0];
   downloads.hidden = false;
   try {
-    const pending = askForPage();
-    if (!pending) return;
-    const response = await pending;
+    const response = await sendJson("/v1/reports/html", "POST", report);
     if (!response.ok || urls.length !== 1 || urls[0] !== jsonLink.href) return;
     urls.push(URL.createObjectURL(await response.blob()));
     htmlLink.href = urls[1];

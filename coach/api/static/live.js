@@ -193,8 +193,8 @@ function handle(msg) {
     document.getElementById("print").disabled = false;
     // The session is over, so there are no boxes left to fill in: the note on guessed roles just says what was assumed.
     const rolesWords = (note) => rewordRoleFix(note, () => "");
-    renderReport(msg.report, document.getElementById("report"), { rolesWords }).focus();
     socket.close();
+    renderReport(msg.report, document.getElementById("report"), { rolesWords }).then((heading) => heading?.focus());
   }
 }
 

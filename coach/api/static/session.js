@@ -30,10 +30,6 @@ function shortQuote(text) {
   return text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
 }
 
-function correctedMark() {
-  return el("span", { class: "corrected", text: "corrected by you" });
-}
-
 function labelChoice(utterance) {
   const select = el("select", { "aria-label": `Label of what ${utterance.speaker} said ${whenWords(utterance)}`, "data-index": utterance.index });
   for (const label of LABEL_ORDER) select.append(el("option", { value: label, text: LABEL_WORDS[label] }));
@@ -43,13 +39,14 @@ function labelChoice(utterance) {
   return select;
 }
 
-// The Label cell of a line of the transcript: a drop-down to correct a member's label; the others' labels as they are.
-function labelCell(utterance) {
-  const cell = el("td");
-  if (utterance.role === "member") cell.append(labelChoice(utterance));
-  else cell.append(utteranceTag(utterance));
-  if (utterance.corrected) cell.append(" ", correctedMark());
-  return cell;
+// A line of the transcript as the service rendered it: a member's label becomes a drop-down to correct it; the others'
+// stay as they are.
+function correctable(utterances) {
+  return (row) => {
+    const utterance = utterances.get(Number(row.dataset.index));
+    if (!utterance || utterance.role !== "member") return;
+    row.querySelector(".label-cell .tag").replaceWith(labelChoice(utterance));
+  };
 }
 
 function showHeading(report) {
@@ -75,7 +72,8 @@ function savedRolesNote(report) {
 
 // The report, with its labelled transcript at the end, where members' labels can be corrected.
 function showReport(report) {
-  renderReport(savedRolesNote(report), reportBox, { labelCell, transcriptIntro });
+  const utterances = new Map((report.utterances || []).map((u) => [u.index, u]));
+  return renderReport(savedRolesNote(report), reportBox, { decorateLine: correctable(utterances), transcriptIntro });
 }
 
 // Send one member's corrected label; the figures are drawn again from the report that comes back.
@@ -93,7 +91,7 @@ async function correct(select, utterance) {
       return;
     }
     const report = await response.json();
-    showReport(report);  // the transcript too, drawn again with the new label: the keyboard goes back to its drop-down
+    await showReport(report);  // the transcript too, shown again with the new label: the keyboard goes back to its drop-down
     const now = (report.utterances || []).find((u) => u.index === utterance.index) || { ...utterance, label };
     const again = reportBox.querySelector(`select[data-index="${utterance.index}"]`);
     if (again && !again.closest("tr").hidden) again.focus();
