@@ -18,10 +18,12 @@ Roles come, in this order, from
      (or three without, in a group), at least :data:`FACILITATOR_MIN_SHARE` of their turns, and
      :data:`FACILITATOR_MARGIN` times anyone else's score. In a conversation of two (one-to-one helping, or a
      practice exchange), only practice feedback counts as a cue;
-   - the presenter is, among the rest, the one being questioned: the speaker whose turns most often answer someone
-     else's question, plus their story utterances, times the share of their talk that is not questions, advice or
-     reflection. Nobody is the presenter when fewer than two people are left to choose from (a facilitator playing
-     the presenter in a practice exchange is the facilitator), or when nobody scores :data:`PRESENTER_MIN_SCORE`.
+   - the presenter is, among the rest, the one being questioned and talking about themselves: the speaker whose
+     turns most often answer someone else's question, plus their story utterances, times the share of their talk
+     that is not questions, advice or reflection, times how much of their "I" and "you" is "I" (a helper informing
+     someone talks of "you": "you can take it with food"). Nobody is the presenter when fewer than two people are
+     left to choose from (a facilitator playing the presenter in a practice exchange is the facilitator), or when
+     nobody scores :data:`PRESENTER_MIN_SCORE` before the "I" share.
 
    Measured with ``python -m training.evaluate_roles`` on our test conversations and on AnnoMI (README, model card).
 
@@ -262,7 +264,8 @@ def _turns(utterances: Iterable[Spoken]) -> list[_Turn]:
 
 def infer_presenter(utterances: Iterable[Spoken], candidates: Sequence[str]) -> str | None:
     """The candidate being questioned: (answers + story utterances) x the share of their talk that is not questions,
-    advice or reflection; ``None`` with fewer than two candidates or when nobody scores :data:`PRESENTER_MIN_SCORE`."""
+    advice or reflection x the share of "I" in their "I" and "you"; ``None`` with fewer than two candidates or when
+    the best scores under :data:`PRESENTER_MIN_SCORE` before the "I" share."""
     if len(candidates) < 2:
         return None
     allowed = set(candidates)
@@ -270,24 +273,33 @@ def infer_presenter(utterances: Iterable[Spoken], candidates: Sequence[str]) -> 
     story: Counter[str] = Counter()
     asking: Counter[str] = Counter()
     content: Counter[str] = Counter()
+    me: Counter[str] = Counter()
+    you: Counter[str] = Counter()
     previous: _Turn | None = None
     for turn in _turns(utterances):
         if turn.speaker in allowed:
             answers[turn.speaker] += previous is not None and previous.speaker != turn.speaker and previous.asks
-            for label in turn.labels:
+            for label, text in zip(turn.labels, turn.texts, strict=True):
                 if label == OTHER:
                     continue
                 content[turn.speaker] += 1
                 story[turn.speaker] += label == STORY
                 asking[turn.speaker] += label in QUESTION_LABELS or label in (ADVICE, REFLECTION)
+                me[turn.speaker] += len(_FIRST_PERSON.findall(text))
+                you[turn.speaker] += len(_SECOND_PERSON.findall(text))
         previous = turn
     scores = {
         # Two pseudo-utterances keep one question from a nearly silent speaker from zeroing their share.
         speaker: (answers[speaker] + story[speaker]) * (1 - asking[speaker] / (content[speaker] + 2))
         for speaker in candidates
     }
-    best = max(candidates, key=lambda speaker: scores[speaker])
+    # Counted with one "I" and one "you" more, so that a speaker who says neither counts as half and half.
+    best = max(candidates, key=lambda speaker: scores[speaker] * (me[speaker] + 1) / (me[speaker] + you[speaker] + 2))
     return best if scores[best] >= PRESENTER_MIN_SCORE else None
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", re.IGNORECASE)
 
 
 def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -> str | None:

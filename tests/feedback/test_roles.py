@@ -206,6 +206,23 @@ INFERENCE_CASES: list[tuple[str, list[Row], str | None, str | None]] = [
         None,
     ),
     (
+        "one to one where the helper mostly informs: the presenter is the one talking about themselves, asking or not",
+        [
+            ("pharmacist", "member", "other", "Hi, I hear you had a question about your new tablets."),
+            ("client", "member", "closed_question", "Can I take them with my evening glass of wine?"),
+            ("pharmacist", "member", "story", "You're best to avoid alcohol with them; it makes you drowsy."),
+            ("client", "member", "story", "I only have the one glass, to help me sleep."),
+            ("pharmacist", "member", "story", "You may find they help your sleep anyway, after a week or so."),
+            ("client", "member", "story", "I've been on nights since March, so my sleep is all over the place."),
+            ("client", "member", "story", "And I worry I'll be groggy at work."),
+            ("client", "member", "open_question", "What about my blood pressure tablets?"),
+            ("pharmacist", "member", "story", "Those are fine alongside them; you can take both in the morning."),
+            ("client", "member", "other", "Okay, thanks."),
+        ],
+        "client",
+        None,
+    ),
+    (
         "a practice exchange: the facilitator playing the presenter is the facilitator",
         [
             ("Gwen", "member", "other", "Same as last time: I'm the presenter, you ask, and I'll stop you."),
