@@ -3,6 +3,7 @@ their outline (slots, presenters, phases, modes).
 
     python -m training.meetings                      # every batch
     python -m training.meetings data/annotated/meetings/k.jsonl
+    python -m training.meetings --record-splits        # then add new meetings to splits.json
 
 Checks every rule of ``data/annotated/GUIDELINES.md`` ("Whole meetings") that can be checked, prints each meeting's
 outline and the problems found, and exits with status 1 when there are any.
@@ -11,6 +12,7 @@ outline and the problems found, and exits with status 1 when there are any.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -22,9 +24,10 @@ from typing import Any
 
 from coach.feedback.render_text import format_time
 from coach.labels import ADVICE, LABELS, ROLES
-from training.data import ANNOTATED_DIR, REQUIRED_FIELDS
+from training.data import ANNOTATED_DIR, REQUIRED_FIELDS, SPLIT_NAMES
 
 MEETINGS_DIR = ANNOTATED_DIR / "meetings"
+SPLITS_FILE = MEETINGS_DIR / "splits.json"
 #: A slot's phases, in the order they come.
 SLOT_PHASES = ("presenting", "questioning", "actions", "process_review")
 #: Phases outside any slot.
@@ -61,6 +64,22 @@ def read_meetings(paths: Iterable[Path] | None = None) -> dict[str, list[dict[st
                     raise ValueError(f"{path.name}:{number}: missing {', '.join(missing)}")
                 meetings.setdefault(str(row["conversation_id"]), []).append(row)
     return meetings
+
+
+def record_splits(meetings: Iterable[str], path: Path = SPLITS_FILE) -> dict[str, list[str]]:
+    """Add each meeting not yet in ``path`` to a split by a hash of its id (half train, a quarter each dev and test:
+    meetings are few, and each test meeting holds several slots); a recorded meeting never moves."""
+    splits: dict[str, list[str]] = (
+        json.loads(path.read_text(encoding="utf-8")) if path.exists() else {name: [] for name in SPLIT_NAMES}
+    )
+    recorded = {meeting for names in splits.values() for meeting in names}
+    for meeting in meetings:
+        if meeting not in recorded:
+            bucket = int(hashlib.sha1(meeting.encode("utf-8")).hexdigest(), 16) % 100
+            splits["train" if bucket < 50 else "dev" if bucket < 75 else "test"].append(meeting)
+    splits = {name: sorted(splits[name]) for name in SPLIT_NAMES}
+    path.write_text(json.dumps(splits, indent=1) + "\n", encoding="utf-8")
+    return splits
 
 
 def check_meeting(rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -220,6 +239,9 @@ def main() -> None:
         kinds["slots"] += len(slot_spans(rows))
     counted = ", ".join(f"{count} {kind}" for kind, count in kinds.items())
     print(f"{len(meetings)} meetings ({counted}); {failed} with problems")
+    if args.record_splits and not failed:
+        splits = record_splits(meetings)
+        print(f"recorded in {SPLITS_FILE}: " + ", ".join(f"{name} {len(names)}" for name, names in splits.items()))
     sys.exit(1 if failed else 0)
 
 

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from coach.classifier import Coach, Prediction, UtterancePrediction
 from coach.errors import InputError
-from coach.feedback.roles import Roles, resolve_roles
+from coach.feedback.roles import FACILITATOR, MEMBER, PRESENTER, Roles, match_speaker, resolve_roles
+from coach.feedback.structure import GivenSlot, MeetingMode, MeetingStructure, infer_structure
 from coach.labels import label_for_role
 
 if TYPE_CHECKING:
@@ -106,6 +107,18 @@ class Session:
     utterances: tuple[LabelledUtterance, ...]
     roles: Roles
     model: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    #: Where each utterance sits in a meeting of several slots, report-back or planned time; ``None`` for a session
+    #: of one presenter's slot, read as a whole.
+    structure: MeetingStructure | None = None
+
+    @property
+    def scored(self) -> tuple[LabelledUtterance, ...]:
+        """The utterances members' figures and feedback are drawn from: all of them, except, in a meeting, what
+        members said outside open slot time (the opening, report-back, planned time, a process review, the closing)."""
+        structure = self.structure
+        if structure is None:
+            return self.utterances
+        return tuple(u for u in self.utterances if u.role != MEMBER or structure.counts_for_members(u.index))
 
     @property
     def presenter(self) -> str | None:
@@ -140,28 +153,88 @@ class Session:
 
 
 def label_session(
-    transcript: Transcript, coach: Coach, presenter: str | None = None, facilitator: str | None = None
+    transcript: Transcript,
+    coach: Coach,
+    presenter: str | None = None,
+    facilitator: str | None = None,
+    slots: Sequence[SlotGiven] = (),
+    mode: MeetingMode | None = None,
 ) -> Session:
     """Label every utterance of ``transcript`` in one batch, each turn read with the previous turn of another speaker
-    as its context, and resolve the roles.
+    as its context, and resolve the roles and the meeting's structure.
 
     ``presenter``/``facilitator`` override the transcript's own fields; a name that matches no speaker is an
-    :class:`~coach.errors.InputError`. Blank turns give no utterances. Each utterance starts when its turn starts; when
-    the turn's end is known too, its time is interpolated by the position of its words in the turn.
+    :class:`~coach.errors.InputError`. ``slots`` (presenters and where their slots start) and ``mode`` override the
+    structure inferred (``coach.feedback.structure``). A meeting of several slots, report-back or planned time gets
+    roles per slot (a presenter is a member in the others' slots); a session of one slot is read as a whole, as
+    before. Blank turns give no utterances. Each utterance starts when its turn starts; when the turn's end is known
+    too, its time is interpolated by the position of its words in the turn.
     """
     turns = transcript.turns
-    predictions = coach.classify_turns([turn.speaker for turn in turns], [turn.text for turn in turns])
-    unresolved: list[LabelledUtterance] = []
-    for number, (turn, prediction) in enumerate(zip(turns, predictions, strict=True)):
-        unresolved.extend(_turn_utterances(number, turn, prediction, first_index=len(unresolved)))
+    unresolved = label_utterances(transcript, coach)
     roles = resolve_roles(
         unresolved,
         presenter if presenter is not None else transcript.presenter,
         facilitator if facilitator is not None else transcript.facilitator,
         declared_roles(turns),
     )
-    utterances = tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved)
-    return Session(utterances=utterances, roles=roles, model=model_summary(coach.info))
+    given = [_placed(slot, unresolved, roles.speakers) for slot in slots]
+    structure = infer_structure(unresolved, roles.facilitator, given, mode)
+    if not structure.is_meeting:
+        utterances = tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved)
+        return Session(utterances=utterances, roles=roles, model=model_summary(coach.info))
+    by_speaker = dict.fromkeys(roles.speakers, MEMBER)
+    if roles.facilitator is not None:
+        by_speaker[roles.facilitator] = FACILITATOR
+    meeting_roles = Roles(
+        speakers=roles.speakers,
+        by_speaker=by_speaker,
+        facilitator=roles.facilitator,
+        assumed=tuple(role for role in roles.assumed if role == FACILITATOR),
+        not_found=roles.not_found,
+    )
+    utterances = tuple(
+        u.with_role(PRESENTER if u.speaker == structure.presenter_at(u.index) else by_speaker[u.speaker])
+        for u in unresolved
+    )
+    return Session(utterances=utterances, roles=meeting_roles, model=model_summary(coach.info), structure=structure)
+
+
+@dataclass(frozen=True)
+class SlotGiven:
+    """A presenter's slot as a user gives it: the presenter's name and where the slot starts, as a turn number of the
+    transcript (from 0) or a time in seconds."""
+
+    presenter: str
+    turn: int | None = None
+    start: float | None = None
+
+
+def _placed(slot: SlotGiven, utterances: Sequence[LabelledUtterance], speakers: Sequence[str]) -> GivenSlot:
+    """``slot`` with its presenter matched to a speaker (as ``--presenter`` names are) and placed at an utterance."""
+    presenter = match_speaker(slot.presenter, speakers, PRESENTER) or slot.presenter
+    if slot.start is not None:
+        if all(u.start is None for u in utterances):
+            raise InputError(
+                f"the slot of {slot.presenter} starts at a time, but the transcript has no times; give the turn "
+                "it starts at instead"
+            )
+        at = next((u.index for u in utterances if u.start is not None and u.start >= slot.start), None)
+    else:
+        at = next((u.index for u in utterances if u.turn >= (slot.turn or 0)), None)
+    if at is None:
+        raise InputError(f"the slot of {slot.presenter} starts after the end of the transcript")
+    return GivenSlot(presenter, at)
+
+
+def label_utterances(transcript: Transcript, coach: Coach) -> list[LabelledUtterance]:
+    """Every utterance of ``transcript`` labelled as a member would say it (roles not yet applied), in order."""
+    turns = transcript.turns
+    predictions = coach.classify_turns([turn.speaker for turn in turns], [turn.text for turn in turns])
+    utterances: list[LabelledUtterance] = []
+    for number, (turn, prediction) in enumerate(zip(turns, predictions, strict=True)):
+        utterances.extend(_turn_utterances(number, turn, prediction, first_index=len(utterances)))
+    return utterances
 
 
 def declared_roles(turns: Sequence[Turn]) -> dict[str, str]:

@@ -1,0 +1,450 @@
+"""The meeting as it runs: presenters' slots, the phases inside them, report-back, and open or planned time.
+
+A set's meeting opens (members bid for time), hears report-back on last time's actions, gives two or three presenters
+a slot each (their account, the set's questions, their actions, sometimes a review of how the set worked), may spend
+planned time on a topic agreed in advance, and closes. :func:`infer_structure` finds that shape in a labelled meeting
+from what people said, in turns:
+
+- **Slots** follow who is being questioned. Each turn gives its speaker weight as the one questioned: an answer to
+  someone else's question, and each story utterance (more for a long account). Over a window of turns either side,
+  the speaker with most weight is the turn's focus; a stretch of at least :data:`MIN_SLOT_TURNS` turns with one focus
+  is that speaker's slot. A slot starts at the facilitator's hand-over to its presenter ("Tunde, over to you") when
+  there is one just before, and runs until the next slot, a planned discussion or the closing.
+- **Phases inside a slot:** ``presenting`` until a member first asks, advises or reflects; ``actions`` from the
+  facilitator's "what will you do?" (or the presenter's first commitment) in the slot's later part; a
+  ``process_review`` from the facilitator's "how was that for you?" after that.
+- **Outside slots:** the ``opening`` from the start; ``report_back`` from the facilitator's call for updates on last
+  time's actions (or a member's report of them) to the first slot; a ``discussion`` from a call for ideas or
+  experience on a planned topic that is nobody's slot; the ``closing`` from the facilitator's last thanks or goodbyes.
+- **Modes:** time is ``open`` unless planned: a discussion, or the rest of a slot from the moment its presenter or the
+  facilitator asks for ideas ("for the last ten minutes I'd like your suggestions"). The opening, report-back and
+  closing take the mode of the meeting's first slot or discussion.
+
+Given slots (presenters with where they start) and modes always win over what is inferred. The guideline these rules
+follow is ``data/annotated/GUIDELINES.md`` ("Whole meetings"); ``python -m training.evaluate_meetings`` measures them
+on the annotated meetings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol, TypeVar
+
+from coach.labels import ADVICE, QUESTION_LABELS, REFLECTION, STORY
+
+Phase = Literal[
+    "opening", "report_back", "presenting", "questioning", "actions", "process_review", "discussion", "closing"
+]
+Mode = Literal["open", "planned"]
+#: What a user may say of a whole meeting: all open, all planned, or some of each (then inferred).
+MeetingMode = Literal["open", "planned", "combined"]
+OPEN: Mode = "open"
+PLANNED: Mode = "planned"
+SLOT_PHASES: tuple[Phase, ...] = ("presenting", "questioning", "actions", "process_review")
+
+#: Turns either side of a turn that decide who is being questioned at that point.
+FOCUS_REACH = 6
+#: The fewest turns a slot has; a shorter stretch with one focus is a report-back or an aside.
+MIN_SLOT_TURNS = 10
+#: A focus needs at least this much weight in its window (a story utterance or an answer weighs 1).
+MIN_FOCUS_WEIGHT = 3.0
+#: A meeting of slots has at least this many people.
+MIN_SPEAKERS = 3
+#: How many turns before a slot's first focused turn its hand-over may come.
+HAND_OVER_REACH = 8
+#: How many turns back from a presenter's account the facilitator's hand-over may be (a turn by someone else stops it).
+HAND_OVER_BACK = 1
+#: A turn of this many story utterances, or a story of this many words, is an account.
+ACCOUNT_UTTERANCES = 3
+ACCOUNT_WORDS = 45
+#: Actions and process review are looked for only after this share of the slot.
+LATE_SHARE = 0.5
+
+_ASKING = frozenset(QUESTION_LABELS) | {ADVICE, REFLECTION}
+_ACTIONS_CUE = re.compile(
+    r"\b(?:what (?:will|would|are|could|might) you (?:going to |gonna )?(?:do|take|try)\b|what(?:'s| is) your "
+    r"(?:next|first) step|next steps?\b|move (?:on )?to actions|(?:any|your|some) actions?\b|actions?,? then\b|"
+    r"let'?s do actions|time for actions|what are you taking away|taking away|commit)",
+    re.IGNORECASE,
+)
+_REVIEW_CUE = re.compile(
+    r"\b(?:how (?:was|did) (?:that|this|it) (?:for you|go|feel)|how did we do|what did (?:we|you all|people|"
+    r"everyone) notice|(?:quick |short )?review\b|how (?:we|the set) worked|our questions\b|how was (?:the|our) "
+    r"(?:process|questioning)|reflect on (?:how|the process)|process check)",
+    re.IGNORECASE,
+)
+_REPORT_BACK_CUE = re.compile(
+    r"\b(?:report(?:ing)?[- ]back|updates?\b|last time|since we (?:last )?met|since last|how did (?:it|that) go|"
+    r"(?:your|the) actions? from|what happened with|catch(?: us)? up on|where did you get to|how did you get on)",
+    re.IGNORECASE,
+)
+_PLANNED_CUE = re.compile(
+    r"\b(?:planned (?:session|time|topic|part|discussion|slot)|brainstorm|(?:your |any |some )?ideas (?:are |is )?"
+    r"(?:welcome|please|wanted)|(?:i'?d|i would) (?:really )?(?:like|love|welcome) (?:your|some|any|all your) "
+    r"(?:ideas|suggestions|advice|tips|experience)|suggestions (?:are )?welcome|advice (?:is )?welcome|share (?:your|"
+    r"some|any) (?:experience|ideas|tips)|(?:today'?s|this month'?s|our) (?:topic|theme)|tips\b|"
+    r"(?:you can|feel free to|do) (?:give|offer) (?:me )?(?:advice|suggestions|ideas))",
+    re.IGNORECASE,
+)
+_CLOSING_CUE = re.compile(
+    r"\b(?:thank(?:s| you),? (?:everyone|all|everybody|both)|same time next|see you (?:all|next|in|on|then)|"
+    r"next (?:meeting|month|session|time)|that'?s (?:time|us|it for today)|close (?:there|the meeting)|"
+    r"wrap (?:it |things |us )?up|let'?s (?:close|finish|stop there|end)|(?:bye|goodbye|take care)\b|"
+    r"before we (?:go|finish|close))",
+    re.IGNORECASE,
+)
+_HAND_OVER_CUE = re.compile(
+    r"\b(?:over to you|floor'?s yours|you'?re (?:up|on|next)|your (?:turn|slot|time)|(?:move|go|turn|come) (?:on )?"
+    r"to\b|let'?s hear (?:from )?|(?:would you|do you want to|can you|could you) (?:like to )?(?:start|kick off|go|"
+    r"begin|tell us)|whenever you'?re ready|off you go|take it away|in your own time|next (?:up|slot)|(?:first|next),? "
+    r"(?:we'?ve got|we have|is|it'?s))",
+    re.IGNORECASE,
+)
+
+
+class Said(Protocol):
+    """What structure inference needs to know of an utterance (``LabelledUtterance`` has it)."""
+
+    @property
+    def speaker(self) -> str: ...
+
+    @property
+    def turn(self) -> int: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class PhaseSpan:
+    """A phase over utterances ``start_index``..``end_index`` (inclusive)."""
+
+    phase: Phase
+    start_index: int
+    end_index: int
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A presenter's slot over utterances ``start_index``..``end_index``, with its phases in order."""
+
+    presenter: str
+    start_index: int
+    end_index: int
+    phases: tuple[PhaseSpan, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """Open or planned time over utterances ``start_index``..``end_index``."""
+
+    mode: Mode
+    start_index: int
+    end_index: int
+
+
+@dataclass(frozen=True)
+class GivenSlot:
+    """A slot the user named: its presenter, starting at utterance ``start_index``."""
+
+    presenter: str
+    start_index: int
+
+
+@dataclass(frozen=True)
+class MeetingStructure:
+    """Where each utterance sits in the meeting: its ``slots`` (``slot_of``, ``None`` outside them), each utterance's
+    ``phase_of`` and ``mode_of``, and the stretches (``phases`` outside slots, ``parts`` by mode)."""
+
+    slots: tuple[Slot, ...]
+    slot_of: tuple[int | None, ...]
+    phase_of: tuple[Phase, ...]
+    mode_of: tuple[Mode, ...]
+    parts: tuple[Part, ...] = field(init=False)
+    phases: tuple[PhaseSpan, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parts", tuple(Part(m, a, b) for m, a, b in _runs(self.mode_of)))
+        object.__setattr__(self, "phases", tuple(PhaseSpan(p, a, b) for p, a, b in _runs(self.phase_of)))
+
+    @property
+    def is_meeting(self) -> bool:
+        """Whether this is more than one presenter's slot read whole: several slots, report-back or planned time."""
+        return len(self.slots) > 1 or PLANNED in self.mode_of or "report_back" in self.phase_of
+
+    def presenter_at(self, index: int) -> str | None:
+        """The presenter of the slot utterance ``index`` is in (``None`` outside slots)."""
+        slot = self.slot_of[index]
+        return None if slot is None else self.slots[slot].presenter
+
+    def counts_for_members(self, index: int) -> bool:
+        """Whether what a member said at ``index`` counts in their figures: open time inside a slot, before its
+        process review (not the opening, report-back, planned time, the review or the closing)."""
+        return (
+            self.slot_of[index] is not None
+            and self.mode_of[index] == OPEN
+            and self.phase_of[index] in ("presenting", "questioning", "actions")
+        )
+
+
+@dataclass
+class _Turn:
+    speaker: str
+    first: int
+    last: int
+    labels: list[str]
+    text: str
+
+    @property
+    def asks(self) -> bool:
+        return any(label in _ASKING for label in self.labels)
+
+
+def infer_structure(
+    utterances: Sequence[Said],
+    facilitator: str | None,
+    given_slots: Sequence[GivenSlot] = (),
+    given_mode: MeetingMode | None = None,
+) -> MeetingStructure:
+    """The meeting's structure (see the module docstring). ``given_slots`` replace the inferred slots;
+    ``given_mode`` ``open`` or ``planned`` sets every utterance's mode (``combined``, or ``None``, infers it)."""
+    turns = _turns(utterances)
+    count = len(utterances)
+    if not turns:
+        return MeetingStructure((), (), (), ())
+    slot_turns = _given_slot_turns(turns, given_slots) if given_slots else _inferred_slot_turns(turns, facilitator)
+    closing = _closing_turn(turns, facilitator, after=slot_turns[-1][2] if slot_turns else 0)
+    discussion = _discussion_turn(turns, facilitator, slot_turns, closing)
+    slot_turns = _ends(slot_turns, len(turns), closing, discussion)
+    slot_of: list[int | None] = [None] * count
+    phase_of: list[Phase] = ["opening"] * count
+    slots = []
+    for number, (presenter, first, last) in enumerate(slot_turns):
+        phases = _slot_phases(turns[first : last + 1], presenter, facilitator)
+        for phase in phases:
+            for index in range(phase.start_index, phase.end_index + 1):
+                slot_of[index] = number
+                phase_of[index] = phase.phase
+        slots.append(Slot(presenter, turns[first].first, turns[last].last, tuple(phases)))
+    first_slot = slot_turns[0][1] if slot_turns else (discussion if discussion is not None else closing)
+    report_back = _report_back_turn(turns[:first_slot], facilitator) if slot_turns else None
+    if report_back is not None:
+        _mark(phase_of, turns[report_back].first, turns[first_slot - 1].last if first_slot else -1, "report_back")
+    if discussion is not None:
+        _mark(phase_of, turns[discussion].first, turns[closing - 1].last if closing else count - 1, "discussion")
+    if closing < len(turns):
+        _mark(phase_of, turns[closing].first, count - 1, "closing")
+    mode_of = _modes(turns, slots, phase_of, facilitator, given_mode)
+    return MeetingStructure(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of))
+
+
+def _turns(utterances: Sequence[Said]) -> list[_Turn]:
+    turns: list[_Turn] = []
+    last: tuple[str, int] | None = None
+    for index, u in enumerate(utterances):
+        if last != (u.speaker, u.turn):
+            turns.append(_Turn(u.speaker, index, index, [], ""))
+            last = (u.speaker, u.turn)
+        turn = turns[-1]
+        turn.last = index
+        turn.labels.append(u.label)
+        turn.text = f"{turn.text} {u.text}".strip()
+    return turns
+
+
+def _inferred_slot_turns(turns: Sequence[_Turn], facilitator: str | None) -> list[tuple[str, int, int]]:
+    """Each slot's presenter and its first and last focused turns; none between two people (one helps the other:
+    who is questioned may swap, but a set meeting has at least three)."""
+    if len({turn.speaker for turn in turns}) < MIN_SPEAKERS:
+        return []
+    weights: list[tuple[str, float] | None] = []
+    for number, turn in enumerate(turns):
+        if turn.speaker == facilitator:
+            weights.append(None)
+            continue
+        before = turns[number - 1] if number else None
+        answers = 1.0 if before is not None and before.speaker != turn.speaker and before.asks else 0.0
+        told = sum(label == STORY for label in turn.labels) * min(3.0, 1 + len(turn.text.split()) / 60)
+        asked = sum(label in _ASKING for label in turn.labels)
+        weights.append((turn.speaker, max(0.0, answers + told - asked)))
+    focus: list[str | None] = []
+    for number in range(len(turns)):
+        window: dict[str, float] = {}
+        for weight in weights[max(0, number - FOCUS_REACH) : number + FOCUS_REACH + 1]:
+            if weight is not None:
+                window[weight[0]] = window.get(weight[0], 0.0) + weight[1]
+        best = max(window, key=lambda speaker: window[speaker], default=None)
+        focus.append(best if best is not None and window[best] >= MIN_FOCUS_WEIGHT else None)
+    runs = [(speaker, first, last) for speaker, first, last in _runs(focus) if speaker is not None]
+    merged: list[tuple[str, int, int]] = []
+    for speaker, first, last in runs:
+        if merged and merged[-1][0] == speaker:
+            merged[-1] = (speaker, merged[-1][1], last)  # the same presenter after an aside: one slot
+        else:
+            merged.append((speaker, first, last))
+    slots: list[tuple[str, int, int]] = []
+    for speaker, first, last in merged:
+        if last - first + 1 < MIN_SLOT_TURNS:
+            continue
+        if slots and slots[-1][0] == speaker:
+            slots[-1] = (speaker, slots[-1][1], last)  # an aside no slot long: still the same presenter's slot
+        else:
+            slots.append((speaker, first, last))
+    return [(speaker, _slot_start(turns, speaker, first, facilitator), last) for speaker, first, last in slots]
+
+
+def _given_slot_turns(turns: Sequence[_Turn], given: Sequence[GivenSlot]) -> list[tuple[str, int, int]]:
+    starts = []
+    for slot in sorted(given, key=lambda slot: slot.start_index):
+        turn = next((number for number, turn in enumerate(turns) if turn.last >= slot.start_index), len(turns) - 1)
+        starts.append((slot.presenter, turn))
+    return [(presenter, first, first) for presenter, first in starts]
+
+
+def _slot_start(turns: Sequence[_Turn], presenter: str, first: int, facilitator: str | None) -> int:
+    """The turn a slot starts at: the presenter's account (their first long story turn from a little before the
+    stretch they are the focus of), or the facilitator's hand-over just before it."""
+    reach = range(max(0, first - HAND_OVER_REACH), min(len(turns), first + 2 * FOCUS_REACH + 1))
+    accounts = [n for n in reach if turns[n].speaker == presenter and _is_account(turns[n])]
+    spoken = [n for n in reach if turns[n].speaker == presenter]
+    start = accounts[0] if accounts else spoken[0] if spoken else first
+    for number in range(start - 1, max(-1, start - 1 - HAND_OVER_BACK), -1):
+        if turns[number].speaker == facilitator:
+            return number
+        if turns[number].speaker != presenter:
+            break
+    return start
+
+
+def _is_account(turn: _Turn) -> bool:
+    """Whether a turn tells at length: a presenter's account, not an answer of a sentence or two."""
+    told = [label for label in turn.labels if label == STORY]
+    return len(told) >= ACCOUNT_UTTERANCES or (bool(told) and len(turn.text.split()) >= ACCOUNT_WORDS)
+
+
+def _closing_turn(turns: Sequence[_Turn], facilitator: str | None, after: int) -> int:
+    """The first turn of the closing: the facilitator's first closing words after the last slot's focus (the end of
+    the meeting when there are none)."""
+    for number in range(max(after + 1, 0), len(turns)):
+        turn = turns[number]
+        if turn.speaker == facilitator and _CLOSING_CUE.search(turn.text):
+            return number
+    return len(turns) - 1 if turns[-1].speaker == facilitator else len(turns)
+
+
+def _discussion_turn(
+    turns: Sequence[_Turn], facilitator: str | None, slots: Sequence[tuple[str, int, int]], closing: int
+) -> int | None:
+    """Where planned discussion starts after the last slot: a call for ideas or experience on a topic."""
+    after = slots[-1][2] + 1 if slots else 0
+    for number in range(after, closing):
+        if turns[number].speaker == facilitator and _PLANNED_CUE.search(turns[number].text):
+            return number
+    return None
+
+
+def _ends(
+    slots: Sequence[tuple[str, int, int]], total: int, closing: int, discussion: int | None
+) -> list[tuple[str, int, int]]:
+    """Each slot runs until the next one starts, or until the discussion or the closing."""
+    ended = []
+    for number, (presenter, first, _) in enumerate(slots):
+        if number + 1 < len(slots):
+            last = slots[number + 1][1] - 1
+        else:
+            last = (discussion if discussion is not None else min(closing, total)) - 1
+        if last >= first:
+            ended.append((presenter, first, last))
+    return ended
+
+
+def _report_back_turn(turns: Sequence[_Turn], facilitator: str | None) -> int | None:
+    """Where report-back starts before the first slot: the facilitator's call for it, or a member's report."""
+    for number, turn in enumerate(turns):
+        if number and _REPORT_BACK_CUE.search(turn.text):
+            return number if turn.speaker == facilitator or STORY in turn.labels else None
+    return None
+
+
+def _slot_phases(turns: Sequence[_Turn], presenter: str, facilitator: str | None) -> list[PhaseSpan]:
+    """The phases of one slot's turns, in order."""
+    starts: dict[Phase, int] = {"presenting": 0}
+    members = [n for n, t in enumerate(turns) if t.speaker not in (presenter, facilitator) and t.asks]
+    if members:
+        starts["questioning"] = members[0]
+    late = max(starts.get("questioning", 0) + 1, int(len(turns) * LATE_SHARE))
+    for number in range(late, len(turns)):
+        turn = turns[number]
+        if turn.speaker != presenter and _ACTIONS_CUE.search(turn.text):
+            starts["actions"] = number
+            break
+    review_from = starts.get("actions", late)
+    for number in range(review_from + 1, len(turns)):
+        turn = turns[number]
+        if turn.speaker == facilitator and _REVIEW_CUE.search(turn.text):
+            starts["process_review"] = number
+            break
+    order = sorted(starts.items(), key=lambda item: item[1])
+    spans = []
+    for position, (phase, first) in enumerate(order):
+        last = order[position + 1][1] - 1 if position + 1 < len(order) else len(turns) - 1
+        if last >= first:
+            spans.append(PhaseSpan(phase, turns[first].first, turns[last].last))
+    return spans
+
+
+def _modes(
+    turns: Sequence[_Turn],
+    slots: Sequence[Slot],
+    phase_of: Sequence[Phase],
+    facilitator: str | None,
+    given: MeetingMode | None,
+) -> list[Mode]:
+    count = len(phase_of)
+    if given in (OPEN, PLANNED):
+        return [OPEN if given == OPEN else PLANNED] * count
+    mode_of: list[Mode] = [PLANNED if phase == "discussion" else OPEN for phase in phase_of]
+    for slot in slots:
+        asks_for_ideas = next(
+            (
+                turn
+                for turn in turns
+                if slot.start_index <= turn.first <= slot.end_index
+                and turn.speaker in (slot.presenter, facilitator)
+                and _PLANNED_CUE.search(turn.text)
+            ),
+            None,
+        )
+        if asks_for_ideas is not None:
+            for index in range(asks_for_ideas.first, slot.end_index + 1):
+                mode_of[index] = PLANNED
+    first_part = next((i for i, phase in enumerate(phase_of) if phase in (*SLOT_PHASES, "discussion")), None)
+    if first_part is not None:
+        for index, phase in enumerate(phase_of):
+            if phase in ("opening", "report_back", "closing"):
+                mode_of[index] = mode_of[first_part]
+    return mode_of
+
+
+def _mark(phase_of: list[Phase], first: int, last: int, phase: Phase) -> None:
+    for index in range(first, last + 1):
+        phase_of[index] = phase
+
+
+_T = TypeVar("_T")
+
+
+def _runs(values: Sequence[_T]) -> list[tuple[_T, int, int]]:
+    """Runs of equal values: (value, first, last)."""
+    runs: list[tuple[_T, int, int]] = []
+    for number, value in enumerate(values):
+        if runs and runs[-1][0] == value:
+            runs[-1] = (value, runs[-1][1], number)
+        else:
+            runs.append((value, number, number))
+    return runs

@@ -1,0 +1,199 @@
+"""How well the meeting's structure is found (``coach.feedback.structure``) on the annotated whole meetings.
+
+    python -m training.evaluate_meetings [--split test] [--model models/minilm-int8] [--show]
+
+Each meeting of the split (``data/annotated/meetings/splits.json``) is labelled as ``coach analyze`` labels it, from
+its turns alone (no names, no times given), and its structure inferred. Against the annotation:
+
+- presenter right: each annotated slot, matched to the inferred slot that overlaps it most, has its presenter;
+- boundaries: each annotated slot's first and last turn are within 2 turns of the matched slot's;
+- phase and mode: the share of turns (by their first utterance) with the annotated phase and mode;
+- the members' questioning ratio of the meeting, from the inferred structure and the model's labels, within 0.05 of
+  the ratio from the annotated structure and labels; beside it, the ratio when the whole meeting is read as one
+  presenter's session, as Coach read meetings before.
+
+Writes ``meetings.json`` beside the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from coach.classifier import Coach
+from coach.feedback.roles import infer_facilitator, resolve_roles
+from coach.feedback.session import LabelledUtterance, label_utterances
+from coach.feedback.structure import MeetingStructure, infer_structure
+from coach.labels import ADVICE, QUESTION_LABELS, REFLECTION, STORY
+from coach.transcript.model import Transcript, Turn
+from training.data import ROOT, SPLIT_NAMES
+from training.meetings import SPLITS_FILE, read_meetings, slot_spans
+
+BOUNDARY_TURNS = 2
+RATIO_TOLERANCE = 0.05
+_QUESTIONING = frozenset(QUESTION_LABELS) | {REFLECTION}
+_BREAKING = frozenset({ADVICE, STORY})
+
+
+def meeting_split(split: str) -> dict[str, list[dict[str, Any]]]:
+    """The annotated meetings of ``split``, as recorded in ``splits.json``."""
+    chosen = set(json.loads(SPLITS_FILE.read_text(encoding="utf-8"))[split])
+    return {meeting: rows for meeting, rows in read_meetings().items() if meeting in chosen}
+
+
+def questioning_ratio(pairs: Sequence[tuple[str, bool]]) -> float | None:
+    """Members' questions and reflections over their questions, reflections, advice and stories, from
+    (label, counts) pairs: what members said, and whether it counts."""
+    questioning = sum(label in _QUESTIONING for label, counts in pairs if counts)
+    breaking = sum(label in _BREAKING for label, counts in pairs if counts)
+    return questioning / (questioning + breaking) if questioning + breaking else None
+
+
+def gold_ratio(rows: Sequence[dict[str, Any]]) -> float | None:
+    counts = [
+        (row["label"], row["mode"] == "open" and row["phase"] in ("presenting", "questioning", "actions"))
+        for row in rows
+        if row["role"] == "member" and row["slot"] is not None
+    ]
+    return questioning_ratio(counts)
+
+
+def inferred_ratio(
+    utterances: Sequence[LabelledUtterance], structure: MeetingStructure, facilitator: str | None
+) -> float | None:
+    pairs = []
+    for index, u in enumerate(utterances):
+        if u.speaker in (facilitator, structure.presenter_at(index)):
+            continue
+        pairs.append((u.label, structure.counts_for_members(index)))
+    return questioning_ratio(pairs)
+
+
+def one_presenter_ratio(utterances: Sequence[LabelledUtterance]) -> float | None:
+    """The ratio as Coach read a meeting before it knew of slots: one presenter and one facilitator for it all."""
+    roles = resolve_roles(utterances)
+    return questioning_ratio([(u.label, True) for u in utterances if roles.role_of(u.speaker) == "member"])
+
+
+def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    by_turn = [list(group) for _, group in groupby(rows, key=lambda row: row["turn"])]
+    first_rows = [group[0] for group in by_turn]
+    turns = [
+        Turn(speaker=group[0]["speaker"], text=" ".join(row["text"] for row in group), start=group[0]["start"])
+        for group in by_turn
+    ]
+    utterances = label_utterances(Transcript(turns=tuple(turns), format="json"), coach)
+    speakers = list(dict.fromkeys(u.speaker for u in utterances))
+    facilitator = infer_facilitator(utterances, speakers)
+    structure = infer_structure(utterances, facilitator)
+    first_utterance: dict[int, int] = {}
+    for index, u in enumerate(utterances):
+        first_utterance.setdefault(u.turn, index)
+    turn_of_utterance = [u.turn for u in utterances]
+    predicted_slots = [
+        (slot.presenter, turn_of_utterance[slot.start_index], turn_of_utterance[slot.end_index])
+        for slot in structure.slots
+    ]
+    slots = []
+    for _, presenter, span in slot_spans(rows):
+        first, last = rows[span.start]["turn"], rows[span.end]["turn"]
+        overlaps = [(min(last, b) - max(first, a) + 1, p, a, b) for p, a, b in predicted_slots]
+        best = max(overlaps, default=(0, None, -99, -99))
+        slots.append(
+            {
+                "presenter": presenter,
+                "found": best[1] if best[0] > 0 else None,
+                "first": first,
+                "last": last,
+                "found_first": best[2],
+                "found_last": best[3],
+            }
+        )
+    phases = [
+        (
+            first_rows[turn]["phase"],
+            structure.phase_of[first_utterance[turn]],
+            first_rows[turn]["mode"],
+            structure.mode_of[first_utterance[turn]],
+        )
+        for turn in range(len(first_rows))
+    ]
+    gold, found, before = (
+        gold_ratio(rows),
+        inferred_ratio(utterances, structure, facilitator),
+        one_presenter_ratio(utterances),
+    )
+    return {
+        "meeting": rows[0]["conversation_id"],
+        "turns": len(first_rows),
+        "slots": slots,
+        "phase_right": sum(g == p for g, p, _, _ in phases),
+        "mode_right": sum(g == p for _, _, g, p in phases),
+        "gold_ratio": gold,
+        "ratio": found,
+        "one_presenter_ratio": before,
+        "phases": phases,
+    }
+
+
+def _within(a: float | None, b: float | None) -> bool:
+    return a is not None and b is not None and abs(a - b) <= RATIO_TOLERANCE
+
+
+def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    slots = [slot for result in results for slot in result["slots"]]
+    turns = sum(result["turns"] for result in results)
+    boundaries = [abs(s["first"] - s["found_first"]) <= BOUNDARY_TURNS for s in slots] + [
+        abs(s["last"] - s["found_last"]) <= BOUNDARY_TURNS for s in slots
+    ]
+    return {
+        "meetings": len(results),
+        "slots": len(slots),
+        "presenter_right": round(sum(s["found"] == s["presenter"] for s in slots) / max(len(slots), 1), 4),
+        "boundaries_within_2_turns": round(sum(boundaries) / max(len(boundaries), 1), 4),
+        "phase_right": round(sum(r["phase_right"] for r in results) / max(turns, 1), 4),
+        "mode_right": round(sum(r["mode_right"] for r in results) / max(turns, 1), 4),
+        "ratio_within_0_05": round(
+            sum(_within(r["ratio"], r["gold_ratio"]) for r in results) / max(len(results), 1), 4
+        ),
+        "one_presenter_ratio_within_0_05": round(
+            sum(_within(r["one_presenter_ratio"], r["gold_ratio"]) for r in results) / max(len(results), 1), 4
+        ),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, default=ROOT / "models" / "minilm-int8")
+    parser.add_argument("--split", default="test", choices=SPLIT_NAMES, help="train and dev are for tuning the rules")
+    parser.add_argument("--show", action="store_true", help="print each meeting's slots and phases found")
+    args = parser.parse_args()
+    coach = Coach.load(args.model)
+    results = [evaluate_meeting(coach, rows) for rows in meeting_split(args.split).values()]
+    for result in results:
+        slots = ", ".join(
+            f"{s['presenter']} {s['first']}-{s['last']} -> {s['found']} {s['found_first']}-{s['found_last']}"
+            for s in result["slots"]
+        )
+        print(
+            f"{result['meeting']}: {result['turns']} turns; slots {slots}; phases {result['phase_right']}, modes "
+            f"{result['mode_right']}; ratio {result['ratio']} (gold {result['gold_ratio']}, one presenter "
+            f"{result['one_presenter_ratio']})"
+        )
+        if args.show:
+            for turn, (gold, found, gold_mode, found_mode) in enumerate(result["phases"]):
+                mark = "" if gold == found and gold_mode == found_mode else "  <--"
+                print(f"    {turn:3d} {gold:14} {found:14} {gold_mode:7} {found_mode:7}{mark}")
+    summary = summarise(results)
+    print(json.dumps(summary, indent=1))
+    path = args.model / "meetings.json"
+    path.write_text(json.dumps({args.split: summary}, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
