@@ -223,6 +223,7 @@ def main() -> None:
     parser.add_argument(
         "files", nargs="*", type=Path, help="batch files (default: every one in data/annotated/meetings)"
     )
+    parser.add_argument("--record-splits", action="store_true", help="add new meetings to splits.json")
     args = parser.parse_args()
     meetings = read_meetings(args.files or None)
     failed = 0

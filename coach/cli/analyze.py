@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,13 +27,16 @@ from coach.feedback.render_text import render_text
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.report_model import Report, SavedReport
-from coach.feedback.roles import CLI_ROLE_FIXES
-from coach.feedback.session import Session, label_session
+from coach.feedback.roles import CLI_ROLE_FIXES, CLI_SLOT_FIX
+from coach.feedback.session import Session, SlotGiven, label_session
+from coach.feedback.structure import MeetingMode
 from coach.sets.saved_reports import save_to_set
 from coach.sets.store import ANONYMOUS
 from coach.transcript import read_transcript
+from coach.transcript.timecode import parse_clock
 
 FORMATS = ("json", "text", "html")
+MODES = ("open", "planned", "combined")
 #: A single file smaller than this gets no progress bar.
 SMALL_FILE_BYTES = 256 * 1024
 
@@ -45,8 +49,20 @@ def add_parser(subparsers: Any) -> None:
         "the set stayed in questioning mode. Roles not given are inferred, and the report says so.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="transcript file(s)")
-    parser.add_argument("--presenter", metavar="NAME", help="the presenter's name as it appears in the transcript")
+    parser.add_argument(
+        "--presenter",
+        metavar="NAME[@TIME]",
+        action="append",
+        help="the presenter's name as it appears in the transcript; for a meeting of several presenters, give each "
+        "with the time their slot starts (--presenter 'Amira@0:35' --presenter 'Tunde@41:10')",
+    )
     parser.add_argument("--facilitator", metavar="NAME", help="the facilitator's name as it appears in the transcript")
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        help="open (the set questions; the default), planned (ideas and experience asked for: no advice or story is "
+        "held against anyone) or combined (some of each); inferred when not given",
+    )
     parser.add_argument("--format", choices=FORMATS, default="json", help="report format (default: json)")
     parser.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help="write here instead of standard output (a directory for "
@@ -100,21 +116,50 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def analyze_file(
-    path: Path, rephraser: Rephraser, presenter: str | None = None, facilitator: str | None = None
-) -> Report:
+@dataclass(frozen=True)
+class Roles:
+    """Who presented and facilitated, as the command line gave them: one presenter, or several presenters' slots."""
+
+    presenter: str | None = None
+    facilitator: str | None = None
+    slots: tuple[SlotGiven, ...] = ()
+    mode: MeetingMode | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Roles:
+        """The roles of ``--presenter`` (once as NAME, or each as NAME@TIME), ``--facilitator`` and ``--mode``."""
+        given: list[str] = args.presenter or []
+        if len(given) == 1 and "@" not in given[0]:
+            return cls(presenter=given[0], facilitator=args.facilitator, mode=args.mode)
+        return cls(facilitator=args.facilitator, slots=tuple(_slot(value) for value in given), mode=args.mode)
+
+
+def _slot(value: str) -> SlotGiven:
+    name, _, time = value.rpartition("@")
+    seconds = parse_clock(time.strip())
+    if not name.strip() or seconds is None:
+        raise InputError(
+            f"--presenter {value!r}: with several presenters, give each as NAME@M:SS (or NAME@H:MM:SS), the time "
+            "their slot starts in the transcript, e.g. --presenter 'Amira@0:35'"
+        )
+    return SlotGiven(presenter=name.strip(), start=seconds)
+
+
+def analyze_file(path: Path, rephraser: Rephraser, roles: Roles = Roles()) -> Report:
     """The report of the transcript at ``path``, labelled by ``rephraser.coach``; errors name the file."""
-    session = label_file(path, rephraser, presenter, facilitator)
-    return build_report(session, rephraser=rephraser, role_fixes=CLI_ROLE_FIXES)
+    session = label_file(path, rephraser, roles)
+    return build_report(session, rephraser=rephraser, role_fixes=CLI_ROLE_FIXES, slot_fix=CLI_SLOT_FIX)
 
 
-def label_file(path: Path, rephraser: Rephraser, presenter: str | None, facilitator: str | None) -> Session:
+def label_file(path: Path, rephraser: Rephraser, roles: Roles) -> Session:
     try:
         transcript = read_transcript(path)
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
     try:
-        return label_session(transcript, rephraser.coach, presenter, facilitator)
+        return label_session(
+            transcript, rephraser.coach, roles.presenter, roles.facilitator, slots=roles.slots, mode=roles.mode
+        )
     except InputError as error:
         raise InputError(f"{path}: {error}") from error
 
@@ -138,9 +183,10 @@ class _SetSaver:
 def _report(
     path: Path, rephraser: Rephraser, args: argparse.Namespace, saver: _SetSaver | None
 ) -> Report | SavedReport:
+    roles = Roles.from_args(args)
     if saver is None:
-        return analyze_file(path, rephraser, args.presenter, args.facilitator)
-    return saver.save(label_file(path, rephraser, args.presenter, args.facilitator), rephraser)
+        return analyze_file(path, rephraser, roles)
+    return saver.save(label_file(path, rephraser, roles), rephraser)
 
 
 def _render(report: Report | SavedReport, path: Path, format: str, several: bool, *, first: bool) -> str:

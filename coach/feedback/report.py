@@ -13,23 +13,29 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from coach.feedback import metrics
-from coach.feedback.actions import find_actions
+from coach.feedback.actions import Action, find_actions
 from coach.feedback.question_analysis import suggested_solution
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report_model import (
     BestQuestion,
     Feedback,
     Highlight,
+    ModePart,
     Moment,
+    PhaseInSlot,
     QuestionRephrased,
     Report,
+    ReportedBack,
     RolesFound,
+    SlotFigures,
+    SlotReport,
     SpeakerFigures,
     Suggestion,
     Summary,
 )
 from coach.feedback.roles import FACILITATOR, PRESENTER, assumption_note
 from coach.feedback.session import LabelledUtterance, Session
+from coach.feedback.structure import MeetingStructure
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY, Role
 
 #: How a user of the HTTP API changes a role (the command line and the pages word their own).
@@ -37,6 +43,8 @@ API_ROLE_FIXES = {
     PRESENTER: "give the presenter's name (the presenter field)",
     FACILITATOR: "give the facilitator's name (the facilitator field)",
 }
+#: How a user of the HTTP API gives a meeting's slots (the command line and the pages word their own).
+API_SLOT_FIX = "give the slots field (each presenter with the turn or time their slot starts)"
 #: A member's own story is a moment worth discussing from this many words on, even as a single utterance.
 LONG_STORY_WORDS = 40
 #: How heavily each kind of moment counts when choosing the few worth discussing.
@@ -51,6 +59,7 @@ def build_report(
     max_moments: int = 3,
     max_rephrasings: int = 10,
     role_fixes: Mapping[Role, str] = API_ROLE_FIXES,
+    slot_fix: str = API_SLOT_FIX,
 ) -> Report:
     """The report of ``session`` (:meth:`Report.to_dict` gives it as JSON-ready data):
 
@@ -65,65 +74,165 @@ def build_report(
       ``rephraser``; no suggestion is given under two questions.
     """
     utterances = session.utterances
+    scored = session.scored
     presenter = session.presenter
+    actions = tuple(find_actions(utterances))
     return Report(
         model=dict(session.model),
-        summary=summary(utterances),
+        summary=summary(scored, everyone=utterances),
         roles=RolesFound(
             presenter=presenter,
             facilitator=session.facilitator,
             assumed=tuple(session.roles.assumed),
-            how_to_override=assumption_note(session.roles, role_fixes),
+            how_to_override=assumption_note(session.roles, role_fixes)
+            if session.structure is None
+            else _slots_note(session.structure, slot_fix),
         ),
-        speakers=speakers(utterances, presenter),
+        speakers=speakers(scored, presenter, everyone=utterances),
         utterances=tuple(u.shown() for u in utterances),
-        timeline=metrics.timeline(utterances),
-        actions=tuple(find_actions(utterances)),
+        timeline=metrics.timeline(scored),
+        actions=actions,
         feedback=Feedback(
-            headline=headline(utterances),
-            went_well=went_well(utterances, presenter, max_went_well),
-            moments=moments(utterances, presenter, max_moments),
-            rephrasings=rephrasings(utterances, rephraser, max_rephrasings),
+            headline=headline(scored),
+            went_well=went_well(scored, presenter, max_went_well),
+            moments=moments(scored, presenter, max_moments),
+            rephrasings=rephrasings(scored, rephraser, max_rephrasings),
         ),
+        slots=_slots(session, actions),
+        parts=_parts(session),
+        reported_back=_reported_back(session),
     )
 
 
-def summary(utterances: Sequence[LabelledUtterance]) -> Summary:
-    """The session's figures, each from its ``metrics`` function."""
+def _slots(session: Session, actions: Sequence[Action]) -> tuple[SlotReport, ...]:
+    """Each slot of a meeting with its phases, its members' figures and its presenter's actions."""
+    if session.structure is None:
+        return ()
+    utterances, scored = session.utterances, {u.index for u in session.scored}
+    reports = []
+    for slot in session.structure.slots:
+        inside = utterances[slot.start_index : slot.end_index + 1]
+        modes = {session.structure.mode_of[u.index] for u in inside}
+        counted = [u for u in inside if u.index in scored]
+        reports.append(
+            SlotReport(
+                presenter=slot.presenter,
+                start_index=slot.start_index,
+                end_index=slot.end_index,
+                start=inside[0].start,
+                end=_end_of(inside),
+                mode=modes.pop() if len(modes) == 1 else "combined",
+                phases=tuple(PhaseInSlot(p.phase, p.start_index, p.end_index) for p in slot.phases),
+                summary=SlotFigures(
+                    questioning_ratio=metrics.questioning_ratio(counted),
+                    open_ratio=metrics.open_ratio(counted),
+                    member_counts=metrics.label_counts(metrics.members(counted)),
+                ),
+                actions=tuple(a for a in actions if slot.start_index <= a.index <= slot.end_index),
+            )
+        )
+    return tuple(reports)
+
+
+def _slots_note(structure: MeetingStructure, slot_fix: str) -> str | None:
+    """What was read of a meeting's slots, and how to change them (``slot_fix``: in the words of the edge)."""
+    if not structure.slots:
+        return None
+    named = ", ".join(slot.presenter for slot in structure.slots)
+    slots = "1 presenter's slot" if len(structure.slots) == 1 else f"{len(structure.slots)} presenters' slots"
+    return f"We read {slots} ({named}); {slot_fix} to change this."
+
+
+def _parts(session: Session) -> tuple[ModePart, ...]:
+    if session.structure is None:
+        return ()
+    utterances = session.utterances
+    return tuple(
+        ModePart(
+            part.mode,
+            part.start_index,
+            part.end_index,
+            utterances[part.start_index].start,
+            _end_of(utterances[part.start_index : part.end_index + 1]),
+        )
+        for part in session.structure.parts
+    )
+
+
+def _reported_back(session: Session) -> ReportedBack | None:
+    """Who reported back on last time's actions, and where: everyone but the facilitator who told something there."""
+    structure = session.structure
+    if structure is None:
+        return None
+    stretch = next((phase for phase in structure.phases if phase.phase == "report_back"), None)
+    if stretch is None:
+        return None
+    inside = session.utterances[stretch.start_index : stretch.end_index + 1]
+    speakers = tuple(dict.fromkeys(u.speaker for u in inside if u.role == "member" and u.label == STORY))
+    return ReportedBack(speakers, stretch.start_index, stretch.end_index, inside[0].start, _end_of(inside))
+
+
+def _end_of(utterances: Sequence[LabelledUtterance]) -> float | None:
+    """When the last of ``utterances`` ends (or, without an end, starts)."""
+    last = utterances[-1]
+    return last.end if last.end is not None else last.start
+
+
+def summary(utterances: Sequence[LabelledUtterance], everyone: Sequence[LabelledUtterance] | None = None) -> Summary:
+    """The session's figures, each from its ``metrics`` function: members' figures from ``utterances`` (a meeting's
+    scored ones, ``Session.scored``), the counts, the presenter's share, the size and the length from ``everyone``
+    (the same when not given)."""
+    everyone = utterances if everyone is None else everyone
     return Summary(
         questioning_ratio=metrics.questioning_ratio(utterances),
         open_ratio=metrics.open_ratio(utterances),
         reflection_to_question_ratio=metrics.reflection_to_question_ratio(utterances),
-        counts=metrics.label_counts(utterances),
+        counts=metrics.label_counts(everyone),
         member_counts=metrics.label_counts(metrics.members(utterances)),
         longest_questioning_run=metrics.longest_questioning_run(utterances),
         time_to_first_advice=metrics.time_to_first_advice(utterances),
-        presenter_share_of_talk=metrics.presenter_share_of_talk(utterances),
+        presenter_share_of_talk=metrics.presenter_share_of_talk(everyone),
         participation_balance=metrics.participation_balance(utterances),
         leading_questions=len(metrics.leading_questions(utterances)),
-        utterances=len(utterances),
-        duration=metrics.duration(utterances),
+        utterances=len(everyone),
+        duration=metrics.duration(everyone),
     )
 
 
 def speakers(
-    utterances: Sequence[LabelledUtterance], presenter: str | None = None, *, with_feedback: bool = True
+    utterances: Sequence[LabelledUtterance],
+    presenter: str | None = None,
+    *,
+    with_feedback: bool = True,
+    everyone: Sequence[LabelledUtterance] | None = None,
 ) -> dict[str, SpeakerFigures]:
     """Per speaker, in order of first appearance: ``role``, ``utterances``, ``words``, ``share_of_talk``, ``counts``,
     ``leading_questions`` and, for members (``None`` for the others), ``questioning_ratio``, ``open_ratio``,
     ``percentages`` (each label's share of their contributions), their ``best_question`` and a ``next_step`` drawn from
-    their own pattern (without ``with_feedback``, figures only: no ``best_question`` or ``next_step``)."""
-    total_words = sum(u.words for u in utterances)
-    by_speaker: dict[str, list[LabelledUtterance]] = {}
+    their own pattern (without ``with_feedback``, figures only: no ``best_question`` or ``next_step``).
+
+    In a meeting, ``utterances`` are the scored ones and ``everyone`` all of them: a speaker's words and share of talk
+    count everything they said, their figures what counts as a member's (their own slot is not held against them),
+    and anyone who was a member somewhere is a member."""
+    everyone = utterances if everyone is None else everyone
+    total_words = sum(u.words for u in everyone)
+    said_words: dict[str, int] = {}
+    roles: dict[str, set[str]] = {}
+    for u in everyone:
+        said_words[u.speaker] = said_words.get(u.speaker, 0) + u.words
+        roles.setdefault(u.speaker, set()).add(u.role)
+    by_speaker: dict[str, list[LabelledUtterance]] = {name: [] for name in said_words}
     for u in utterances:
-        by_speaker.setdefault(u.speaker, []).append(u)
+        by_speaker[u.speaker].append(u)
     figures = {}
-    for name, spoken in by_speaker.items():
-        words = sum(u.words for u in spoken)
-        member = spoken[0].role == "member"
+    for name, all_spoken in by_speaker.items():
+        role = "member" if "member" in roles[name] else next(iter(roles[name]))
+        spoken = [u for u in all_spoken if u.role == role]
+        words = said_words[name]
+        member = role == "member"
         feedback = with_feedback and member
         figures[name] = SpeakerFigures(
-            role=spoken[0].role,
+            role=role,
             utterances=len(spoken),
             words=words,
             share_of_talk=round(words / total_words, 4) if total_words else None,

@@ -136,8 +136,68 @@ class Feedback:
 
 
 @dataclass(frozen=True)
+class PhaseInSlot:
+    """A phase of a slot (``presenting``, ``questioning``, ``actions``, ``process_review``) over utterances
+    ``start_index``..``end_index``."""
+
+    phase: str
+    start_index: int
+    end_index: int
+
+
+@dataclass(frozen=True)
+class SlotFigures:
+    """The members' figures of one slot: open time only, the presenter and the facilitator not counted."""
+
+    questioning_ratio: float | None
+    open_ratio: float | None
+    member_counts: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class SlotReport:
+    """A presenter's slot of a meeting: utterances ``start_index``..``end_index`` (``start``/``end`` in seconds when
+    the transcript has times), its ``mode`` (``open``, ``planned`` or ``combined``), its phases, figures and the
+    presenter's actions."""
+
+    presenter: str
+    start_index: int
+    end_index: int
+    start: float | None
+    end: float | None
+    mode: str
+    phases: tuple[PhaseInSlot, ...]
+    summary: SlotFigures
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class ModePart:
+    """A stretch of ``open`` or ``planned`` time over utterances ``start_index``..``end_index``."""
+
+    mode: str
+    start_index: int
+    end_index: int
+    start: float | None
+    end: float | None
+
+
+@dataclass(frozen=True)
+class ReportedBack:
+    """The meeting's report-back on last time's actions: who reported (``speakers``) and where."""
+
+    speakers: tuple[str, ...]
+    start_index: int
+    end_index: int
+    start: float | None
+    end: float | None
+
+
+@dataclass(frozen=True)
 class Report:
-    """The whole report of a session (see ``coach.feedback.report.build_report``)."""
+    """The whole report of a session (see ``coach.feedback.report.build_report``). ``slots``, ``parts`` and
+    ``reported_back`` describe a meeting of several presenters, report-back or planned time (empty, and ``None``, for
+    a session of one presenter's slot)."""
 
     model: Mapping[str, str]
     summary: Summary
@@ -147,6 +207,9 @@ class Report:
     timeline: Timeline
     actions: tuple[Action, ...]
     feedback: Feedback
+    slots: tuple[SlotReport, ...]
+    parts: tuple[ModePart, ...]
+    reported_back: ReportedBack | None
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data: the same fields, nested, tuples as lists."""

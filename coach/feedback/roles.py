@@ -360,6 +360,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 #: How a user of the command line changes a role; the API and the pages word their own (``coach.feedback.report``).
 CLI_ROLE_FIXES = {PRESENTER: "pass --presenter NAME", FACILITATOR: "pass --facilitator NAME"}
+#: How a user of the command line gives a meeting's slots.
+CLI_SLOT_FIX = "pass --presenter NAME@M:SS for each slot"
 
 
 def assumption_note(roles: Roles, fixes: Mapping[Role, str] = CLI_ROLE_FIXES) -> str | None:

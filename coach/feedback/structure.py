@@ -54,6 +54,10 @@ MIN_FOCUS_WEIGHT = 3.0
 MIN_SPEAKERS = 3
 #: How many turns before a slot's first focused turn its hand-over may come.
 HAND_OVER_REACH = 8
+#: How many of a slot's first turns (the presenter's and the facilitator's) may ask for questions only.
+OPEN_SLOT_REACH = 3
+#: Planned discussion before the first slot starts at least this many turns after report-back does.
+DISCUSSION_AFTER_REPORT = 3
 #: How many turns back from a presenter's account the facilitator's hand-over may be (a turn by someone else stops it).
 HAND_OVER_BACK = 1
 #: A turn of this many story utterances, or a story of this many words, is an account.
@@ -75,26 +79,53 @@ _REVIEW_CUE = re.compile(
     r"(?:process|questioning)|reflect on (?:how|the process)|process check)",
     re.IGNORECASE,
 )
+#: A member's report on what they did about last time's actions.
 _REPORT_BACK_CUE = re.compile(
-    r"\b(?:report(?:ing)?[- ]back|updates?\b|last time|since we (?:last )?met|since last|how did (?:it|that) go|"
-    r"(?:your|the) actions? from|what happened with|catch(?: us)? up on|where did you get to|how did you get on)",
+    r"\b(?:last time|last (?:month|meeting|set)|i said i'?d|i was going to|report(?:ing)?[- ]back|(?:an |my |quick )"
+    r"update\b|since (?:we last met|last))",
     re.IGNORECASE,
 )
+#: A call for ideas, suggestions or experience: planned time.
 _PLANNED_CUE = re.compile(
-    r"\b(?:planned (?:session|time|topic|part|discussion|slot)|brainstorm|(?:your |any |some )?ideas (?:are |is )?"
-    r"(?:welcome|please|wanted)|(?:i'?d|i would) (?:really )?(?:like|love|welcome) (?:your|some|any|all your) "
-    r"(?:ideas|suggestions|advice|tips|experience)|suggestions (?:are )?welcome|advice (?:is )?welcome|share (?:your|"
-    r"some|any) (?:experience|ideas|tips)|(?:today'?s|this month'?s|our) (?:topic|theme)|tips\b|"
-    r"(?:you can|feel free to|do) (?:give|offer) (?:me )?(?:advice|suggestions|ideas))",
+    r"\b(?:planned\b|brainstorm|clinic\b|war stories|different rules|(?:the|this|a) (?:bit|session|part|topic) we "
+    r"agreed|(?:go|move|come) (?:on )?to (?:the )?ideas|ideas (?:bit|part|session|round|now)|(?:ideas|suggestions|"
+    r"advice|tips|experience|stories)(?: and [\w' ]+?)? (?:are|is) (?:very |very much |all |more than )?welcome|"
+    r"(?:i'?d|i would) (?:really )?(?:like|love|welcome|want) (?:your|some|any|all your|people'?s) (?:ideas|"
+    r"suggestions|advice|tips|experience)|share (?:your|some|any) (?:experience|ideas|tips)|(?:you can|feel free to|"
+    r"do) (?:give|offer) (?:me )?(?:advice|suggestions|ideas))",
     re.IGNORECASE,
 )
+#: The facilitator moving to the planned topic that is nobody's slot.
+_DISCUSSION_CUE = re.compile(
+    r"\b(?:planned (?:session|bit|part|discussion|topic|time)|(?:the|this|a) (?:bit|session|part|topic) we agreed|"
+    r"as we agreed|war stories|different rules|(?:last|next|final) (?:half hour|forty|thirty|hour)\b|rest of the "
+    r"(?:morning|afternoon|evening|session)|(?:today'?s|this month'?s|our) (?:topic|theme))",
+    re.IGNORECASE,
+)
+#: Planned time announced for later ("a quick break before the planned part"), not started.
+_LATER = re.compile(r"\b(?:before|then|after|later|until)\b[^.?!]{0,40}\bplanned\b", re.IGNORECASE)
+#: A meeting announced as planned from the start (each slot then planned unless its presenter asks for questions).
+_PLANNED_MEETING_CUE = re.compile(
+    r"\b(?:(?:whole|today'?s|tonight'?s|this) (?:session|"
+    r"meeting)(?:'s| is) (?:mostly |all )?planned|(?:today|tonight)(?:'s| is) (?:mostly |all )?(?:our |a )?"
+    r"(?:planned|clinic|themed))",
+    re.IGNORECASE,
+)
+#: A slot of questions only, in a planned meeting.
+_OPEN_SLOT_CUE = re.compile(
+    r"\b(?:questions only|only questions|just questions|questioning mode|no (?:ideas|advice|solutions)|"
+    r"(?:didn'?t|don'?t) want (?:ideas|advice|solutions))",
+    re.IGNORECASE,
+)
+#: The facilitator closing the meeting: the next date, goodbyes; then thanks to everyone.
 _CLOSING_CUE = re.compile(
-    r"\b(?:thank(?:s| you),? (?:everyone|all|everybody|both)|same time next|see you (?:all|next|in|on|then)|"
-    r"next (?:meeting|month|session|time)|that'?s (?:time|us|it for today)|close (?:there|the meeting)|"
-    r"wrap (?:it |things |us )?up|let'?s (?:close|finish|stop there|end)|(?:bye|goodbye|take care)\b|"
-    r"before we (?:go|finish|close))",
+    r"\b(?:next (?:date|meeting|one|set|time|month|session)|same time next|see you (?:all|next|in|on|then)|"
+    r"that'?s (?:time|us)\b|stop the recording|let'?s (?:close|finish|stop there|end)|finish there|"
+    r"(?:happy christmas|goodbye|bye)\b)",
     re.IGNORECASE,
 )
+_ROUND_CUE = re.compile(r"\b(?:(?:start|begin|open) with a round|an open round|a round on)\b", re.IGNORECASE)
+_THANKS_ALL = re.compile(r"\bthank(?:s| you),? (?:everyone|all|everybody)\b", re.IGNORECASE)
 _HAND_OVER_CUE = re.compile(
     r"\b(?:over to you|floor'?s yours|you'?re (?:up|on|next)|your (?:turn|slot|time)|(?:move|go|turn|come) (?:on )?"
     r"to\b|let'?s hear (?:from )?|(?:would you|do you want to|can you|could you) (?:like to )?(?:start|kick off|go|"
@@ -217,10 +248,28 @@ def infer_structure(
     count = len(utterances)
     if not turns:
         return MeetingStructure((), (), (), ())
-    slot_turns = _given_slot_turns(turns, given_slots) if given_slots else _inferred_slot_turns(turns, facilitator)
-    closing = _closing_turn(turns, facilitator, after=slot_turns[-1][2] if slot_turns else 0)
-    discussion = _discussion_turn(turns, facilitator, slot_turns, closing)
-    slot_turns = _ends(slot_turns, len(turns), closing, discussion)
+    if given_slots:
+        slot_turns = _given_slot_turns(turns, given_slots)
+    else:
+        slot_turns = _without_report_back(turns, _inferred_slot_turns(turns, facilitator))
+    before = slot_turns[0][1] if slot_turns else len(turns)
+    planned = given_mode == PLANNED or (
+        given_mode != OPEN
+        and any(turn.speaker == facilitator and _PLANNED_MEETING_CUE.search(turn.text) for turn in turns[:before])
+    )
+    after = _discussion_turn(turns, facilitator, slot_turns[0][1] + MIN_SLOT_TURNS, len(turns)) if slot_turns else None
+    if after is not None:
+        slot_turns = [slot for slot in slot_turns if slot[1] < after]  # a long story in the discussion is no slot
+    last_start = slot_turns[-1][1] + MIN_SLOT_TURNS // 2 if slot_turns else 0
+    closing_from = after if after is not None else last_start
+    closing = _closing_turn(turns, facilitator, after=closing_from)
+    slot_turns = _ends(slot_turns, closing if after is None else after)
+    report_back = _report_back_turn(turns[:before], facilitator) if slot_turns else None
+    first_discussion = (
+        _discussion_turn(turns, facilitator, (report_back or 0) + DISCUSSION_AFTER_REPORT, before, rounds=True)
+        if planned and slot_turns
+        else None
+    )
     slot_of: list[int | None] = [None] * count
     phase_of: list[Phase] = ["opening"] * count
     slots = []
@@ -231,15 +280,16 @@ def infer_structure(
                 slot_of[index] = number
                 phase_of[index] = phase.phase
         slots.append(Slot(presenter, turns[first].first, turns[last].last, tuple(phases)))
-    first_slot = slot_turns[0][1] if slot_turns else (discussion if discussion is not None else closing)
-    report_back = _report_back_turn(turns[:first_slot], facilitator) if slot_turns else None
     if report_back is not None:
-        _mark(phase_of, turns[report_back].first, turns[first_slot - 1].last if first_slot else -1, "report_back")
-    if discussion is not None:
-        _mark(phase_of, turns[discussion].first, turns[closing - 1].last if closing else count - 1, "discussion")
-    if closing < len(turns):
-        _mark(phase_of, turns[closing].first, count - 1, "closing")
-    mode_of = _modes(turns, slots, phase_of, facilitator, given_mode)
+        _mark(phase_of, turns, report_back, first_discussion if first_discussion is not None else before, "report_back")
+    if first_discussion is not None:
+        _mark(phase_of, turns, first_discussion, before, "discussion")
+    if not slot_turns and planned:
+        after = next((n for n, turn in enumerate(turns) if n and turn.speaker != facilitator), None)
+    if after is not None:
+        _mark(phase_of, turns, after, closing, "discussion")
+    _mark(phase_of, turns, closing, len(turns), "closing")
+    mode_of = _modes(turns, slots, phase_of, facilitator, given_mode, planned)
     return MeetingStructure(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of))
 
 
@@ -328,46 +378,60 @@ def _is_account(turn: _Turn) -> bool:
 
 
 def _closing_turn(turns: Sequence[_Turn], facilitator: str | None, after: int) -> int:
-    """The first turn of the closing: the facilitator's first closing words after the last slot's focus (the end of
-    the meeting when there are none)."""
-    for number in range(max(after + 1, 0), len(turns)):
-        turn = turns[number]
-        if turn.speaker == facilitator and _CLOSING_CUE.search(turn.text):
-            return number
-    return len(turns) - 1 if turns[-1].speaker == facilitator else len(turns)
+    """The first turn of the closing: from ``after`` on, the facilitator's first mention of the next meeting or
+    goodbye, else their first thanks to everyone, else their last turn (the end of the meeting without one)."""
+    theirs = [number for number in range(max(after, 0), len(turns)) if turns[number].speaker == facilitator]
+    for cue in (_CLOSING_CUE, _THANKS_ALL):
+        found = next((number for number in theirs if cue.search(turns[number].text)), None)
+        if found is not None:
+            return found
+    return theirs[-1] if theirs else len(turns)
 
 
 def _discussion_turn(
-    turns: Sequence[_Turn], facilitator: str | None, slots: Sequence[tuple[str, int, int]], closing: int
+    turns: Sequence[_Turn], facilitator: str | None, start: int, end: int, *, rounds: bool = False
 ) -> int | None:
-    """Where planned discussion starts after the last slot: a call for ideas or experience on a topic."""
-    after = slots[-1][2] + 1 if slots else 0
-    for number in range(after, closing):
-        if turns[number].speaker == facilitator and _PLANNED_CUE.search(turns[number].text):
+    """Where planned discussion starts between turns ``start`` and ``end``: the facilitator's move to the planned
+    topic (or, with ``rounds``, a round on it)."""
+    for number in range(max(start, 0), end):
+        turn = turns[number]
+        if turn.speaker == facilitator and (
+            (_DISCUSSION_CUE.search(turn.text) and not _LATER.search(turn.text))
+            or (rounds and _ROUND_CUE.search(turn.text))
+        ):
             return number
     return None
 
 
-def _ends(
-    slots: Sequence[tuple[str, int, int]], total: int, closing: int, discussion: int | None
-) -> list[tuple[str, int, int]]:
-    """Each slot runs until the next one starts, or until the discussion or the closing."""
+def _ends(slots: Sequence[tuple[str, int, int]], end: int) -> list[tuple[str, int, int]]:
+    """Each slot runs until the next one starts; the last until turn ``end`` (the discussion or the closing)."""
     ended = []
     for number, (presenter, first, _) in enumerate(slots):
-        if number + 1 < len(slots):
-            last = slots[number + 1][1] - 1
-        else:
-            last = (discussion if discussion is not None else min(closing, total)) - 1
+        last = (slots[number + 1][1] if number + 1 < len(slots) else end) - 1
         if last >= first:
             ended.append((presenter, first, last))
     return ended
 
 
+def _without_report_back(turns: Sequence[_Turn], slots: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The slots, less those at the start that are a member's report on last time's actions."""
+    while slots and _REPORT_BACK_CUE.search(turns[slots[0][1]].text + " " + _next_text(turns, slots[0])):
+        slots = slots[1:]
+    return slots
+
+
+def _next_text(turns: Sequence[_Turn], slot: tuple[str, int, int]) -> str:
+    """The slot's presenter's first turn from its start."""
+    presenter, first, last = slot
+    return next((turn.text for turn in turns[first : last + 1] if turn.speaker == presenter), "")
+
+
 def _report_back_turn(turns: Sequence[_Turn], facilitator: str | None) -> int | None:
-    """Where report-back starts before the first slot: the facilitator's call for it, or a member's report."""
+    """Where report-back starts before the first slot: a member's story of last time's actions, or the facilitator's
+    call just before it."""
     for number, turn in enumerate(turns):
-        if number and _REPORT_BACK_CUE.search(turn.text):
-            return number if turn.speaker == facilitator or STORY in turn.labels else None
+        if number and turn.speaker != facilitator and STORY in turn.labels and _REPORT_BACK_CUE.search(turn.text):
+            return number - 1 if turns[number - 1].speaker == facilitator else number
     return None
 
 
@@ -404,24 +468,26 @@ def _modes(
     phase_of: Sequence[Phase],
     facilitator: str | None,
     given: MeetingMode | None,
+    planned_meeting: bool,
 ) -> list[Mode]:
+    """Each utterance's mode: a discussion is planned; a slot is open (planned in a meeting announced as planned,
+    unless its presenter asks for questions only) until its presenter or the facilitator asks for ideas; the opening,
+    report-back and closing take the mode of the first slot or discussion."""
     count = len(phase_of)
     if given in (OPEN, PLANNED):
         return [OPEN if given == OPEN else PLANNED] * count
     mode_of: list[Mode] = [PLANNED if phase == "discussion" else OPEN for phase in phase_of]
     for slot in slots:
-        asks_for_ideas = next(
-            (
-                turn
-                for turn in turns
-                if slot.start_index <= turn.first <= slot.end_index
-                and turn.speaker in (slot.presenter, facilitator)
-                and _PLANNED_CUE.search(turn.text)
-            ),
-            None,
-        )
-        if asks_for_ideas is not None:
-            for index in range(asks_for_ideas.first, slot.end_index + 1):
+        inside = [
+            turn
+            for turn in turns
+            if slot.start_index <= turn.first <= slot.end_index and turn.speaker in (slot.presenter, facilitator)
+        ]
+        questions_only = any(_OPEN_SLOT_CUE.search(turn.text) for turn in inside[:OPEN_SLOT_REACH])
+        asks_for_ideas = next((turn.first for turn in inside if _PLANNED_CUE.search(turn.text)), None)
+        planned_from = slot.start_index if planned_meeting and not questions_only else asks_for_ideas
+        if planned_from is not None:
+            for index in range(planned_from, slot.end_index + 1):
                 mode_of[index] = PLANNED
     first_part = next((i for i, phase in enumerate(phase_of) if phase in (*SLOT_PHASES, "discussion")), None)
     if first_part is not None:
@@ -431,9 +497,11 @@ def _modes(
     return mode_of
 
 
-def _mark(phase_of: list[Phase], first: int, last: int, phase: Phase) -> None:
-    for index in range(first, last + 1):
-        phase_of[index] = phase
+def _mark(phase_of: list[Phase], turns: Sequence[_Turn], first: int, end: int, phase: Phase) -> None:
+    """Set ``phase`` on the utterances of turns ``first`` up to (not including) ``end``."""
+    for turn in turns[first:end]:
+        for index in range(turn.first, turn.last + 1):
+            phase_of[index] = phase
 
 
 _T = TypeVar("_T")

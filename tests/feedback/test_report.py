@@ -12,7 +12,19 @@ from coach.feedback.session import LabelledUtterance, Session
 from coach.labels import LABELS
 from tests.feedback.builders import Row, session, utterances
 
-TOP_LEVEL = {"model", "summary", "roles", "speakers", "utterances", "timeline", "actions", "feedback"}
+TOP_LEVEL = {
+    "model",
+    "summary",
+    "roles",
+    "speakers",
+    "utterances",
+    "timeline",
+    "actions",
+    "feedback",
+    "slots",
+    "parts",
+    "reported_back",
+}
 SUMMARY = {
     "questioning_ratio",
     "open_ratio",
@@ -38,6 +50,8 @@ def test_report_structure(report_json: dict[str, Any]) -> None:
     assert all(set(u) == UTTERANCE for u in report_json["utterances"])
     assert report_json["model"] == {"name": "keyword-fake", "version": "0"}
     assert json.loads(json.dumps(report_json)) == report_json
+    # A session of one presenter's slot is read whole: no meeting structure.
+    assert (report_json["slots"], report_json["parts"], report_json["reported_back"]) == ([], [], None)
 
 
 def test_summary_figures(report_json: dict[str, Any]) -> None:
