@@ -173,10 +173,38 @@ class TurnIn(Inbound):
         return self
 
 
+class SlotIn(Inbound):
+    """A presenter's slot in a meeting of several: who presents, and the turn (from 0) or the time it starts at."""
+
+    presenter: Name
+    turn: int | None = Field(default=None, ge=0, description="the turn the slot starts at, counted from 0")
+    start: Seconds | None = Field(default=None, description="the time the slot starts at, in the turns' seconds")
+
+    @model_validator(mode="after")
+    def _one_start(self) -> SlotIn:
+        if (self.turn is None) == (self.start is None):
+            raise PydanticCustomError(
+                "slot_start",
+                "give the slot of {presenter} either a turn or a start time, not both or neither",
+                {"presenter": self.presenter},
+            )
+        return self
+
+
 class AnalyzeRequest(Inbound):
     turns: list[TurnIn] = Field(min_length=1)
     presenter: Name | None = Field(default=None, description="the presenter's name as it appears in the turns")
     facilitator: Name | None = None
+    slots: list[SlotIn] | None = Field(
+        default=None,
+        max_length=20,
+        description="a meeting of several presenters: each one's slot, in any order; overrides the slots Coach finds",
+    )
+    mode: Literal["open", "planned", "combined"] | None = Field(
+        default=None,
+        description="open: the set questions; planned: ideas and experience were asked for, so no advice or story is "
+        "held against anyone; combined: some of each, found by Coach (as when not given)",
+    )
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from coach.feedback.metrics import Timeline, Window
-from coach.feedback.render_text import LABEL_NAMES, format_time, percent
+from coach.feedback.render_text import LABEL_NAMES, format_time, meeting_outline, percent
 from coach.feedback.report_model import Report, SavedReport, SpeakerFigures, Summary
 from coach.labels import DISPLAY_ORDER, LABEL_STYLES, OTHER, label_css
 
@@ -96,6 +96,7 @@ def _context(saved_or_not: Report | SavedReport) -> dict[str, Any]:
         "saved": isinstance(report, SavedReport),
         "report_back": report.report_back if isinstance(report, SavedReport) else (),
         "figures": _figures(report.summary),
+        "meeting": meeting_outline(report),
         "timeline": timeline_chart(report.timeline),
         "speaker_bars": speaker_bars(report.speakers),
         "members": [(name, f, _contributions(f), _shares(f)) for name, f in members],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from coach.feedback.actions import Action
 from coach.feedback.metrics import FirstAdvice, Run, Timeline
@@ -14,6 +15,7 @@ from coach.feedback.report_model import (
     Report,
     ReportBack,
     SavedReport,
+    SlotReport,
     SpeakerFigures,
     Summary,
     shown,
@@ -31,6 +33,7 @@ def render_text(saved_or_not: Report | SavedReport, width: int = 80) -> str:
     sections = [
         _title(report, width),
         _report_back(report_back, width),
+        _meeting(report, width),
         _summary(report.summary, width),
         _labels(report.summary.counts, width),
         _speakers(report.speakers, width),
@@ -80,6 +83,17 @@ def _title(report: Report, width: int) -> str:
         who.append(roles.how_to_override)
     if who:
         lines += ["", _wrap(" ".join(who), width)]
+    return "\n".join(lines)
+
+
+def _meeting(report: Report, width: int) -> str:
+    """The meeting's stretches (report-back, slots, planned discussion), when it had more than one presenter's slot."""
+    stretches = meeting_outline(report)
+    if not stretches:
+        return ""
+    lines = [_heading("The meeting")]
+    for stretch in stretches:
+        lines.append(_wrap(f"{stretch.when}  {stretch.what}: {stretch.figures}.", width))
     return "\n".join(lines)
 
 
@@ -240,3 +254,69 @@ def _quote_line(speaker: str, quote: str, start: float | None, width: int) -> st
 
 def _clip(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "~"
+
+
+_PHASE_NAMES = {
+    "presenting": "account",
+    "questioning": "questions",
+    "actions": "actions",
+    "process_review": "review",
+}
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A stretch of the meeting: utterances ``start_index``..``end_index``, when (``m:ss-m:ss``, or utterance
+    numbers without times), what it was and what it comes to."""
+
+    start_index: int
+    end_index: int
+    when: str
+    what: str
+    figures: str
+
+
+def meeting_outline(report: Report) -> list[Stretch]:
+    """The stretches of a meeting of several slots, report-back or planned time (none for a one-slot session)."""
+    stretches = []
+    back = report.reported_back
+    if back is not None:
+        who = ", ".join(back.speakers) if back.speakers else "members"
+        stretches.append(
+            Stretch(back.start_index, back.end_index, _when(back.start, back.end, back.start_index, back.end_index),
+                    "Report-back on last time's actions", f"{who} reported back; not counted in members' figures")
+        )  # fmt: skip
+    for slot in report.slots:
+        stretches.append(
+            Stretch(slot.start_index, slot.end_index, _when(slot.start, slot.end, slot.start_index, slot.end_index),
+                    _slot_title(slot), _slot_figures(slot))
+        )  # fmt: skip
+    for part in report.parts:
+        inside_a_slot = any(s.start_index <= part.start_index <= s.end_index for s in report.slots)
+        if part.mode == "planned" and not inside_a_slot:
+            stretches.append(
+                Stretch(part.start_index, part.end_index,
+                        _when(part.start, part.end, part.start_index, part.end_index), "Planned discussion",
+                        "ideas and experience were asked for: not counted in members' figures")
+            )  # fmt: skip
+    return sorted(stretches, key=lambda stretch: stretch.start_index)
+
+
+def _slot_title(slot: SlotReport) -> str:
+    mode = {"open": "", "planned": ", planned", "combined": ", open then planned"}.get(slot.mode, "")
+    phases = ", ".join(_PHASE_NAMES.get(phase.phase, phase.phase) for phase in slot.phases)
+    return f"{slot.presenter}'s slot ({phases}{mode})"
+
+
+def _slot_figures(slot: SlotReport) -> str:
+    actions = len(slot.actions)
+    said = f"{actions} action{'' if actions == 1 else 's'}"
+    if slot.summary.questioning_ratio is None:
+        return f"no members' contributions in open time; {said}"
+    return f"{percent(slot.summary.questioning_ratio)} of members' contributions were questions or reflections; {said}"
+
+
+def _when(start: float | None, end: float | None, first: int, last: int) -> str:
+    if start is None:
+        return f"#{first + 1}-#{last + 1}"
+    return f"{format_time(start)}-{format_time(end)}"

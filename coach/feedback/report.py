@@ -217,9 +217,11 @@ def speakers(
     everyone = utterances if everyone is None else everyone
     total_words = sum(u.words for u in everyone)
     said_words: dict[str, int] = {}
+    said: dict[str, int] = {}
     roles: dict[str, set[str]] = {}
     for u in everyone:
         said_words[u.speaker] = said_words.get(u.speaker, 0) + u.words
+        said[u.speaker] = said.get(u.speaker, 0) + 1
         roles.setdefault(u.speaker, set()).add(u.role)
     by_speaker: dict[str, list[LabelledUtterance]] = {name: [] for name in said_words}
     for u in utterances:
@@ -233,7 +235,7 @@ def speakers(
         feedback = with_feedback and member
         figures[name] = SpeakerFigures(
             role=role,
-            utterances=len(spoken),
+            utterances=said[name],
             words=words,
             share_of_talk=round(words / total_words, 4) if total_words else None,
             counts=metrics.label_counts(spoken),

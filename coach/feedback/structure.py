@@ -258,12 +258,15 @@ def infer_structure(
         and any(turn.speaker == facilitator and _PLANNED_MEETING_CUE.search(turn.text) for turn in turns[:before])
     )
     after = _discussion_turn(turns, facilitator, slot_turns[0][1] + MIN_SLOT_TURNS, len(turns)) if slot_turns else None
+    resumed: int | None = None
     if after is not None:
-        slot_turns = [slot for slot in slot_turns if slot[1] < after]  # a long story in the discussion is no slot
+        # A long story in the discussion is no slot; a slot the facilitator hands over to by name after it is.
+        later = [slot for slot in slot_turns if slot[1] > after and _handed_over(turns, slot, facilitator)]
+        slot_turns = [slot for slot in slot_turns if slot[1] < after] + later
+        resumed = later[0][1] if later else None
     last_start = slot_turns[-1][1] + MIN_SLOT_TURNS // 2 if slot_turns else 0
-    closing_from = after if after is not None else last_start
-    closing = _closing_turn(turns, facilitator, after=closing_from)
-    slot_turns = _ends(slot_turns, closing if after is None else after)
+    closing = _closing_turn(turns, facilitator, after=max(after or 0, last_start))
+    slot_turns = _ends(slot_turns, closing if after is None or resumed is not None else after, pause=(after, resumed))
     report_back = _report_back_turn(turns[:before], facilitator) if slot_turns else None
     first_discussion = (
         _discussion_turn(turns, facilitator, (report_back or 0) + DISCUSSION_AFTER_REPORT, before, rounds=True)
@@ -287,7 +290,7 @@ def infer_structure(
     if not slot_turns and planned:
         after = next((n for n, turn in enumerate(turns) if n and turn.speaker != facilitator), None)
     if after is not None:
-        _mark(phase_of, turns, after, closing, "discussion")
+        _mark(phase_of, turns, after, resumed if resumed is not None else closing, "discussion")
     _mark(phase_of, turns, closing, len(turns), "closing")
     mode_of = _modes(turns, slots, phase_of, facilitator, given_mode, planned)
     return MeetingStructure(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of))
@@ -403,14 +406,27 @@ def _discussion_turn(
     return None
 
 
-def _ends(slots: Sequence[tuple[str, int, int]], end: int) -> list[tuple[str, int, int]]:
-    """Each slot runs until the next one starts; the last until turn ``end`` (the discussion or the closing)."""
+def _ends(
+    slots: Sequence[tuple[str, int, int]], end: int, pause: tuple[int | None, int | None] = (None, None)
+) -> list[tuple[str, int, int]]:
+    """Each slot runs until the next one starts (or, before a discussion between slots, until the discussion:
+    ``pause`` is where it starts and where slots resume); the last until turn ``end``."""
     ended = []
     for number, (presenter, first, _) in enumerate(slots):
-        last = (slots[number + 1][1] if number + 1 < len(slots) else end) - 1
-        if last >= first:
-            ended.append((presenter, first, last))
+        following = slots[number + 1][1] if number + 1 < len(slots) else end
+        if pause[0] is not None and pause[1] is not None and first < pause[0] < following:
+            following = pause[0]
+        if following - 1 >= first:
+            ended.append((presenter, first, following - 1))
     return ended
+
+
+def _handed_over(turns: Sequence[_Turn], slot: tuple[str, int, int], facilitator: str | None) -> bool:
+    """Whether the slot starts with the facilitator handing over to its presenter by name."""
+    presenter, first, _ = slot
+    name = presenter.split()[0].lower() if presenter.split() else presenter.lower()
+    turn = turns[first]
+    return turn.speaker == facilitator and name in turn.text.lower()
 
 
 def _without_report_back(turns: Sequence[_Turn], slots: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -484,7 +500,9 @@ def _modes(
             if slot.start_index <= turn.first <= slot.end_index and turn.speaker in (slot.presenter, facilitator)
         ]
         questions_only = any(_OPEN_SLOT_CUE.search(turn.text) for turn in inside[:OPEN_SLOT_REACH])
-        asks_for_ideas = next((turn.first for turn in inside if _PLANNED_CUE.search(turn.text)), None)
+        asks_for_ideas = next(
+            (turn.first for turn in inside if _PLANNED_CUE.search(turn.text) and not _LATER.search(turn.text)), None
+        )
         planned_from = slot.start_index if planned_meeting and not questions_only else asks_for_ideas
         if planned_from is not None:
             for index in range(planned_from, slot.end_index + 1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -22,16 +23,20 @@ from coach.feedback.render_html import render_html
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.report_model import Report
-from coach.feedback.session import Session, label_session
+from coach.feedback.session import Session, SlotGiven, label_session
+from coach.feedback.structure import MeetingMode
 from coach.transcript import Transcript, Turn, parse_transcript
 from coach.transcript.detect import decode_transcript
 
 router = APIRouter()
 
+#: How a meeting can be given as a whole.
+MODES = ("open", "planned", "combined")
 UPLOAD_FIELDS: dict[str, Any] = {
     "file": {"type": "string", "format": "binary", "description": "a .vtt, .srt, .txt or .json transcript"},
     "presenter": {"type": "string"},
     "facilitator": {"type": "string"},
+    "mode": {"type": "string", "enum": list(MODES)},
 }
 #: What sending a transcript can be refused for: too large, not a transcript type, not readable.
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (413, 415, 422)}
@@ -63,20 +68,47 @@ async def analyze(
     format: Literal["json", "html"] = Query("json", description="'html' returns the self-contained HTML report"),
 ) -> Any:
     """Send the transcript as JSON turns, or upload a transcript file as multipart form data."""
-    transcript, _ = await transcript_from_request(request, settings)
+    transcript, extra = await transcript_from_request(request, settings)
+    meeting = meeting_from(extra)
     # Labelling a long session takes seconds: off the event loop, so other requests and live sessions keep flowing.
-    report = await run_in_threadpool(_analyse, transcript, rephraser)
+    report = await run_in_threadpool(_analyse, transcript, rephraser, meeting)
     if format == "html":
         return HTMLResponse(render_html(report), headers=REPORT_HEADERS)
     return report
 
 
-def _analyse(transcript: Transcript, rephraser: Rephraser) -> Report:
-    return build_report(label_transcript(transcript, rephraser), rephraser=rephraser)
+@dataclass(frozen=True)
+class Meeting:
+    """What a request says of the meeting's shape: its presenters' slots and its mode (both inferred when not given)."""
+
+    slots: tuple[SlotGiven, ...] = ()
+    mode: MeetingMode | None = None
 
 
-def label_transcript(transcript: Transcript, rephraser: Rephraser) -> Session:
-    return label_session(transcript, rephraser.coach, transcript.presenter, transcript.facilitator)
+def meeting_from(extra: dict[str, Any]) -> Meeting:
+    """The slots and mode of a JSON request (``slots``, ``mode``) or a form (a ``mode`` field), taken out of
+    ``extra``; a form's mode that is not one of them is refused."""
+    slots = extra.pop("slots", None) or []
+    mode = extra.pop("mode", None) or None
+    if mode is not None and mode not in MODES:
+        raise ApiError(422, "validation_error", f"mode {mode!r} is not one of {', '.join(MODES)}.")
+    given = tuple(SlotGiven(presenter=s["presenter"], turn=s.get("turn"), start=s.get("start")) for s in slots)
+    return Meeting(given, mode)
+
+
+def _analyse(transcript: Transcript, rephraser: Rephraser, meeting: Meeting) -> Report:
+    return build_report(label_transcript(transcript, rephraser, meeting), rephraser=rephraser)
+
+
+def label_transcript(transcript: Transcript, rephraser: Rephraser, meeting: Meeting = Meeting()) -> Session:
+    return label_session(
+        transcript,
+        rephraser.coach,
+        transcript.presenter,
+        transcript.facilitator,
+        slots=meeting.slots,
+        mode=meeting.mode,
+    )
 
 
 async def transcript_from_request(

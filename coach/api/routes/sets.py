@@ -24,6 +24,7 @@ from coach.api.routes.sessions import (
     UPLOAD_FIELDS,
     UPLOAD_SCHEMA,
     label_transcript,
+    meeting_from,
     transcript_from_request,
 )
 from coach.api.schemas import (
@@ -148,18 +149,19 @@ async def save_session(
     ``facilitator`` fields), plus an optional ``date``. The report starts with the ``report_back`` on the set's open
     actions and holds the new session's ``session_id``."""
     transcript, extra = await transcript_from_request(request, settings, SaveSessionRequest)
+    meeting = meeting_from(extra)
     date = _date(extra.get("date"))
     unknown = sorted(set(extra) - {"date"})
     if unknown:
         raise ApiError(
             422,
             "validation_error",
-            f"Unknown form field(s): {', '.join(unknown)}; send file, presenter, facilitator and date.",
+            f"Unknown form field(s): {', '.join(unknown)}; send file, presenter, facilitator, mode and date.",
         )
     info = await run_in_threadpool(store.get_set, owner, set_id)  # a missing set is a 404 before any labelling
 
     def save() -> SavedReport:
-        return save_to_set(store, owner, info, label_transcript(transcript, rephraser), date, rephraser)
+        return save_to_set(store, owner, info, label_transcript(transcript, rephraser, meeting), date, rephraser)
 
     report = await run_in_threadpool(save)
     if format == "html":
