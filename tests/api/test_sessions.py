@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import MakeClient
-from tests.api.expect import assert_error
+from tests.api.expect import assert_error, error_of
+from tests.feedback.meeting import meeting_turns
 
 ROOT = Path(__file__).parents[2]
 SAMPLES = ROOT / "tests" / "transcript" / "samples"
@@ -315,3 +316,54 @@ def test_a_transcript_over_max_turns_is_refused_with_the_limit(make_client: Make
     response = client.post("/v1/sessions/analyze", json=TURNS)
 
     assert_error(response, 413, "too_many_turns", "The transcript has 4 turns; the limit is 3.")
+
+
+def meeting_json(**fields: Any) -> dict[str, Any]:
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns()]
+    return {"turns": turns, **fields}
+
+
+def turn_of(body: dict[str, Any], text: str) -> int:
+    return next(number for number, turn in enumerate(body["turns"]) if turn["text"].startswith(text))
+
+
+def test_a_meeting_of_several_presenters_is_read_slot_by_slot(client: TestClient) -> None:
+    report = client.post("/v1/sessions/analyze", json=meeting_json()).json()
+
+    assert [slot["presenter"] for slot in report["slots"]] == ["Amira", "Tunde"]
+    assert report["reported_back"]["speakers"] == ["Jo"]
+    assert [part["mode"] for part in report["parts"]] == ["open", "planned", "open"]
+    # Presenters are members in each other's slots; only open slot time counts, so the ideas Tunde asked for are
+    # not held against anyone, and neither is Jo's report-back.
+    assert report["speakers"]["Amira"]["role"] == report["speakers"]["Tunde"]["role"] == "member"
+    assert report["summary"]["member_counts"]["advice"] == 0
+    assert report["summary"]["questioning_ratio"] == 1.0
+    assert report["slots"][1]["mode"] == "combined"
+    assert [a["text"] for a in report["slots"][0]["actions"]] == ["ring the agency on Monday and talk to the matron"]
+    assert report["roles"]["how_to_override"] == (
+        "We read 2 presenters' slots (Amira, Tunde); give the slots field (each presenter with the turn or time "
+        "their slot starts) to change this."
+    )
+
+
+def test_slots_and_mode_given_win(client: TestClient) -> None:
+    body = meeting_json()
+    tunde = turn_of(body, "Thanks. Tunde")
+    body["slots"] = [{"presenter": "amira", "start": 7 * 60.0}, {"presenter": "Tunde", "turn": tunde}]
+    body["mode"] = "open"
+
+    report = client.post("/v1/sessions/analyze", json=body).json()
+
+    assert [slot["presenter"] for slot in report["slots"]] == ["Amira", "Tunde"]
+    assert {part["mode"] for part in report["parts"]} == {"open"}
+    assert report["summary"]["member_counts"]["advice"] == 2  # open time: the ideas count as advice now
+
+
+def test_a_slot_needs_one_start_and_a_presenter_who_spoke(client: TestClient) -> None:
+    both = meeting_json(slots=[{"presenter": "Amira", "turn": 3, "start": 60}])
+    error = error_of(client.post("/v1/sessions/analyze", json=both), 422, "validation_error")
+    assert "give the slot of Amira either a turn or a start time, not both or neither" in str(error)
+
+    nobody = meeting_json(slots=[{"presenter": "Zara", "turn": 3}])
+    error = error_of(client.post("/v1/sessions/analyze", json=nobody), 422, "input_error")
+    assert "no speaker called 'Zara' to be the presenter" in error["message"]

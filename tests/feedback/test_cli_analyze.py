@@ -11,6 +11,7 @@ from coach.cli.main import main
 from coach.errors import ModelError
 from tests.fakes import KeywordClassifier
 from tests.feedback.conftest import SAMPLE_TURNS
+from tests.feedback.meeting import meeting_turns
 
 PLAIN = """Ruth: Okay. Shall we start?
 Sam: The rota keeps falling apart and I cover every weekend.
@@ -181,3 +182,42 @@ def test_nothing_said_reaches_stderr(capsys: pytest.CaptureFixture[str], tmp_pat
     code, _, err = run(capsys, str(path), "--presenter", "Nobody")
     assert code == 2
     assert "investigated" not in err
+
+
+@pytest.fixture
+def meeting(tmp_path: Path) -> Path:
+    path = tmp_path / "meeting.json"
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns()]
+    path.write_text(json.dumps({"turns": turns}), encoding="utf-8")
+    return path
+
+
+def test_a_meeting_with_each_presenter_given_by_the_time_their_slot_starts(
+    capsys: pytest.CaptureFixture[str], meeting: Path
+) -> None:
+    code, out, _ = run(
+        capsys, str(meeting), "--presenter", "Tunde@27:00", "--presenter", "amira@7:00", "--mode", "open"
+    )
+
+    report = json.loads(out)
+    assert code == 0
+    assert [(slot["presenter"], slot["start"]) for slot in report["slots"]] == [("Amira", 420.0), ("Tunde", 1620.0)]
+    assert {part["mode"] for part in report["parts"]} == {"open"}
+    assert "pass --presenter NAME@M:SS for each slot to change this" in report["roles"]["how_to_override"]
+
+
+def test_the_text_report_shows_the_meeting(capsys: pytest.CaptureFixture[str], meeting: Path) -> None:
+    code, out, _ = run(capsys, str(meeting), "--format", "text")
+
+    words = " ".join(out.split())  # the text is wrapped
+    assert code == 0
+    assert "The meeting\n-----------\n" in out
+    assert "Report-back on last time's actions: Jo reported back; not counted in members' figures." in words
+    assert "Amira's slot (account, questions, actions): 100% of members' contributions were questions" in words
+
+
+def test_several_presenters_need_their_start_times(capsys: pytest.CaptureFixture[str], meeting: Path) -> None:
+    code, _, err = run(capsys, str(meeting), "--presenter", "Amira", "--presenter", "Tunde@27:00")
+
+    assert code == 2
+    assert "--presenter 'Amira': with several presenters, give each as NAME@M:SS" in err

@@ -1,0 +1,62 @@
+"""The meeting's structure from what people said: slots, phases, report-back, planned time, closing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coach.feedback.structure import GivenSlot, MeetingStructure, infer_structure
+from tests.feedback.builders import Row, utterances
+from tests.feedback.meeting import FACILITATOR, MEETING, questioning, slot
+
+
+def structure(rows: Sequence[Row], **given: object) -> MeetingStructure:
+    return infer_structure(utterances(rows), FACILITATOR, **given)  # type: ignore[arg-type]
+
+
+def phases(found: MeetingStructure) -> list[str]:
+    return [span.phase for span in found.phases]
+
+
+def test_a_meeting_of_two_slots_with_report_back_ideas_and_a_close() -> None:
+    found = structure(MEETING)
+
+    assert found.is_meeting
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+    hand_over = [u.index for u in utterances(MEETING) if u.text == "Thanks. Tunde, over to you."]
+    assert found.slots[1].start_index == hand_over[0]
+    assert found.slots[0].end_index == hand_over[0] - 1
+    assert phases(found)[:2] == ["opening", "report_back"]
+    assert [span.phase for span in found.slots[0].phases] == ["presenting", "questioning", "actions"]
+    assert phases(found)[-1] == "closing"
+    # Tunde asked for ideas: the rest of his slot is planned, and members' advice there does not count.
+    ideas = next(u.index for u in utterances(MEETING) if u.text.startswith("For the last part ideas"))
+    assert found.mode_of[ideas - 1] == "open"
+    assert found.mode_of[ideas] == "planned"
+    assert not found.counts_for_members(ideas + 1)
+    assert found.counts_for_members(hand_over[0] + 5)
+    # Report-back, the opening and the close are never members' figures.
+    assert not any(found.counts_for_members(index) for index in range(7))
+
+
+def test_a_session_of_one_presenter_is_not_a_meeting() -> None:
+    rows = slot("Amira", ["Tunde", "Jo"])
+    found = structure(rows)
+
+    assert not found.is_meeting
+    assert [slot.presenter for slot in found.slots] == ["Amira"]
+
+
+def test_two_people_never_make_a_meeting_of_slots() -> None:
+    rows = questioning("client", ["counsellor"], 12) + questioning("counsellor", ["client"], 12)
+    assert structure(rows).slots == ()
+
+
+def test_given_slots_and_mode_win() -> None:
+    spoken = utterances(MEETING)
+    given = [GivenSlot("Tunde", 20), GivenSlot("Jo", 3)]
+
+    found = infer_structure(spoken, FACILITATOR, given, "planned")
+
+    assert [(slot.presenter, slot.start_index) for slot in found.slots] == [("Jo", 3), ("Tunde", 20)]
+    assert set(found.mode_of) == {"planned"}
+    assert not any(found.counts_for_members(index) for index in range(len(spoken)))
