@@ -1,10 +1,12 @@
 """Time ``coach analyze`` end to end on a synthetic two-hour session (about 2,000 utterances).
 
-    python -m benchmarks.analyze_session [--utterances 2000] [--hours 2] [--format json] [--model NAME]
+    python -m benchmarks.analyze_session [--utterances 2000] [--hours 2] [--presenters 1] [--format json] [--model NAME]
 
 The session is stitched from our annotated conversations (``data/annotated/conversations/*.jsonl``), or from the
 transcripts in ``examples/`` when there are none: each conversation's presenter becomes "Sam", its facilitator
-"Ruth" and its members "Member 1".."Member 5", so that the whole reads as one set; turns get times by their length,
+"Ruth" and its members "Member 1".."Member 5", so that the whole reads as one set (with ``--presenters 3``, a meeting
+of three slots: the presenter is "Sam", then "Amira", then "Tunde", a third of the session each); turns get times by
+their length,
 scaled to a session of ``--hours``. The transcript is written as a JSON file without roles (so role inference runs
 too), then ``coach analyze`` runs on it in this process, model loading included. Prints the wall time (cold, then
 warm), the time loading the model takes, and the peak resident memory of the process.
@@ -66,8 +68,14 @@ def _turns_of(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return turns
 
 
-def synthetic_turns(conversations: list[list[dict[str, Any]]], utterances: int) -> Iterator[dict[str, Any]]:
-    """Turns with times, one set's cast, until ``utterances`` utterances (as Coach splits them) have been said."""
+PRESENTERS = ("Sam", "Amira", "Tunde", "Jo", "Priya")
+
+
+def synthetic_turns(
+    conversations: list[list[dict[str, Any]]], utterances: int, presenters: int = 1
+) -> Iterator[dict[str, Any]]:
+    """Turns with times, one set's cast, until ``utterances`` utterances (as Coach splits them) have been said; the
+    presenter's name changes ``presenters`` times over the session."""
     said = 0
     clock = 0.0
     round_number = 0
@@ -77,7 +85,8 @@ def synthetic_turns(conversations: list[list[dict[str, Any]]], utterances: int) 
             for turn in conversation:
                 if turn["speaker"] not in cast:
                     members = sum(name.startswith("Member") for name in cast.values())
-                    fixed = {"presenter": "Sam", "facilitator": "Ruth"}
+                    presenter = PRESENTERS[min(said * presenters // utterances, len(PRESENTERS) - 1)]
+                    fixed = {"presenter": presenter, "facilitator": "Ruth"}
                     cast[turn["speaker"]] = fixed.get(turn["role"], f"Member {members % 5 + 1}")
                 seconds = len(turn["text"].split()) / WORDS_PER_SECOND
                 yield {"speaker": cast[turn["speaker"]], "text": turn["text"], "start": round(clock, 2),
@@ -101,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--utterances", type=int, default=2000, help="session size (default: 2000)")
     parser.add_argument("--hours", type=float, default=2.0, help="session length (default: 2)")
+    parser.add_argument("--presenters", type=int, default=1, help="presenters' slots, one after another (default: 1)")
     parser.add_argument("--format", choices=("json", "text", "html"), default="json")
     parser.add_argument("--model", help="model name or path (default: the best shipped model, as Coach.load())")
     args = parser.parse_args()
@@ -108,7 +118,7 @@ def main() -> None:
     conversations = source_conversations()
     if not conversations:
         raise SystemExit(f"no source data: neither {CONVERSATIONS_DIR} nor {EXAMPLES_DIR} holds any conversation")
-    turns = list(synthetic_turns(conversations, args.utterances))
+    turns = list(synthetic_turns(conversations, args.utterances, args.presenters))
     scale = args.hours * 3600 / turns[-1]["end"]  # stretch or squeeze the clock to the session length asked for
     turns = [{**turn, "start": round(turn["start"] * scale, 2), "end": round(turn["end"] * scale, 2)} for turn in turns]
     with tempfile.TemporaryDirectory() as directory:
@@ -132,12 +142,15 @@ def main() -> None:
         load = time.perf_counter() - load_started
         utterances = sum(len(split_utterances(turn["text"])) for turn in turns)
         size_kib = output.stat().st_size / 1024
+        slots = json.loads(output.read_text(encoding="utf-8"))["slots"] if args.format == "json" else []
 
     print(f"model:                {coach.info.get('name')} {coach.info.get('version')}")
     print(f"session:              {len(turns)} turns, {utterances} utterances, {turns[-1]['end'] / 3600:.1f} h")
     print(f"coach analyze (cold): {total:.2f} s")
     print(f"coach analyze (warm): {warm:.2f} s, of which loading the model about {load:.2f} s")
     print(f"report:               {args.format}, {size_kib:.0f} KiB")
+    if slots:
+        print(f"slots found:          {', '.join(slot['presenter'] for slot in slots)}")
     print(f"peak RSS:             {peak_rss_mib():.0f} MiB")
 
 
