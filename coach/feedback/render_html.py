@@ -17,7 +17,7 @@ import base64
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from coach.feedback.metrics import Timeline, Window
 from coach.feedback.render_text import LABEL_NAMES, format_time, meeting_outline, percent
-from coach.feedback.report_model import Report, SavedReport, SpeakerFigures, Summary
+from coach.feedback.report_model import Report, SavedReport, SlotReport, SpeakerFigures, Summary
 from coach.labels import DISPLAY_ORDER, LABEL_STYLES, OTHER, label_css
 
 #: One colour per label, from the one table the pages use too (``coach.labels.LABEL_STYLES``); text on them is never
@@ -97,7 +97,7 @@ def _context(saved_or_not: Report | SavedReport) -> dict[str, Any]:
         "report_back": report.report_back if isinstance(report, SavedReport) else (),
         "figures": _figures(report.summary),
         "meeting": meeting_outline(report),
-        "timeline": timeline_chart(report.timeline),
+        "timeline": timeline_chart(report.timeline, report.slots),
         "speaker_bars": speaker_bars(report.speakers),
         "members": [(name, f, _contributions(f), _shares(f)) for name, f in members],
         "member_notes": [(name, f) for name, f in members if f.best_question or f.next_step],
@@ -161,9 +161,10 @@ def _shares(figures: SpeakerFigures) -> Mapping[str, float | None]:
     return {label: figures.counts.get(label, 0) / total if total else None for label in CONTRIBUTION_LABELS}
 
 
-def timeline_chart(timeline: Timeline) -> dict[str, Any] | None:
+def timeline_chart(timeline: Timeline, slots: Sequence[SlotReport] = ()) -> dict[str, Any] | None:
     """The time chart's geometry: a bar per window (hatched when too few to judge) with its count, the cumulative
-    line (broken where nobody had contributed yet), the grid and the ticks; ``None`` without windows."""
+    line (broken where nobody had contributed yet), the grid, the ticks and, on a timed meeting, a mark where each
+    presenter's slot starts; ``None`` without windows."""
     windows = timeline.windows
     if not windows:
         return None
@@ -223,8 +224,15 @@ def timeline_chart(timeline: Timeline) -> dict[str, Any] | None:
         size = f"{minutes} minute{'' if minutes == 1 else 's'}"
     else:
         size = f"{timeline.window} utterance{'' if timeline.window == 1 else 's'}"
+    first, last = windows[0].start, windows[-1].end
+    marks = [
+        {"x": f"{left + (slot.start - first) / (last - first) * (width - left - right):.1f}", "name": slot.presenter}
+        for slot in slots
+        if by_time and slot.start is not None and last > first and first <= slot.start <= last
+    ]
     return {
         "title": "Questioning mode over the session",
+        "slot_marks": marks,
         "description": ". ".join(_window_words(window, by_time) for window in windows),
         "size": size,
         "width": width,

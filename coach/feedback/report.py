@@ -10,6 +10,7 @@ transcript's clock, ``None`` when the transcript has none; ratios are 0..1, ``No
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from coach.feedback import metrics
@@ -45,6 +46,8 @@ API_ROLE_FIXES = {
 }
 #: How a user of the HTTP API gives a meeting's slots (the command line and the pages word their own).
 API_SLOT_FIX = "give the slots field (each presenter with the turn or time their slot starts)"
+#: A member who says this many story utterances in report-back has reported back.
+REPORT_UTTERANCES = 2
 #: A member's own story is a moment worth discussing from this many words on, even as a single utterance.
 LONG_STORY_WORDS = 40
 #: How heavily each kind of moment counts when choosing the few worth discussing.
@@ -160,7 +163,8 @@ def _parts(session: Session) -> tuple[ModePart, ...]:
 
 
 def _reported_back(session: Session) -> ReportedBack | None:
-    """Who reported back on last time's actions, and where: everyone but the facilitator who told something there."""
+    """Who reported back on last time's actions, and where: the members who gave an account there (at least
+    :data:`REPORT_UTTERANCES` story utterances; a question or a comment on someone's report is not a report)."""
     structure = session.structure
     if structure is None:
         return None
@@ -168,7 +172,10 @@ def _reported_back(session: Session) -> ReportedBack | None:
     if stretch is None:
         return None
     inside = session.utterances[stretch.start_index : stretch.end_index + 1]
-    speakers = tuple(dict.fromkeys(u.speaker for u in inside if u.role == "member" and u.label == STORY))
+    told = Counter(u.speaker for u in inside if u.role == "member" and u.label == STORY)
+    speakers = tuple(
+        speaker for speaker in dict.fromkeys(u.speaker for u in inside) if told[speaker] >= REPORT_UTTERANCES
+    )
     return ReportedBack(speakers, stretch.start_index, stretch.end_index, inside[0].start, _end_of(inside))
 
 
