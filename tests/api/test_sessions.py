@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -367,3 +368,22 @@ def test_a_slot_needs_one_start_and_a_presenter_who_spoke(client: TestClient) ->
     nobody = meeting_json(slots=[{"presenter": "Zara", "turn": 3}])
     error = error_of(client.post("/v1/sessions/analyze", json=nobody), 422, "input_error")
     assert "no speaker called 'Zara' to be the presenter" in error["message"]
+
+
+def test_an_uploaded_meeting_takes_slots_and_mode_as_form_fields(client: TestClient, tmp_path: Path) -> None:
+    path = tmp_path / "meeting.json"
+    path.write_text(json.dumps(meeting_json()), encoding="utf-8")
+    slots = json.dumps([{"presenter": "Amira", "start": 420}, {"presenter": "Tunde", "start": 1620}])
+
+    report = upload(client, path, slots=slots, mode="planned").json()
+
+    assert [slot["presenter"] for slot in report["slots"]] == ["Amira", "Tunde"]
+    assert {part["mode"] for part in report["parts"]} == {"planned"}
+    assert_error(
+        upload(client, path, slots='[{"presenter": "Amira"}]'),
+        422,
+        "validation_error",
+        "The slots field cannot be read (give the slot of Amira either a turn or a start time, not both "
+        'or neither). Give a JSON list such as [{"presenter": "Amira", "start": 35}, {"presenter": "Tunde", "turn": '
+        "40}].",
+    )

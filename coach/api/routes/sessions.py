@@ -8,7 +8,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
@@ -17,7 +17,7 @@ from coach.api.dependencies import RephraserDep, SettingsDep
 from coach.api.errors import ApiError
 from coach.api.routes.classify import check_sentence_count
 from coach.api.routes.pages import REPORT_HEADERS
-from coach.api.schemas import AnalyzeRequest, ErrorResponse
+from coach.api.schemas import AnalyzeRequest, ErrorResponse, SlotIn
 from coach.api.settings import Settings
 from coach.feedback.render_html import render_html
 from coach.feedback.rephrase import Rephraser
@@ -37,6 +37,11 @@ UPLOAD_FIELDS: dict[str, Any] = {
     "presenter": {"type": "string"},
     "facilitator": {"type": "string"},
     "mode": {"type": "string", "enum": list(MODES)},
+    "slots": {
+        "type": "string",
+        "description": 'each presenter\'s slot, as JSON: [{"presenter": "Amira", "start": 35}, {"presenter": "Tunde", '
+        '"turn": 40}]',
+    },
 }
 #: What sending a transcript can be refused for: too large, not a transcript type, not readable.
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorResponse} for code in (413, 415, 422)}
@@ -86,14 +91,28 @@ class Meeting:
 
 
 def meeting_from(extra: dict[str, Any]) -> Meeting:
-    """The slots and mode of a JSON request (``slots``, ``mode``) or a form (a ``mode`` field), taken out of
-    ``extra``; a form's mode that is not one of them is refused."""
+    """The slots and mode of a JSON request (``slots``, ``mode``) or a form (a ``mode`` field and a ``slots`` field
+    holding the same list as JSON), taken out of ``extra``; what cannot be read is refused, saying why."""
     slots = extra.pop("slots", None) or []
     mode = extra.pop("mode", None) or None
     if mode is not None and mode not in MODES:
         raise ApiError(422, "validation_error", f"mode {mode!r} is not one of {', '.join(MODES)}.")
+    if isinstance(slots, str):  # a form field
+        try:
+            slots = [slot.model_dump() for slot in _FORM_SLOTS.validate_json(slots)]
+        except ValidationError as error:
+            problems = "; ".join(problem["msg"] for problem in error.errors(include_url=False))
+            raise ApiError(
+                422,
+                "validation_error",
+                f"The slots field cannot be read ({problems}). Give a JSON list such as "
+                '[{"presenter": "Amira", "start": 35}, {"presenter": "Tunde", "turn": 40}].',
+            ) from error
     given = tuple(SlotGiven(presenter=s["presenter"], turn=s.get("turn"), start=s.get("start")) for s in slots)
     return Meeting(given, mode)
+
+
+_FORM_SLOTS = TypeAdapter(list[SlotIn])
 
 
 def _analyse(transcript: Transcript, rephraser: Rephraser, meeting: Meeting) -> Report:

@@ -156,7 +156,7 @@ async def save_session(
         raise ApiError(
             422,
             "validation_error",
-            f"Unknown form field(s): {', '.join(unknown)}; send file, presenter, facilitator, mode and date.",
+            f"Unknown form field(s): {', '.join(unknown)}; send file, presenter, facilitator, slots, mode and date.",
         )
     info = await run_in_threadpool(store.get_set, owner, set_id)  # a missing set is a 404 before any labelling
 
