@@ -1,6 +1,7 @@
 """The report-back: did the person who committed to an earlier action speak about it in this session, and where?
 
-Each earlier action is compared with everything its owner said in the new session: the cosine of their sentence
+Each earlier action is compared with everything its owner said in the new session but their questions (asking
+what came of someone else's action is no report on one's own): the cosine of their sentence
 embeddings (all-MiniLM-L6-v2, ``coach.classifier.sentence_encoder``), plus a bonus for the action's own content words
 and one for an utterance that reports on doing something ("I did ...", "I still haven't ...", "in the end ...") while
 being about the action at all. An action is ``mentioned`` when its best utterance scores at least
@@ -15,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.classifier.sentence_encoder import SentenceEncoder
+from coach.labels import QUESTION_LABELS
 
 #: The score from which an utterance counts as speaking about an action (tuned on the benchmark's dev split).
 MENTION_THRESHOLD = 0.575
@@ -74,7 +76,11 @@ def report_back(
     """For each earlier action: ``mentioned`` and, when it was, the ``quote`` and its utterance ``index``."""
     results = []
     for action in open_actions:
-        theirs = [u for u in utterances if same_person(str(u["speaker"]), str(action["speaker"]))]
+        theirs = [
+            u
+            for u in utterances
+            if same_person(str(u["speaker"]), str(action["speaker"])) and u.get("label") not in QUESTION_LABELS
+        ]
         scores = mention_scores(str(action["text"]), [str(u["text"]) for u in theirs], encoder)
         best = max(range(len(scores)), key=scores.__getitem__, default=None)
         mentioned = best is not None and scores[best] >= MENTION_THRESHOLD

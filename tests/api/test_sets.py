@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, func, select
 from coach.sets.tables import SessionRow
 from tests.api.conftest import MakeClient
 from tests.api.expect import error_of
+from tests.feedback.meeting import meeting_turns
 
 FIRST: list[dict[str, Any]] = [
     {"speaker": "Sam", "text": "The rota keeps falling apart and I'm the one covering shifts.", "start": 0},
@@ -215,3 +216,30 @@ def test_analysing_without_a_set_stores_nothing(make_client: MakeClient, tmp_pat
         with engine.connect() as connection:
             assert connection.scalar(select(func.count()).select_from(SessionRow)) == 0
         engine.dispose()
+
+
+def test_a_meetings_actions_and_report_back_are_each_presenters(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "Ward managers"}).json()["id"]
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns()]
+    first = client.post(f"/v1/sets/{set_id}/sessions", json={"turns": turns, "date": "2026-11-04"}).json()
+    assert {(action["speaker"], action["text"]) for action in first["actions"]} == {
+        ("Amira", "ring the agency on Monday and talk to the matron"),
+        ("Tunde", "ring the agency on Monday and talk to the matron"),
+    }
+
+    later = [
+        {"speaker": "Ruth", "text": "Morning, everyone. Amira, how did it go?", "start": 0},
+        {
+            "speaker": "Amira",
+            "text": "I did ring the agency on Monday, and the matron agreed to a bank pool.",
+            "start": 30,
+        },
+        {"speaker": "Tunde", "text": "Good to hear. What did the agency say?", "start": 60},
+        {"speaker": "Amira", "text": "They can cover two nights a week from March.", "start": 90},
+    ]
+    second = client.post(f"/v1/sets/{set_id}/sessions", json={"turns": later, "date": "2026-12-02"}).json()
+
+    back = {item["speaker"]: item for item in second["report_back"]}
+    assert back["Amira"]["mentioned"] is True
+    assert back["Amira"]["quote"].startswith("I did ring the agency")
+    assert back["Tunde"]["mentioned"] is False  # the same action, but Tunde said nothing of his own
