@@ -28,7 +28,7 @@ on the annotated meetings.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
@@ -198,6 +198,24 @@ class MeetingStructure:
     mode_of: tuple[Mode, ...]
     parts: tuple[Part, ...] = field(init=False)
     phases: tuple[PhaseSpan, ...] = field(init=False)
+
+    @classmethod
+    def of(
+        cls,
+        slot_of: Sequence[int | None],
+        phase_of: Sequence[Phase],
+        mode_of: Sequence[Mode],
+        presenters: Mapping[int, str],
+    ) -> MeetingStructure:
+        """The structure of utterances whose slot, phase and mode are known (as a set keeps them), with each slot's
+        presenter."""
+        slots = []
+        for slot, first, last in _runs(slot_of):
+            if slot is None:
+                continue
+            phases = tuple(PhaseSpan(p, first + a, first + b) for p, a, b in _runs(phase_of[first : last + 1]))
+            slots.append(Slot(presenters.get(slot, ""), first, last, phases))
+        return cls(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of))
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parts", tuple(Part(m, a, b) for m, a, b in _runs(self.mode_of)))

@@ -222,6 +222,12 @@ def test_a_meetings_actions_and_report_back_are_each_presenters(client: TestClie
     set_id = client.post("/v1/sets", json={"name": "Ward managers"}).json()["id"]
     turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns()]
     first = client.post(f"/v1/sets/{set_id}/sessions", json={"turns": turns, "date": "2026-11-04"}).json()
+    # The set keeps the meeting's structure: read again, the report has the same slots and the same figures.
+    again = client.get(f"/v1/sets/{set_id}/sessions/{first['session_id']}").json()
+    assert [slot["presenter"] for slot in again["slots"]] == [slot["presenter"] for slot in first["slots"]]
+    assert [slot["presenter"] for slot in first["slots"]] == ["Amira", "Tunde"]
+    assert again["summary"] == first["summary"]
+    assert first["summary"]["member_counts"]["advice"] == 0  # the ideas Tunde asked for are not held against anyone
     assert {(action["speaker"], action["text"]) for action in first["actions"]} == {
         ("Amira", "ring the agency on Monday and talk to the matron"),
         ("Tunde", "ring the agency on Monday and talk to the matron"),

@@ -18,9 +18,19 @@ const dateInput = document.getElementById("session-date");
 const savedNote = document.getElementById("saved");
 const NEW_SET = "new";
 const ROLE_NAMES = { presenter: "Presenter", facilitator: "Facilitator" };
+// How a meeting of several presenters was run, as the service takes it ("mode"), in the words of the drop-down.
+const MEETING_MODES = [
+  ["", "Let Coach work it out"],
+  ["open", "Open: questions only"],
+  ["planned", "Planned: ideas and experience welcome"],
+  ["combined", "Combined"],
+];
 let urls = [];
 // The transcript last sent (a File), so that choosing other roles re-sends exactly it, whatever the boxes hold now.
 let lastFile = null;
+// The meeting's mode last chosen for that transcript ("" for "let Coach work it out"): the editor, drawn again with
+// each report, keeps it.
+let chosenMode = "";
 
 // A problem already put in words for the person, to show as it is.
 class Shown extends Error {}
@@ -81,6 +91,7 @@ async function analyse(event) {
   button.disabled = true;
   clearReport();
   lastFile = data.get("file");
+  chosenMode = "";
   const reading = saving ? "Reading the transcript and saving it to the set…" : "Reading the transcript…";
   message.replaceChildren(el("p", { class: "status", role: "status", text: reading }));
   let report;
@@ -107,21 +118,24 @@ async function analyse(event) {
   heading?.focus();
 }
 
-// The report on the page, with its downloads; a report not saved to a set gets the roles pick-list. Gives the report's
-// first heading (null when it could not be shown).
+// The report on the page, with its downloads; a report not saved to a set gets the roles pick-list, or the meeting
+// editor when Coach read several presenters' slots. Gives the report's first heading (null when it could not be shown).
 async function showReport(report) {
-  const heading = await renderReport(report, reportBox, { afterHeadline: report.session_id ? null : rolesPicker(report) });
+  let picker = null;
+  if (!report.session_id) picker = (report.slots || []).length ? meetingEditor(report) : rolesPicker(report);
+  const heading = await renderReport(report, reportBox, { afterHeadline: picker });
   if (!heading) return null;
   if (report.session_id) showSaved(report);
   offerDownloads(report);
   return heading;
 }
 
-// The form to send for file with the given roles ("" for "let Coach work it out").
-function formFor(file, roles) {
+// The form to send for file with the given fields: roles ("" for "let Coach work it out"), and for a meeting its
+// slots (as JSON) and mode; empty ones are left out.
+function formFor(file, fields) {
   const data = new FormData();
   data.append("file", file, file.name);
-  for (const name of ["presenter", "facilitator"]) if (roles[name]) data.append(name, roles[name]);
+  for (const [name, value] of Object.entries(fields)) if (value) data.append(name, value);
   return data;
 }
 
@@ -199,6 +213,195 @@ async function chooseRoles(changed, selects) {
     now.facilitator ? `${now.facilitator} as the facilitator` : "nobody as the facilitator"];
   message.replaceChildren(el("p", { class: "status", role: "status", text: `Report updated, with ${who.join(" and ")}.` }));
   document.getElementById(`pick-${changed}`)?.focus();
+}
+
+// The report's note on the slots Coach read, in the words of the meeting editor below it.
+function meetingWords(note) {
+  return rewordRoleFix(note, (roles, tail) => tail === "set it"
+    ? "give the slots below"
+    : "if that is not right, change the slots below");
+}
+
+// Who was who in a meeting of several presenters: the facilitator, each presenter's slot (who, and the time or turn it
+// starts at) and how the meeting was run, preset to the report's. "Work the report out again" sends the same
+// transcript with them.
+function meetingEditor(report) {
+  const names = Object.keys(report.speakers || {});
+  const roles = report.roles || {};
+  // Slots start at times when the transcript has them, else at turns (counted from 0).
+  const timed = report.slots.every((slot) => slot.start !== null && slot.start !== undefined);
+  const turns = new Map((report.utterances || []).map((u) => [u.index, u.turn]));
+  const section = el("section", { class: "card roles-picker meeting-editor", "aria-labelledby": "who-heading" },
+    el("h2", { id: "who-heading", text: "Who was who" }));
+  if (roles.how_to_override) section.append(el("p", { class: "notice", text: meetingWords(roles.how_to_override) }));
+  section.append(el("p", { class: "speakers-found", text: `Coach found ${names.length} speakers: ${names.join(", ")}.` }),
+    el("p", { class: "hint", id: "who-hint",
+      text: "This was a meeting of several presenters, each with a slot that runs until the next one starts. In a slot, "
+        + "everyone but its presenter and the facilitator counts as a member, so each presenter is a member in the "
+        + "others' slots. Report-back, planned time (when ideas and experience were asked for) and reviews of how the "
+        + "set worked are not counted in members' figures. Change what is wrong below, then work the report out again." }));
+
+  const facilitator = el("select", { id: "pick-facilitator", "aria-describedby": "who-hint" },
+    el("option", { value: "", text: "Nobody, or let Coach work it out" }),
+    ...names.map((name) => el("option", { value: name, text: name })));
+  facilitator.value = names.includes(roles.facilitator) ? roles.facilitator : "";
+  const mode = el("select", { id: "pick-mode", "aria-describedby": "mode-hint" },
+    ...MEETING_MODES.map(([value, text]) => el("option", { value, text })));
+  mode.value = chosenMode;
+  const form = el("form", { class: "meeting-form", novalidate: "" },
+    el("div", { class: "row" },
+      el("div", {}, el("label", { for: "pick-facilitator", text: ROLE_NAMES.facilitator }), facilitator),
+      el("div", {}, el("label", { for: "pick-mode", text: "Mode" }),
+        el("p", { class: "hint", id: "mode-hint",
+          text: "Open: the set only asks questions. Planned: the presenters asked for ideas and experience, so members' "
+            + "advice and stories are not held against them. Combined: some of each, as Coach finds it." }),
+        mode)));
+
+  const list = el("ol", { class: "plain slot-list" });
+  const startHint = timed
+    ? "Starts at: the time in the transcript, such as 7:00 or 1:02:05."
+    : "Starts at: the number of the turn in the transcript (a new turn each time the speaker changes), counting the "
+      + "first turn as 0; this transcript has no times.";
+  const add = el("button", { type: "button", class: "secondary small add-slot", text: "Add a slot" });
+  form.append(el("fieldset", { class: "slots" }, el("legend", { text: "Presenters' slots" }),
+    el("p", { class: "hint", id: "slot-start-hint", text: startHint }), list, add));
+
+  // A row for one slot; the numbers in its ids and labels are set by renumber().
+  const slotRow = (presenter, start) => {
+    const select = el("select", { class: "slot-presenter" },
+      el("option", { value: "", text: "Choose the presenter" }),
+      ...names.map((name) => el("option", { value: name, text: name })));
+    select.value = names.includes(presenter) ? presenter : "";
+    const input = el("input", { type: "text", class: "slot-start", autocomplete: "off",
+      inputmode: timed ? null : "numeric", "aria-describedby": "slot-start-hint", value: start });
+    const remove = el("button", { type: "button", class: "secondary small" },
+      "Remove", el("span", { class: "visually-hidden" }));
+    const row = el("li", { class: "slot-row" },
+      el("div", {}, el("label", {}), select), el("div", {}, el("label", {}), input), remove);
+    remove.addEventListener("click", () => {
+      const next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      renumber();
+      (next ? next.querySelector("select") : add).focus();
+    });
+    return row;
+  };
+  const renumber = () => {
+    [...list.children].forEach((row, k) => {
+      const [presenterLabel, startLabel] = row.querySelectorAll("label");
+      const n = k + 1;
+      row.querySelector("select").id = `slot-presenter-${n}`;
+      presenterLabel.htmlFor = `slot-presenter-${n}`;
+      presenterLabel.textContent = `Presenter of slot ${n}`;
+      row.querySelector("input").id = `slot-start-${n}`;
+      startLabel.htmlFor = `slot-start-${n}`;
+      startLabel.textContent = `Slot ${n} starts at`;
+      row.querySelector(".visually-hidden").textContent = ` slot ${n}`;
+    });
+  };
+  for (const slot of report.slots) {
+    const start = timed ? clock(slot.start) : String(turns.get(slot.start_index) ?? "");
+    list.append(slotRow(slot.presenter, start));
+  }
+  renumber();
+  add.addEventListener("click", () => {
+    list.append(slotRow("", ""));
+    renumber();
+    list.lastElementChild.querySelector("select").focus();
+  });
+
+  form.append(el("p", {}, el("button", { type: "submit", id: "rework", text: "Work the report out again" })));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    reworkMeeting(form, { facilitator, mode, rows: [...list.children], timed });
+  });
+  section.append(form);
+  return section;
+}
+
+// A slot's start as typed: { start } in seconds from "m:ss" or "h:mm:ss" when the transcript has times, else
+// { turn }; null when it cannot be read.
+function readStart(typed, timed) {
+  if (!timed) return /^\d+$/.test(typed) ? { turn: Number(typed) } : null;
+  const match = /^(?:(\d+):)?(\d+):([0-5]\d)$/.exec(typed);
+  if (!match) return null;
+  const [, hours, minutes, seconds] = match;
+  if (hours !== undefined && Number(minutes) > 59) return null;
+  return { start: Number(hours || 0) * 3600 + Number(minutes) * 60 + Number(seconds) };
+}
+
+// The slots of the editor's rows, as the service takes them; or the first problem, in words, with the box to fix.
+function readSlots(rows, timed) {
+  const example = timed ? "a time such as 7:00 or 1:02:05" : "the number of a turn, such as 12";
+  const slots = [];
+  const seen = new Map();
+  for (const [k, row] of rows.entries()) {
+    const n = k + 1;
+    const select = row.querySelector("select");
+    const input = row.querySelector("input");
+    if (!select.value) return { problem: `Choose the presenter of slot ${n}.`, box: select };
+    const typed = input.value.trim();
+    if (!typed) return { problem: `Say when slot ${n} starts: ${example}.`, box: input };
+    const start = readStart(typed, timed);
+    if (!start) {
+      return { problem: `Slot ${n} starts at “${typed}”, which cannot be read: give ${example}.`, box: input };
+    }
+    const key = start.start ?? start.turn;
+    if (seen.has(key)) {
+      const same = timed ? "time" : "turn";
+      return { problem: `Slots ${seen.get(key)} and ${n} start at the same ${same}: give each slot its own start.`, box: input };
+    }
+    seen.set(key, n);
+    slots.push({ presenter: select.value, ...start });
+  }
+  return { slots };
+}
+
+// "Work the report out again": the editor's slots are checked here first, then the same transcript goes again with
+// the facilitator, slots and mode chosen, and the new report replaces the old one. With no slot left, Coach finds
+// them itself.
+async function reworkMeeting(form, { facilitator, mode, rows, timed }) {
+  if (!lastFile) return;
+  const { slots, problem, box } = readSlots(rows, timed);
+  if (problem) {
+    showError(message, problem);
+    box.focus();
+    return;
+  }
+  const controls = [...form.querySelectorAll("select, input, button")];
+  for (const control of controls) control.disabled = true;
+  // Refused or not sent: the editor as it was, with the keyboard back on its button.
+  const giveBack = (problem) => {
+    showError(message, problem);
+    for (const control of controls) control.disabled = false;
+    form.querySelector("button[type=submit]").focus();
+  };
+  message.replaceChildren(el("p", { class: "status", role: "status",
+    text: "Working the report out again with these slots…" }));
+  const fields = { facilitator: facilitator.value, slots: slots.length ? JSON.stringify(slots) : "", mode: mode.value };
+  let report;
+  try {
+    const response = await api("/v1/sessions/analyze", { method: "POST", body: formFor(lastFile, fields) });
+    if (!response.ok) {
+      giveBack(await errorMessage(response));
+      return;
+    }
+    report = await response.json();
+  } catch {
+    giveBack("Could not reach the Coach service. Is it still running?");
+    return;
+  }
+  // The form's Facilitator box says the same, so that a later "Show the report" keeps this facilitator.
+  document.getElementById("facilitator").value = fields.facilitator;
+  chosenMode = fields.mode;
+  if (!await showReport(report)) return;
+  const found = report.slots || [];
+  const how = found.map((slot) => slot.start !== null && slot.start !== undefined
+    ? `${slot.presenter} from ${clock(slot.start)}` : slot.presenter);
+  const words = found.length === 1 ? `1 slot (${how[0]})` : `${found.length} slots (${how.join(", ")})`;
+  const who = report.roles?.facilitator ? `${report.roles.facilitator} as the facilitator` : "nobody as the facilitator";
+  message.replaceChildren(el("p", { class: "status", role: "status", text: `Report updated, with ${words} and ${who}.` }));
+  (document.getElementById("rework") || document.getElementById("ratio-heading"))?.focus();
 }
 
 // The id of the set to save to: the chosen one, or a new one made now (and chosen from then on).

@@ -1,0 +1,268 @@
+"""The analyse page's meeting editor: a meeting of several presenters read, its slots and mode changed, and the report
+worked out again from the same file."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Locator, Page, Request, expect
+
+from tests.browser.conftest import LiveServer, Screenshot
+from tests.browser.helpers import clock, service_report
+from tests.browser.test_axe import violations
+from tests.feedback.meeting import FACILITATOR, meeting_turns
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ANALYSE = "/v1/sessions/analyze"
+PLANNED = "Planned: ideas and experience welcome"
+#: A row of "The meeting" table that is a presenter's slot (the others are report-back and planned time).
+SLOT_ROW = re.compile(r"\w's slot")
+
+
+def write_meeting(path: Path, *, timed: bool) -> Path:
+    """The scripted meeting (facilitator Ruth, Jo's report-back, Amira's slot, Tunde's) as a JSON transcript."""
+    turns: list[dict[str, Any]] = []
+    for turn in meeting_turns():
+        turns.append({"speaker": turn.speaker, "text": turn.text, **({"start": turn.start} if timed else {})})
+    path.write_text(json.dumps({"turns": turns}), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def meeting(tmp_path: Path) -> Path:
+    """The meeting with times, one minute per turn."""
+    return write_meeting(tmp_path / "meeting.json", timed=True)
+
+
+@pytest.fixture
+def untimed_meeting(tmp_path: Path) -> Path:
+    """The same meeting without times: slots start at turns."""
+    return write_meeting(tmp_path / "untimed-meeting.json", timed=False)
+
+
+def handover(presenter: str) -> int:
+    """The turn (from 0) at which the facilitator hands over to ``presenter``."""
+    return next(k for k, turn in enumerate(meeting_turns()) if f"{presenter}, over to you" in turn.text)
+
+
+def open_meeting(page: Page, server: LiveServer, path: Path) -> Locator:
+    """``path`` uploaded through the page and its report shown; the "Who was who" card, as the meeting editor."""
+    page.goto(server.url)
+    page.get_by_label("Or choose a transcript file").set_input_files(path)
+    expect(page.get_by_text(f"Chosen: {path.name}")).to_be_visible()
+    page.get_by_role("button", name="Show the report").click()
+    editor = page.get_by_role("region", name="Who was who")
+    expect(editor.get_by_role("button", name="Work the report out again")).to_be_visible()
+    return editor
+
+
+def slot_rows(page: Page) -> Locator:
+    """The presenters' slots in the report's "The meeting" table."""
+    return page.get_by_role("region", name="The meeting").locator("tbody tr").filter(has_text=SLOT_ROW)
+
+
+def analyse_posts(page: Page) -> list[Request]:
+    """The transcripts the page sends from now on (a list that fills as it sends them)."""
+    sent: list[Request] = []
+    page.on("request", lambda request: sent.append(request) if request.url.endswith(ANALYSE) else None)
+    return sent
+
+
+def test_the_editor_lists_the_slots_coach_found(
+    page: Page, server: LiveServer, meeting: Path, screenshot: Screenshot
+) -> None:
+    expected = service_report(server.url, meeting)
+    found = [(slot["presenter"], slot["start"]) for slot in expected["slots"]]
+    turns = meeting_turns()
+    assert found == [("Amira", turns[handover("Amira")].start), ("Tunde", turns[handover("Tunde")].start)]
+    assert clock(found[0][1]) == "7:00"
+
+    editor = open_meeting(page, server, meeting)
+    # One presenter's drop-down per slot, in place of the single one of a session.
+    expect(editor.get_by_role("combobox", name="Presenter", exact=True)).to_have_count(0)
+    expect(editor.get_by_role("combobox", name=re.compile(r"^Presenter of slot"))).to_have_count(2)
+    for number, (presenter, start) in enumerate(found, 1):
+        expect(editor.get_by_role("combobox", name=f"Presenter of slot {number}")).to_have_value(presenter)
+        expect(editor.get_by_role("textbox", name=f"Slot {number} starts at")).to_have_value(clock(start))
+    expect(editor.get_by_role("combobox", name="Presenter of slot 1").locator("option")).to_have_text(
+        ["Choose the presenter", *expected["speakers"]]
+    )
+    expect(editor.get_by_role("button", name="Remove slot 1")).to_be_visible()
+    expect(editor.get_by_role("button", name="Remove slot 2")).to_be_visible()
+    expect(editor.get_by_role("button", name="Add a slot")).to_be_visible()
+    expect(editor.get_by_role("combobox", name="Facilitator")).to_have_value(FACILITATOR)
+    mode = editor.get_by_role("combobox", name="Mode")
+    expect(mode).to_have_value("")
+    expect(mode.locator("option")).to_have_text(
+        ["Let Coach work it out", "Open: questions only", PLANNED, "Combined"]
+    )
+    # The note in plain words: who counts as a member where, and what is not counted.
+    expect(editor).to_contain_text("each presenter is a member in the others' slots")
+    expect(editor).to_contain_text("Report-back, planned time")
+    expect(editor).to_contain_text("reviews of how the set worked are not counted in members' figures")
+    expect(editor.locator(".notice")).to_contain_text("We read 2 presenters' slots (Amira, Tunde)")
+    expect(editor.locator(".notice")).to_contain_text("change the slots below")
+    expect(editor.locator(".notice")).not_to_contain_text("field")
+
+    # "The meeting" shows both slots, from the times the editor shows.
+    expect(slot_rows(page)).to_have_text(
+        [re.compile(rf"^{clock(start)}-.*{presenter}'s slot") for presenter, start in found]
+    )
+    screenshot(page, "analyse-meeting")
+
+
+def test_a_planned_meeting_is_worked_out_again_and_the_mode_stays_chosen(
+    page: Page, server: LiveServer, meeting: Path
+) -> None:
+    found = service_report(server.url, meeting)
+    given = [{"presenter": slot["presenter"], "start": slot["start"]} for slot in found["slots"]]
+    planned = service_report(server.url, meeting, facilitator=FACILITATOR, slots=json.dumps(given), mode="planned")
+    assert planned["feedback"]["headline"] != found["feedback"]["headline"]
+
+    editor = open_meeting(page, server, meeting)
+    expect(page.get_by_text(found["feedback"]["headline"])).to_be_visible()
+    meeting_table = page.get_by_role("region", name="The meeting")
+    expect(meeting_table).not_to_contain_text("Planned discussion")
+    sent = analyse_posts(page)
+
+    editor.get_by_role("combobox", name="Mode").select_option(label=PLANNED)
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_have_text(
+        "Report updated, with 2 slots (Amira from 7:00, Tunde from 27:00) and Ruth as the facilitator."
+    )
+    expect(page.get_by_text(planned["feedback"]["headline"])).to_be_visible()
+    expect(page.get_by_text(found["feedback"]["headline"])).to_have_count(0)
+    expect(meeting_table).to_contain_text("Planned discussion")
+    expect(slot_rows(page).filter(has_text="Amira's slot")).to_contain_text("planned")
+    # What went: the same file with the facilitator, the slots read from the boxes and the mode.
+    assert len(sent) == 1
+    body = sent[0].post_data or ""
+    assert '"Morning, everyone.' in body
+    assert re.search(r'name="mode"\r\n\r\nplanned\r\n', body)
+    assert re.search(r'name="facilitator"\r\n\r\nRuth\r\n', body)
+    slots = re.search(r'name="slots"\r\n\r\n(.*?)\r\n', body)
+    assert slots is not None
+    assert json.loads(slots.group(1)) == [{"presenter": "Amira", "start": 420}, {"presenter": "Tunde", "start": 1620}]
+
+    # The editor, drawn again, keeps the mode and the keyboard; the form's Facilitator box agrees.
+    expect(editor.get_by_role("combobox", name="Mode")).to_have_value("planned")
+    expect(editor.get_by_role("button", name="Work the report out again")).to_be_focused()
+    expect(page.get_by_role("textbox", name="Facilitator")).to_have_value(FACILITATOR)
+
+
+def test_a_start_that_cannot_be_read_says_so_and_sends_nothing(page: Page, server: LiveServer, meeting: Path) -> None:
+    expected = service_report(server.url, meeting)
+    editor = open_meeting(page, server, meeting)
+    expect(page.get_by_text(expected["feedback"]["headline"])).to_be_visible()
+    sent = analyse_posts(page)
+
+    start = editor.get_by_role("textbox", name="Slot 2 starts at")
+    start.fill("soon")
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Slot 2 starts at “soon”, which cannot be read: give a time such as 7:00 or 1:02:05."
+    )
+    expect(start).to_be_focused()
+    expect(start).to_have_value("soon")
+
+    # A slot without a presenter is refused the same way.
+    start.fill("27:00")
+    editor.get_by_role("button", name="Add a slot").click()
+    expect(editor.get_by_role("combobox", name="Presenter of slot 3")).to_be_focused()
+    editor.get_by_role("textbox", name="Slot 3 starts at").fill("40:00")
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("alert")).to_have_text("Choose the presenter of slot 3.")
+    expect(editor.get_by_role("combobox", name="Presenter of slot 3")).to_be_focused()
+
+    # Nothing went, and the report is the one there was.
+    assert sent == []
+    expect(slot_rows(page)).to_have_count(2)
+    expect(page.get_by_text(expected["feedback"]["headline"])).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_have_count(0)
+
+
+def test_removing_a_slot_gives_a_report_with_one_slot_fewer(page: Page, server: LiveServer, meeting: Path) -> None:
+    editor = open_meeting(page, server, meeting)
+    expect(slot_rows(page)).to_have_count(2)
+
+    editor.get_by_role("button", name="Remove slot 1").click()
+    # The rows are numbered again, and the keyboard goes to the slot that took its place.
+    expect(editor.get_by_role("combobox", name=re.compile(r"^Presenter of slot"))).to_have_count(1)
+    expect(editor.get_by_role("combobox", name="Presenter of slot 1")).to_have_value("Tunde")
+    expect(editor.get_by_role("combobox", name="Presenter of slot 1")).to_be_focused()
+    expect(editor.get_by_role("textbox", name="Slot 1 starts at")).to_have_value("27:00")
+    expect(slot_rows(page)).to_have_count(2)  # not yet worked out again
+
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_contain_text("1 slot (Tunde from 27:00)")
+    expect(slot_rows(page)).to_have_count(1)
+    expect(slot_rows(page)).to_contain_text("Tunde's slot")
+    expect(page.get_by_role("region", name="The meeting")).not_to_contain_text("Amira's slot")
+    expect(editor.get_by_role("combobox", name=re.compile(r"^Presenter of slot"))).to_have_count(1)
+    # With the last slot removed too, the keyboard goes to "Add a slot".
+    editor.get_by_role("button", name="Remove slot 1").click()
+    expect(editor.get_by_role("button", name="Add a slot")).to_be_focused()
+
+
+def test_a_refusal_from_the_service_shows_its_message(page: Page, server: LiveServer, meeting: Path) -> None:
+    too_late = [{"presenter": "Amira", "start": 420}, {"presenter": "Tunde", "start": 30 * 3600}]
+    response = httpx.post(
+        f"{server.url}{ANALYSE}",
+        files={"file": (meeting.name, meeting.read_bytes())},
+        data={"facilitator": FACILITATOR, "slots": json.dumps(too_late)},
+        timeout=30,
+    )
+    assert response.status_code == 422, response.text
+    refusal: str = response.json()["error"]["message"]
+
+    editor = open_meeting(page, server, meeting)
+    start = editor.get_by_role("textbox", name="Slot 2 starts at")
+    start.fill("30:00:00")
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("alert")).to_have_text(refusal)
+    # The editor is as it was, ready to be put right; the report is still there.
+    expect(start).to_have_value("30:00:00")
+    expect(start).to_be_enabled()
+    expect(editor.get_by_role("button", name="Work the report out again")).to_be_focused()
+    expect(slot_rows(page)).to_have_count(2)
+
+
+def test_a_meeting_without_times_has_slots_that_start_at_turns(
+    page: Page, server: LiveServer, untimed_meeting: Path
+) -> None:
+    editor = open_meeting(page, server, untimed_meeting)
+    expect(editor).to_contain_text("this transcript has no times")
+    expect(editor.get_by_role("textbox", name="Slot 1 starts at")).to_have_value(str(handover("Amira")))
+    expect(editor.get_by_role("textbox", name="Slot 2 starts at")).to_have_value(str(handover("Tunde")))
+
+    later = handover("Tunde") + 4
+    given = [{"presenter": "Amira", "turn": handover("Amira")}, {"presenter": "Tunde", "turn": later}]
+    expected = service_report(server.url, untimed_meeting, facilitator=FACILITATOR, slots=json.dumps(given))
+    tunde = expected["slots"][1]
+    assert tunde["start_index"] > service_report(server.url, untimed_meeting)["slots"][1]["start_index"]
+
+    editor.get_by_role("textbox", name="Slot 2 starts at").fill(str(later))
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_contain_text("2 slots (Amira, Tunde)")
+    when = f"#{tunde['start_index'] + 1}-#{tunde['end_index'] + 1}"
+    expect(slot_rows(page).filter(has_text="Tunde's slot")).to_contain_text(when)
+    expect(editor.get_by_role("textbox", name="Slot 2 starts at")).to_have_value(str(later))
+
+    editor.get_by_role("textbox", name="Slot 2 starts at").fill("27:00")
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Slot 2 starts at “27:00”, which cannot be read: give the number of a turn, such as 12."
+    )
+
+
+def test_the_meeting_editor_has_no_serious_accessibility_issue(page: Page, server: LiveServer, meeting: Path) -> None:
+    editor = open_meeting(page, server, meeting)
+    editor.get_by_role("button", name="Add a slot").click()
+    expect(editor.get_by_role("combobox", name="Presenter of slot 3")).to_be_focused()
+    assert violations(page) == []
