@@ -148,6 +148,24 @@ def render(directory: Path) -> str:
                 f"{result['facilitator_right']})."
             )
         lines.append("")
+    meetings_path = directory / "meetings.json"
+    if meetings_path.is_file():
+        meetings = json.loads(meetings_path.read_text())
+        lines += [
+            "## A meeting's structure from this model's labels (`python -m training.evaluate_meetings`)",
+            "",
+            "Slots, phases and modes found by `coach.feedback.structure` in the annotated whole meetings "
+            "(`data/annotated/meetings`), per split:",
+            "",
+            "| split | meetings | slots | presenter right | boundaries within 2 turns | phase right | mode right | "
+            "members' ratio within 0.05 | the same, read as one presenter's session |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for split, m in meetings.items():
+            cells = [split, m["meetings"], m["slots"], m["presenter_right"], m["boundaries_within_2_turns"]]
+            cells += [m["phase_right"], m["mode_right"], m["ratio_within_0_05"], m["one_presenter_ratio_within_0_05"]]
+            lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+        lines.append("")
     if "calibration" in config:
         chosen = config["calibration"]["chosen"]
         lines += [
