@@ -79,6 +79,11 @@ LIMITS = """## Known limits
 - In real meetings (MRDA), process and task talk ("let's do the next one") is often labelled advice: MRDA's `other`
   rows are the commonest source of false advice. A presenter's own plans ("I'm going to talk to her") are sometimes
   labelled advice too; neither counts against the members' questioning ratio, but both show in per-speaker counts.
+- On whole meetings (`data/annotated/meetings`), the model calls more of members' talk `story` than the annotators
+  did (93 against 54 members' utterances in the open slot time of the train and dev meetings), so a meeting's
+  members' ratio comes out a few points low; with the annotated structure it is within 0.05 of the annotated ratio in
+  about two thirds of those meetings. The meeting's structure itself comes from rules over these labels
+  (`coach.feedback.structure`), written on meetings from one writing process.
 """
 
 
