@@ -32,7 +32,7 @@ from coach.api.app import create_app
 from coach.api.settings import Settings
 from coach.feedback.actions import find_actions
 from coach.feedback.session import LabelledUtterance
-from coach.sets.saved_reports import figures
+from coach.sets.saved_reports import figures, session_of
 from coach.sets.store import ANONYMOUS, NewSession, SavedSession, SetStore
 from training.data import read_annotated
 
@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 facilitator=next((u.speaker for u in utterances if u.role == "facilitator"), None),
                 model={"name": "benchmark", "version": "0"},
                 utterances=[u.to_dict() for u in utterances],
-                figures=figures(utterances),
+                figures=figures(session_of([u.to_dict() for u in utterances], None, None, (), {})),
                 actions=[{"id": f"a{number}-{n}", **a.to_dict()} for n, a in enumerate(find_actions(utterances))],
                 report_back=[],
             )

@@ -179,6 +179,10 @@ def label_session(
         declared_roles(turns),
     )
     given = [_placed(slot, unresolved, roles.speakers) for slot in slots]
+    starts = [slot.start_index for slot in given]
+    if len(set(starts)) < len(starts):
+        same = sorted({slot.presenter for slot in given if starts.count(slot.start_index) > 1})
+        raise InputError(f"the slots of {' and '.join(same)} start at the same point; give each slot its own start")
     structure = infer_structure(unresolved, roles.facilitator, given, mode)
     if not structure.is_meeting:
         utterances = tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved)

@@ -387,3 +387,11 @@ def test_an_uploaded_meeting_takes_slots_and_mode_as_form_fields(client: TestCli
         'or neither). Give a JSON list such as [{"presenter": "Amira", "start": 35}, {"presenter": "Tunde", "turn": '
         "40}].",
     )
+
+
+def test_two_slots_cannot_start_at_the_same_point(client: TestClient) -> None:
+    body = meeting_json(slots=[{"presenter": "Amira", "turn": 5}, {"presenter": "Tunde", "turn": 5}])
+
+    error = error_of(client.post("/v1/sessions/analyze", json=body), 422, "input_error")
+
+    assert error["message"] == "the slots of Amira and Tunde start at the same point; give each slot its own start"

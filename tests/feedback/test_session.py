@@ -81,7 +81,9 @@ def test_roles_from_arguments_and_transcript(
     name: str, given: dict[str, str], fields: dict[str, str], expected: tuple[str, str, tuple[str, ...]]
 ) -> None:
     turns = (*TURNS, Turn("Ruth", "Thanks. Time check.", 30.0, 31.0))
-    session = label_session(transcript(*turns, **fields), Coach(KeywordClassifier()), **given)
+    session = label_session(
+        transcript(*turns, **fields), Coach(KeywordClassifier()), given.get("presenter"), given.get("facilitator")
+    )
     assert (session.presenter, session.facilitator, session.roles.assumed) == expected
     assert {u.speaker: u.role for u in session.utterances}[expected[0]] == "presenter"
 
