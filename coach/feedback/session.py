@@ -166,8 +166,8 @@ def label_session(
     ``presenter``/``facilitator`` override the transcript's own fields; a name that matches no speaker is an
     :class:`~coach.errors.InputError`. ``slots`` (presenters and where their slots start) and ``mode`` override the
     structure inferred (``coach.feedback.structure``). A meeting of several slots, report-back or planned time gets
-    roles per slot (a presenter is a member in the others' slots); a session of one slot is read as a whole, as
-    before. Blank turns give no utterances. Each utterance starts when its turn starts; when the turn's end is known
+    roles per slot (a presenter is a member in the others' slots); a session of one slot, or one whose presenter is
+    named (as ``presenter``, in the transcript or on its turns), is read as a whole, as before. Blank turns give no utterances. Each utterance starts when its turn starts; when the turn's end is known
     too, its time is interpolated by the position of its words in the turn.
     """
     turns = transcript.turns
@@ -183,8 +183,9 @@ def label_session(
     if len(set(starts)) < len(starts):
         same = sorted({slot.presenter for slot in given if starts.count(slot.start_index) > 1})
         raise InputError(f"the slots of {' and '.join(same)} start at the same point; give each slot its own start")
+    named_one = not slots and PRESENTER not in roles.assumed and roles.presenter is not None
     structure = infer_structure(unresolved, roles.facilitator, given, mode)
-    if not structure.is_meeting:
+    if named_one or not structure.is_meeting:  # one presenter named: their session, read whole as asked
         utterances = tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved)
         return Session(utterances=utterances, roles=roles, model=model_summary(coach.info))
     by_speaker = dict.fromkeys(roles.speakers, MEMBER)

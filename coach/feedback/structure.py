@@ -6,19 +6,24 @@ planned time on a topic agreed in advance, and closes. :func:`infer_structure` f
 from what people said, in turns:
 
 - **Slots** follow who is being questioned. Each turn gives its speaker weight as the one questioned: an answer to
-  someone else's question, and each story utterance (more for a long account). Over a window of turns either side,
-  the speaker with most weight is the turn's focus; a stretch of at least :data:`MIN_SLOT_TURNS` turns with one focus
-  is that speaker's slot. A slot starts at the facilitator's hand-over to its presenter ("Tunde, over to you") when
-  there is one just before, and runs until the next slot, a planned discussion or the closing.
-- **Phases inside a slot:** ``presenting`` until a member first asks, advises or reflects; ``actions`` from the
-  facilitator's "what will you do?" (or the presenter's first commitment) in the slot's later part; a
-  ``process_review`` from the facilitator's "how was that for you?" after that.
-- **Outside slots:** the ``opening`` from the start; ``report_back`` from the facilitator's call for updates on last
-  time's actions (or a member's report of them) to the first slot; a ``discussion`` from a call for ideas or
-  experience on a planned topic that is nobody's slot; the ``closing`` from the facilitator's last thanks or goodbyes.
-- **Modes:** time is ``open`` unless planned: a discussion, or the rest of a slot from the moment its presenter or the
-  facilitator asks for ideas ("for the last ten minutes I'd like your suggestions"). The opening, report-back and
-  closing take the mode of the meeting's first slot or discussion.
+  someone else's question, and each story utterance (more for a long account), less what they asked. Over a window
+  of turns either side, the speaker with most weight is the turn's focus; a stretch of at least
+  :data:`MIN_SLOT_TURNS` turns with one focus is that speaker's slot (never in a conversation of two, and not a
+  member's report on last time's actions). A slot starts at its presenter's account, or at the facilitator's turn
+  just before it (the hand-over), and runs until the next slot, a planned discussion or the close.
+- **Phases inside a slot:** ``presenting`` until a member first asks, advises or reflects; ``actions`` from a
+  "what will you do?" in the slot's later half; a ``process_review`` from the facilitator's "how was that for you?"
+  after that.
+- **Outside slots:** the ``opening`` from the start; ``report_back`` from a member's report on last time's actions
+  ("last time I said I'd...", or the facilitator's call just before it) to the first slot; a ``discussion`` from the
+  facilitator's move to the planned topic ("this is the bit we agreed", not "a break before the planned part") until
+  the close or a slot handed over by name (in a meeting announced as planned, also from a round before the first
+  slot); the ``closing`` from the facilitator's first mention of the next meeting or goodbye after the slots (else
+  their thanks to everyone).
+- **Modes:** a discussion is ``planned``; a slot is ``open`` until its presenter or the facilitator asks for ideas
+  ("for the last ten minutes ideas are welcome"), and then planned to its end; in a meeting announced as planned
+  ("today's a planned meeting") every slot is planned unless its presenter asks for questions only. The opening,
+  report-back and close take the mode of the meeting's first slot or discussion.
 
 Given slots (presenters with where they start) and modes always win over what is inferred. The guideline these rules
 follow is ``data/annotated/GUIDELINES.md`` ("Whole meetings"); ``python -m training.evaluate_meetings`` measures them
@@ -126,13 +131,6 @@ _CLOSING_CUE = re.compile(
 )
 _ROUND_CUE = re.compile(r"\b(?:(?:start|begin|open) with a round|an open round|a round on)\b", re.IGNORECASE)
 _THANKS_ALL = re.compile(r"\bthank(?:s| you),? (?:everyone|all|everybody)\b", re.IGNORECASE)
-_HAND_OVER_CUE = re.compile(
-    r"\b(?:over to you|floor'?s yours|you'?re (?:up|on|next)|your (?:turn|slot|time)|(?:move|go|turn|come) (?:on )?"
-    r"to\b|let'?s hear (?:from )?|(?:would you|do you want to|can you|could you) (?:like to )?(?:start|kick off|go|"
-    r"begin|tell us)|whenever you'?re ready|off you go|take it away|in your own time|next (?:up|slot)|(?:first|next),? "
-    r"(?:we'?ve got|we have|is|it'?s))",
-    re.IGNORECASE,
-)
 
 
 class Said(Protocol):

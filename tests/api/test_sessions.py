@@ -395,3 +395,10 @@ def test_two_slots_cannot_start_at_the_same_point(client: TestClient) -> None:
     error = error_of(client.post("/v1/sessions/analyze", json=body), 422, "input_error")
 
     assert error["message"] == "the slots of Amira and Tunde start at the same point; give each slot its own start"
+
+
+def test_a_meeting_with_one_presenter_named_is_read_as_that_presenters_session(client: TestClient) -> None:
+    report = client.post("/v1/sessions/analyze", json=meeting_json(presenter="Amira")).json()
+
+    assert (report["slots"], report["roles"]["presenter"]) == ([], "Amira")
+    assert report["speakers"]["Tunde"]["role"] == "member"
