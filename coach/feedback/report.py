@@ -23,7 +23,6 @@ from coach.feedback.report_model import (
     Highlight,
     ModePart,
     Moment,
-    PhaseInSlot,
     QuestionRephrased,
     Report,
     ReportedBack,
@@ -125,7 +124,7 @@ def _slots(session: Session, actions: Sequence[Action]) -> tuple[SlotReport, ...
                 start=inside[0].start,
                 end=_end_of(inside),
                 mode=modes.pop() if len(modes) == 1 else "combined",
-                phases=tuple(PhaseInSlot(p.phase, p.start_index, p.end_index) for p in slot.phases),
+                phases=slot.phases,
                 summary=SlotFigures(
                     questioning_ratio=metrics.questioning_ratio(counted),
                     open_ratio=metrics.open_ratio(counted),

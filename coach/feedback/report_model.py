@@ -15,6 +15,7 @@ from typing import Any
 from coach.feedback.actions import Action
 from coach.feedback.metrics import FirstAdvice, Run, Timeline
 from coach.feedback.session import Utterance
+from coach.feedback.structure import PhaseSpan
 
 
 @dataclass(frozen=True)
@@ -136,16 +137,6 @@ class Feedback:
 
 
 @dataclass(frozen=True)
-class PhaseInSlot:
-    """A phase of a slot (``presenting``, ``questioning``, ``actions``, ``process_review``) over utterances
-    ``start_index``..``end_index``."""
-
-    phase: str
-    start_index: int
-    end_index: int
-
-
-@dataclass(frozen=True)
 class SlotFigures:
     """The members' figures of one slot: open time only, the presenter and the facilitator not counted."""
 
@@ -166,7 +157,7 @@ class SlotReport:
     start: float | None
     end: float | None
     mode: str
-    phases: tuple[PhaseInSlot, ...]
+    phases: tuple[PhaseSpan, ...]
     summary: SlotFigures
     actions: tuple[Action, ...]
 

@@ -167,8 +167,9 @@ def label_session(
     :class:`~coach.errors.InputError`. ``slots`` (presenters and where their slots start) and ``mode`` override the
     structure inferred (``coach.feedback.structure``). A meeting of several slots, report-back or planned time gets
     roles per slot (a presenter is a member in the others' slots); a session of one slot, or one whose presenter is
-    named (as ``presenter``, in the transcript or on its turns), is read as a whole, as before. Blank turns give no utterances. Each utterance starts when its turn starts; when the turn's end is known
-    too, its time is interpolated by the position of its words in the turn.
+    named (as ``presenter``, in the transcript or on its turns), is read as a whole, as before. Blank turns give no
+    utterances. Each utterance starts when its turn starts; when the turn's end is known too, its time is interpolated
+    by the position of its words in the turn.
     """
     turns = transcript.turns
     unresolved = label_utterances(transcript, coach)

@@ -35,8 +35,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, TypeVar
+from typing import Literal, TypeVar
 
+from coach.feedback.roles import Spoken
 from coach.labels import ADVICE, QUESTION_LABELS, REFLECTION, STORY
 
 Phase = Literal[
@@ -131,22 +132,6 @@ _CLOSING_CUE = re.compile(
 )
 _ROUND_CUE = re.compile(r"\b(?:(?:start|begin|open) with a round|an open round|a round on)\b", re.IGNORECASE)
 _THANKS_ALL = re.compile(r"\bthank(?:s| you),? (?:everyone|all|everybody)\b", re.IGNORECASE)
-
-
-class Said(Protocol):
-    """What structure inference needs to know of an utterance (``LabelledUtterance`` has it)."""
-
-    @property
-    def speaker(self) -> str: ...
-
-    @property
-    def turn(self) -> int: ...
-
-    @property
-    def label(self) -> str: ...
-
-    @property
-    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -253,7 +238,7 @@ class _Turn:
 
 
 def infer_structure(
-    utterances: Sequence[Said],
+    utterances: Sequence[Spoken],
     facilitator: str | None,
     given_slots: Sequence[GivenSlot] = (),
     given_mode: MeetingMode | None = None,
@@ -312,7 +297,7 @@ def infer_structure(
     return MeetingStructure(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of))
 
 
-def _turns(utterances: Sequence[Said]) -> list[_Turn]:
+def _turns(utterances: Sequence[Spoken]) -> list[_Turn]:
     turns: list[_Turn] = []
     last: tuple[str, int] | None = None
     for index, u in enumerate(utterances):
