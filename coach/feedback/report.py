@@ -100,22 +100,22 @@ def build_report(
             moments=moments(scored, presenter, max_moments),
             rephrasings=rephrasings(scored, rephraser, max_rephrasings),
         ),
-        slots=_slots(session, actions),
+        slots=_slots(session, scored, actions),
         parts=_parts(session),
         reported_back=_reported_back(session),
     )
 
 
-def _slots(session: Session, actions: Sequence[Action]) -> tuple[SlotReport, ...]:
+def _slots(session: Session, scored: Sequence[LabelledUtterance], actions: Sequence[Action]) -> tuple[SlotReport, ...]:
     """Each slot of a meeting with its phases, its members' figures and its presenter's actions."""
     if session.structure is None:
         return ()
-    utterances, scored = session.utterances, {u.index for u in session.scored}
+    utterances, counts = session.utterances, {u.index for u in scored}
     reports = []
     for slot in session.structure.slots:
         inside = utterances[slot.start_index : slot.end_index + 1]
         modes = {session.structure.mode_of[u.index] for u in inside}
-        counted = [u for u in inside if u.index in scored]
+        counted = [u for u in inside if u.index in counts]
         reports.append(
             SlotReport(
                 presenter=slot.presenter,

@@ -185,8 +185,8 @@ def label_session(
         same = sorted({slot.presenter for slot in given if starts.count(slot.start_index) > 1})
         raise InputError(f"the slots of {' and '.join(same)} start at the same point; give each slot its own start")
     named_one = not slots and PRESENTER not in roles.assumed and roles.presenter is not None
-    structure = infer_structure(unresolved, roles.facilitator, given, mode)
-    if named_one or not structure.is_meeting:  # one presenter named: their session, read whole as asked
+    structure = None if named_one else infer_structure(unresolved, roles.facilitator, given, mode)
+    if structure is None or not structure.is_meeting:  # one presenter named: their session, read whole as asked
         utterances = tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved)
         return Session(utterances=utterances, roles=roles, model=model_summary(coach.info))
     by_speaker = dict.fromkeys(roles.speakers, MEMBER)
