@@ -61,11 +61,11 @@ def read_annotated(directory: Path = CONVERSATIONS_DIR) -> list[dict[str, Any]]:
                 if row["label"] not in LABELS or row["role"] not in ROLES:
                     raise ValueError(f"{path.name}:{number}: bad label {row['label']!r} or role {row['role']!r}")
                 rows.append(row)
-    _add_contexts(rows)
+    add_contexts(rows)
     return rows
 
 
-def _add_contexts(rows: list[dict[str, Any]]) -> None:
+def add_contexts(rows: list[dict[str, Any]]) -> None:
     """Set each row's ``context`` to the previous turn of another speaker in its conversation."""
     by_conversation: dict[str, list[dict[str, Any]]] = {}
     for row in rows:

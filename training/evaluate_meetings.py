@@ -31,18 +31,12 @@ from coach.feedback.structure import MeetingStructure, infer_structure
 from coach.labels import ADVICE, QUESTION_LABELS, REFLECTION, STORY
 from coach.transcript.model import Transcript, Turn
 from training.data import ROOT, SPLIT_NAMES
-from training.meetings import SPLITS_FILE, read_meetings, slot_spans
+from training.meetings import meeting_split, slot_spans
 
 BOUNDARY_TURNS = 2
 RATIO_TOLERANCE = 0.05
 _QUESTIONING = frozenset(QUESTION_LABELS) | {REFLECTION}
 _BREAKING = frozenset({ADVICE, STORY})
-
-
-def meeting_split(split: str) -> dict[str, list[dict[str, Any]]]:
-    """The annotated meetings of ``split``, as recorded in ``splits.json``."""
-    chosen = set(json.loads(SPLITS_FILE.read_text(encoding="utf-8"))[split])
-    return {meeting: rows for meeting, rows in read_meetings().items() if meeting in chosen}
 
 
 def questioning_ratio(pairs: Sequence[tuple[str, bool]]) -> float | None:

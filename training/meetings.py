@@ -24,7 +24,7 @@ from typing import Any
 
 from coach.feedback.render_text import format_time
 from coach.labels import ADVICE, LABELS, ROLES
-from training.data import ANNOTATED_DIR, REQUIRED_FIELDS, SPLIT_NAMES
+from training.data import ANNOTATED_DIR, REQUIRED_FIELDS, SPLIT_NAMES, add_contexts
 
 MEETINGS_DIR = ANNOTATED_DIR / "meetings"
 SPLITS_FILE = MEETINGS_DIR / "splits.json"
@@ -63,6 +63,14 @@ def read_meetings(paths: Iterable[Path] | None = None) -> dict[str, list[dict[st
                 if missing:
                     raise ValueError(f"{path.name}:{number}: missing {', '.join(missing)}")
                 meetings.setdefault(str(row["conversation_id"]), []).append(row)
+    return meetings
+
+
+def meeting_split(split: str, path: Path = SPLITS_FILE) -> dict[str, list[dict[str, Any]]]:
+    """The annotated meetings of ``split``, as recorded in ``splits.json``, each row with its ``context``."""
+    chosen = set(json.loads(path.read_text(encoding="utf-8"))[split])
+    meetings = {meeting: rows for meeting, rows in read_meetings().items() if meeting in chosen}
+    add_contexts([row for rows in meetings.values() for row in rows])
     return meetings
 
 

@@ -1,11 +1,12 @@
-"""The training mixture: our train split (plus a caption-style copy of it) and weighted corpus rows, with contexts."""
+"""The training mixture: our train split and train meetings (plus a caption-style copy of them) and weighted corpus
+rows, with contexts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from datasets import DatasetDict
+from datasets import DatasetDict, concatenate_datasets
 
 from training.data import strip_text
 
@@ -34,9 +35,14 @@ def training_rows(
     corpus_weight: float,
     caption_copy: bool = True,
     annomi_weight: float = DEFAULT_ANNOMI_WEIGHT,
+    meetings: bool = True,
 ) -> TrainingRows:
-    """Ours at weight 1, a lower-cased unpunctuated copy of ours (context stripped too) at 0.5, and the corpora."""
+    """Ours (our train conversations and, with ``meetings``, our train meetings) at weight 1, a lower-cased
+    unpunctuated copy of ours (context stripped too) at 0.5, and the corpora."""
     ours = prepared["ours_train"]
+    if meetings and "meetings_train" in prepared:
+        columns = ["text", "context", "label"]
+        ours = concatenate_datasets([ours.select_columns(columns), prepared["meetings_train"].select_columns(columns)])
     rows = TrainingRows()
     rows.add(list(ours["text"]), list(ours["context"]), list(ours["label"]), 1.0)
     if caption_copy:

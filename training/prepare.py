@@ -2,8 +2,9 @@
 
     python -m training.prepare [--record-splits]
 
-Writes ``artifacts/prepared`` (a ``DatasetDict`` with ``ours_train``, ``ours_dev``, ``ours_test`` and the same for each
-corpus: ``mrda_*``, ``ami_*`` and ``annomi_*``, whose rows are whole turns). Every row has its ``context``.
+Writes ``artifacts/prepared`` (a ``DatasetDict`` with ``ours_train``, ``ours_dev``, ``ours_test``, the same for our
+whole meetings (``meetings_*``, split by meeting in ``data/annotated/meetings/splits.json``) and for each corpus:
+``mrda_*``, ``ami_*`` and ``annomi_*``, whose rows are whole turns). Every row has its ``context``.
 ``--record-splits`` adds conversations not yet in ``data/annotated/splits.json`` to it; recorded
 conversations never move.
 """
@@ -30,6 +31,7 @@ from training.data import (
     read_corpus,
     write_splits,
 )
+from training.meetings import meeting_split
 
 COLUMNS = ["text", "label", "conversation_id", "speaker", "source", "context"]
 
@@ -52,6 +54,10 @@ def prepare(
     for split in SPLIT_NAMES:
         part = ours[ours["split"] == split][[*COLUMNS, "role", "turn", "leading", "style"]]
         parts[f"ours_{split}"] = Dataset.from_pandas(part.reset_index(drop=True))
+    for split in SPLIT_NAMES:
+        rows = [row for meeting in meeting_split(split).values() for row in meeting]
+        meetings = pd.DataFrame(rows)[[*COLUMNS, "role", "turn", "leading", "style"]]
+        parts[f"meetings_{split}"] = Dataset.from_pandas(meetings)
     for name in CORPUS_FILES:
         if not (corpora_dir / CORPUS_FILES[name]).is_file():
             print(f"prepare: {corpora_dir / CORPUS_FILES[name]} not found; training without {name}")

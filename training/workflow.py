@@ -8,7 +8,8 @@ Evaluation is per utterance (``training.evaluate``), then per session (``trainin
 
 Each step is also its own module (``training.prepare``, ``training.train_baseline``, ``training.train_transformer``,
 ``training.export_onnx``, ``training.calibrate``, ``training.evaluate``, ``training.evaluate_sessions``,
-``training.evaluate_roles``, ``training.model_card``, ``training.train_boundaries``) with its own ``--help``.
+``training.evaluate_roles``, ``training.evaluate_meetings``, ``training.model_card``,
+``training.train_boundaries``) with its own ``--help``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ STEPS = {
         ["training.evaluate", "--model", "models/minilm-int8"],
         ["training.evaluate_sessions", "--model", "models/minilm-int8"],
         ["training.evaluate_roles", "--model", "models/minilm-int8"],
+        ["training.evaluate_meetings", "--model", "models/minilm-int8"],
         ["training.model_card", "models/minilm-int8"],
     ],
     "boundaries": [

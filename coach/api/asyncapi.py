@@ -19,16 +19,24 @@ from coach.api.schemas import (
     LiveReport,
     LiveRoles,
     LiveSessionStarted,
+    LiveSlot,
+    LiveSlots,
     LiveSummary,
     LiveUtterance,
 )
 
-CLIENT_MESSAGES: dict[str, type[BaseModel]] = {"utterance": LiveUtterance, "roles": LiveRoles, "end": LiveEnd}
+CLIENT_MESSAGES: dict[str, type[BaseModel]] = {
+    "utterance": LiveUtterance,
+    "roles": LiveRoles,
+    "slot": LiveSlot,
+    "end": LiveEnd,
+}
 SERVER_MESSAGES: dict[str, type[BaseModel]] = {
     "session": LiveSessionStarted,
     "label": LiveLabel,
     "summary": LiveSummary,
     "nudge": LiveNudge,
+    "slots": LiveSlots,
     "error": LiveError,
     "report": LiveReport,
 }
@@ -48,6 +56,10 @@ EXAMPLE_EXCHANGE: list[tuple[str, dict[str, Any]]] = [
                 "text": "Have you thought about an agency?", "label": "advice", "confidence": 0.73, "leading": True,
                 "start": None}),
     ("server", {"type": "summary", "figures": {"utterances": 2, "questioning_ratio": 0.0, "open_ratio": None}}),
+    ("client", {"type": "slot", "presenter": "Tunde"}),
+    ("server", {"type": "slots", "slots": [{"presenter": "Sam", "start_index": 0, "end_index": 1},
+                                           {"presenter": "Tunde", "start_index": 2, "end_index": 1}],
+                "phase": "questioning", "mode": "open"}),
     ("client", {"type": "end"}),
     ("server", {"type": "report", "report": {"summary": {"questioning_ratio": 0.0}, "utterances": ["..."]}}),
 ]  # fmt: skip
@@ -61,10 +73,13 @@ and the session report at the end.
   reconnect with `?session=<session_id>` and the token in an `X-Resume-Token` header (browsers: `resume_token`), with
   the same key. An unknown, ended or expired session, another key's, or a wrong token gets an `error` and close code
   4404; connect without `?session=` to start afresh. On a server restart the socket closes with 1012.
-- Send JSON text frames: `utterance`, `roles` (set or change the presenter and facilitator), `end` (the report, then
-  the server closes and forgets the session; with `set_id` it first saves the session to that set of yours, and the
-  report then carries its `session_id` and the `report_back`). Each utterance gets one `label` per sentence, then a
-  `summary`, and sometimes a `nudge`. A frame the server cannot use gets an `error` and the session goes on.
+- Send JSON text frames: `utterance`, `roles` (set or change the presenter and facilitator), `slot` (the next
+  presenter's slot starts with the next utterance; in a meeting of several presenters each is a member in the others'
+  slots), `end` (the report, then the server closes and forgets the session; with `set_id` it first saves the session
+  to that set of yours, and the report then carries its `session_id` and the `report_back`). Each utterance gets one
+  `label` per sentence, then a `summary`, and sometimes a `nudge`. In a meeting (slots marked, or found in what was
+  said) nudges come only in open questioning time, and `slots` says where the meeting is whenever that changes. A
+  frame the server cannot use gets an `error` and the session goes on.
 - Limits: `COACH_MAX_TEXT_CHARS` per utterance, `COACH_MAX_LIVE_UTTERANCES` per session,
   `COACH_MAX_LIVE_SESSIONS_PER_KEY` connected sessions per key (an `error` and close code 1013 when full)."""
 

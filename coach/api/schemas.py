@@ -191,6 +191,13 @@ class SlotIn(Inbound):
         return self
 
 
+MeetingModeIn = Literal["open", "planned", "combined"]
+MODE_DESCRIPTION = (
+    "open: the set questions; planned: ideas and experience were asked for, so no advice or story is held against "
+    "anyone; combined: some of each, found by Coach (as when not given)"
+)
+
+
 class AnalyzeRequest(Inbound):
     turns: list[TurnIn] = Field(min_length=1)
     presenter: Name | None = Field(default=None, description="the presenter's name as it appears in the turns")
@@ -200,11 +207,7 @@ class AnalyzeRequest(Inbound):
         max_length=20,
         description="a meeting of several presenters: each one's slot, in any order; overrides the slots Coach finds",
     )
-    mode: Literal["open", "planned", "combined"] | None = Field(
-        default=None,
-        description="open: the set questions; planned: ideas and experience were asked for, so no advice or story is "
-        "held against anyone; combined: some of each, found by Coach (as when not given)",
-    )
+    mode: MeetingModeIn | None = Field(default=None, description=MODE_DESCRIPTION)
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -298,6 +301,14 @@ class LiveRoles(Inbound):
     facilitator: Name | None = None
 
 
+class LiveSlot(Inbound):
+    """The next presenter's slot starts with the next utterance ("next presenter")."""
+
+    type: Literal["slot"]
+    presenter: Name
+    mode: MeetingModeIn | None = Field(default=None, description="the whole meeting's mode; " + MODE_DESCRIPTION)
+
+
 class LiveEnd(Inbound):
     type: Literal["end"]
     set_id: str | None = Field(
@@ -345,6 +356,22 @@ class LiveNudge(BaseModel):
     reason: str
     speaker: str | None = Field(default=None, description="who the latest contribution that called for it was from")
     at: float | None = Field(default=None, description="when, in seconds of the session's clock (null without times)")
+
+
+class LiveSlotSpan(BaseModel):
+    presenter: str
+    start_index: int
+    end_index: int = Field(description="the slot's last utterance so far (start_index - 1 while none was said in it)")
+
+
+class LiveSlots(BaseModel):
+    """The meeting's slots so far (marked with ``slot`` messages, or found in what was said), and where the latest
+    utterance sits; sent when they change. Nudges come only in open questioning time."""
+
+    type: Literal["slots"] = "slots"
+    slots: list[LiveSlotSpan]
+    phase: str | None = Field(description="the latest utterance's phase (null: one presenter's session, read whole)")
+    mode: Literal["open", "planned"] | None = Field(description="the latest utterance's mode (null, likewise)")
 
 
 class LiveError(BaseModel):

@@ -14,7 +14,8 @@ from coach.classifier import Prediction
 from coach.classifier.context import previous_turn_contexts
 from coach.feedback import metrics
 from coach.feedback.roles import Roles, resolve_roles
-from coach.feedback.session import LabelledUtterance
+from coach.feedback.session import LabelledUtterance, read_meeting
+from coach.feedback.structure import GivenSlot, MeetingMode, MeetingStructure
 from coach.labels import ADVICE, OTHER, QUESTION_LABELS, QUESTIONING_LABELS, STORY
 
 #: How far back the context of the next turn is looked for.
@@ -37,10 +38,16 @@ class Nudge:
     at: float | None = None
 
 
-def nudge_for(utterances: Sequence[LabelledUtterance]) -> Nudge | None:
-    """A nudge the latest utterances call for, if any; looks only at members' contributions that are not ``other``."""
-    members = [u for u in utterances if u.role == "member" and u.label != OTHER]
-    if not members:
+def nudge_for(utterances: Sequence[LabelledUtterance], structure: MeetingStructure | None = None) -> Nudge | None:
+    """A nudge the latest utterances call for, if any; looks only at members' contributions that are not ``other``
+    and, in a meeting (``structure``), only in open questioning time: never in report-back, planned time, a
+    presenter's account, their actions or the close."""
+    members = [
+        u
+        for u in utterances
+        if u.role == "member" and u.label != OTHER and (structure is None or structure.counts_for_members(u.index))
+    ]
+    if not members or (structure is not None and not structure.is_open_questioning(members[-1].index)):
         return None
     latest = members[-1]
     speaker, at = latest.speaker, latest.start
@@ -98,12 +105,47 @@ class LiveSession:
     last_speaker: str | None = None
     #: Roles sent with utterances, by speaker: they win over names and inference.
     declared: dict[str, str] = field(default_factory=dict)
+    #: The presenters' slots marked so far ("next presenter"), each from the utterance after the mark.
+    slots: list[GivenSlot] = field(default_factory=list)
+    #: The meeting's mode, when the facilitator gave it; inferred otherwise.
+    mode: MeetingMode | None = None
+    #: Where each utterance sits in the meeting, when it is one (marked or inferred from what was said so far).
+    structure: MeetingStructure | None = field(default=None, compare=False)
     _given_roles: tuple[tuple[object, ...], Roles] | None = field(default=None, repr=False, compare=False)
 
     def set_roles(self, presenter: str | None, facilitator: str | None) -> bool:
         """Name the presenter and facilitator; every utterance so far follows. True if any earlier one changed."""
         self.presenter, self.facilitator = presenter, facilitator
         return self.apply_roles()
+
+    def next_presenter(self, presenter: str, mode: MeetingMode | None = None) -> bool:
+        """Mark a new presenter's slot from the next utterance on (a later mark before anything is said replaces it).
+        The presenter named before the first mark keeps the slot they were in, from their first word. ``mode`` sets
+        the meeting's mode. True if any earlier utterance's role or label changed."""
+        start = len(self.utterances)
+        if not self.slots and self.presenter and self.presenter.casefold() != presenter.casefold():
+            first = next((u.index for u in self.utterances if u.speaker.casefold() == self.presenter.casefold()), None)
+            if first is not None:
+                self.slots.append(GivenSlot(self.presenter, first))
+        self.slots = [slot for slot in self.slots if slot.start_index < start] + [GivenSlot(presenter, start)]
+        self.presenter = presenter
+        if mode is not None:
+            self.mode = mode
+        return self.apply_roles()
+
+    @property
+    def meeting_slots(self) -> list[tuple[str, int, int]]:
+        """The slots so far as (presenter, first index, last index): the meeting's (marked, or found in what was
+        said), then a slot just marked that nothing was said in yet (it ends at its start less one)."""
+        found = self.structure.slots if self.structure is not None else ()
+        slots = [(slot.presenter, slot.start_index, slot.end_index) for slot in found]
+        waiting = self.slots[-1:] if self.slots and self.slots[-1].start_index >= len(self.utterances) else []
+        return slots + [(slot.presenter, slot.start_index, slot.start_index - 1) for slot in waiting]
+
+    def counts_for_members(self, utterance: LabelledUtterance) -> bool:
+        """Whether a member's utterance counts in the figures: always, except outside open slot time in a meeting."""
+        structure = self.structure
+        return structure is None or utterance.role != "member" or structure.counts_for_members(utterance.index)
 
     def _resolved_roles(self) -> Roles:
         """The roles of everyone so far. Inferring them reads everything said (about 35 ms at 2,000 utterances), so
@@ -129,9 +171,11 @@ class LiveSession:
         if not self.utterances:
             return False
         roles = self._resolved_roles()
-        relabelled = [u.with_role(self.declared.get(u.speaker) or roles.role_of(u.speaker)) for u in self.utterances]
+        relabelled, _, self.structure = read_meeting(self.utterances, roles, self.slots, self.mode)
+        if self.structure is None:  # roles sent with utterances win over names in one presenter's session
+            relabelled = tuple(u.with_role(self.declared.get(u.speaker) or u.role) for u in relabelled)
         changed = any((a.role, a.label) != (b.role, b.label) for a, b in zip(relabelled, self.utterances, strict=True))
-        self.utterances = relabelled
+        self.utterances = list(relabelled)
         return changed
 
     def role_of(self, speaker: str, given: str | None = None) -> str:
@@ -167,7 +211,7 @@ class LiveSession:
         changed = any((a.role, a.label) != (b.role, b.label) for a, b in zip(earlier, self.utterances, strict=False))
         added = self.utterances[before:]
         clock = start if start is not None else now
-        nudge = nudge_for(self.utterances) if added else None
+        nudge = nudge_for(self.utterances, self.structure) if added else None
         if nudge and (self.last_nudge_at is None or clock - self.last_nudge_at >= self.nudge_interval):
             self.last_nudge_at = clock
             return added, nudge, changed
@@ -182,9 +226,11 @@ class LiveSession:
         return contexts[-1]
 
     def figures(self) -> dict[str, object]:
+        """The rolling figures: members' open slot time in a meeting, as the final report counts it."""
+        scored = [u for u in self.utterances if self.counts_for_members(u)]
         return {
             "utterances": len(self.utterances),
-            "questioning_ratio": metrics.questioning_ratio(self.utterances),
-            "open_ratio": metrics.open_ratio(self.utterances),
-            "counts": metrics.label_counts(self.utterances),
+            "questioning_ratio": metrics.questioning_ratio(scored),
+            "open_ratio": metrics.open_ratio(scored),
+            "counts": metrics.label_counts(scored),
         }

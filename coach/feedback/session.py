@@ -139,17 +139,32 @@ class Session:
         utterances: Sequence[LabelledUtterance],
         presenter: str | None,
         facilitator: str | None,
+        declared: Mapping[str, str],
         info: Mapping[str, Any],
+        slots: Sequence[GivenSlot] = (),
+        mode: MeetingMode | None = None,
     ) -> Session:
         """A session from a live session's utterances, for its final report.
 
-        Roles the live session knew (names set, or roles sent with the utterances) are kept; a role still unknown is
-        inferred as for a transcript. Names that match no speaker are ignored rather than refused.
+        Roles the live session knew (names set, roles sent with the utterances: ``declared``, and the slots marked)
+        are kept; a role still unknown, and the meeting's structure, are inferred as for a transcript. Names that
+        match no speaker are ignored rather than refused.
         """
-        declared = {u.speaker: u.role for u in utterances if u.role != "member"}
         roles = resolve_roles(utterances, presenter, facilitator, declared, strict=False)
-        relabelled = tuple(u.with_role(roles.role_of(u.speaker)) for u in utterances)
-        return cls(utterances=relabelled, roles=roles, model=model_summary(info))
+        return cls.read(utterances, roles, info, slots, mode)
+
+    @classmethod
+    def read(
+        cls,
+        unresolved: Sequence[LabelledUtterance],
+        roles: Roles,
+        info: Mapping[str, Any],
+        slots: Sequence[GivenSlot] = (),
+        mode: MeetingMode | None = None,
+    ) -> Session:
+        """Labelled utterances read as one presenter's session or as a meeting (:func:`read_meeting`)."""
+        utterances, read_roles, structure = read_meeting(unresolved, roles, slots, mode)
+        return cls(utterances=utterances, roles=read_roles, model=model_summary(info), structure=structure)
 
 
 def label_session(
@@ -180,15 +195,31 @@ def label_session(
         declared_roles(turns),
     )
     given = [_placed(slot, unresolved, roles.speakers) for slot in slots]
+    return Session.read(unresolved, roles, coach.info, given, mode)
+
+
+def read_meeting(
+    unresolved: Sequence[LabelledUtterance],
+    roles: Roles,
+    given: Sequence[GivenSlot] = (),
+    mode: MeetingMode | None = None,
+) -> tuple[tuple[LabelledUtterance, ...], Roles, MeetingStructure | None]:
+    """Each utterance with its speaker's role, the roles and the meeting's structure (``None`` for one presenter's
+    session read whole).
+
+    A meeting of several slots, report-back or planned time, and any session whose slots are ``given``, gets roles per
+    slot: a presenter is a member in the others' slots. A session of one slot found, or one whose one presenter is
+    named, is read as a whole. Two ``given`` slots starting at the same utterance are an
+    :class:`~coach.errors.InputError`.
+    """
     starts = [slot.start_index for slot in given]
     if len(set(starts)) < len(starts):
         same = sorted({slot.presenter for slot in given if starts.count(slot.start_index) > 1})
         raise InputError(f"the slots of {' and '.join(same)} start at the same point; give each slot its own start")
-    named_one = not slots and PRESENTER not in roles.assumed and roles.presenter is not None
+    named_one = not given and PRESENTER not in roles.assumed and roles.presenter is not None
     structure = None if named_one else infer_structure(unresolved, roles.facilitator, given, mode)
-    if structure is None or not structure.is_meeting:  # one presenter named: their session, read whole as asked
-        utterances = tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved)
-        return Session(utterances=utterances, roles=roles, model=model_summary(coach.info))
+    if structure is None or not (given or structure.is_meeting):  # one presenter named: read whole as asked
+        return tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved), roles, None
     by_speaker = dict.fromkeys(roles.speakers, MEMBER)
     if roles.facilitator is not None:
         by_speaker[roles.facilitator] = FACILITATOR
@@ -203,7 +234,7 @@ def label_session(
         u.with_role(PRESENTER if u.speaker == structure.presenter_at(u.index) else by_speaker[u.speaker])
         for u in unresolved
     )
-    return Session(utterances=utterances, roles=meeting_roles, model=model_summary(coach.info), structure=structure)
+    return utterances, meeting_roles, structure
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,10 @@ class MeetingStructure:
         object.__setattr__(self, "parts", tuple(Part(m, a, b) for m, a, b in _runs(self.mode_of)))
         object.__setattr__(self, "phases", tuple(PhaseSpan(p, a, b) for p, a, b in _runs(self.phase_of)))
 
+    def is_open_questioning(self, index: int) -> bool:
+        """Whether utterance ``index`` is in open time, in a slot's questioning: where live nudges apply."""
+        return self.mode_of[index] == OPEN and self.phase_of[index] == "questioning"
+
     @property
     def is_meeting(self) -> bool:
         """Whether this is more than one presenter's slot read whole: several slots, report-back or planned time."""
@@ -353,10 +357,12 @@ def _inferred_slot_turns(turns: Sequence[_Turn], facilitator: str | None) -> lis
 
 
 def _given_slot_turns(turns: Sequence[_Turn], given: Sequence[GivenSlot]) -> list[tuple[str, int, int]]:
+    """The turns given slots start at; a slot marked live before anything was said in it has none yet."""
     starts = []
     for slot in sorted(given, key=lambda slot: slot.start_index):
-        turn = next((number for number, turn in enumerate(turns) if turn.last >= slot.start_index), len(turns) - 1)
-        starts.append((slot.presenter, turn))
+        turn = next((number for number, turn in enumerate(turns) if turn.last >= slot.start_index), None)
+        if turn is not None:
+            starts.append((slot.presenter, turn))
     return [(presenter, first, first) for presenter, first in starts]
 
 

@@ -17,13 +17,14 @@ import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from coach.feedback.live import LiveSession
 from coach.feedback.session import LabelledUtterance
+from coach.feedback.structure import GivenSlot, MeetingMode
 from coach.sets.store import SetStore
 from coach.sets.tables import LiveSessionRow, LiveUtteranceRow
 
@@ -95,6 +96,8 @@ class LiveStore:
                     last_speaker=None,
                     last_nudge_at=None,
                     declared={},
+                    slots=[],
+                    mode=None,
                     connections=1,
                     updated_at=_now(),
                 )
@@ -118,7 +121,7 @@ class LiveStore:
                 .where(LiveUtteranceRow.session_id == session_id)
                 .order_by(LiveUtteranceRow.position)
             ).all()
-            return LiveSession(
+            session = LiveSession(
                 nudge_interval=self._nudge_interval,
                 id=row.id,
                 presenter=row.presenter,
@@ -128,7 +131,11 @@ class LiveStore:
                 turn=row.turn,
                 last_speaker=row.last_speaker,
                 declared=dict(row.declared),
+                slots=[GivenSlot(str(presenter), int(start)) for presenter, start in row.slots],
+                mode=cast(MeetingMode | None, row.mode),
             )
+        session.apply_roles()  # the meeting's structure, which is not stored
+        return session
 
     def disconnected(self, session_id: str) -> None:
         """A connection to the session ended: when it was the last, the session may make room, and it expires
@@ -153,6 +160,8 @@ class LiveStore:
                     last_speaker=state.last_speaker,
                     last_nudge_at=state.last_nudge_at,
                     declared=state.declared,
+                    slots=[[slot.presenter, slot.start_index] for slot in state.slots],
+                    mode=state.mode,
                     updated_at=_now(),
                 )
             )

@@ -73,6 +73,9 @@ class LiveSessionRow(Base):
     last_speaker: Mapped[str | None] = mapped_column(String(200))
     last_nudge_at: Mapped[float | None] = mapped_column(Float)
     declared: Mapped[dict[str, Any]]
+    #: The presenters' slots marked so far, as ``[presenter, first utterance index]`` pairs.
+    slots: Mapped[list[Any]]
+    mode: Mapped[str | None] = mapped_column(String(16))
     connections: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
 

@@ -15,7 +15,7 @@ from coach.sets.tables import LiveSessionRow
 from tests.api.conftest import MakeClient
 
 NOT_JSON = 'That message is not JSON. Send e.g. {"type": "utterance", "speaker": "Ana", "text": "..."}.'
-EXPECTED = "Expected type 'utterance' with speaker and text, 'roles', or 'end'."
+EXPECTED = "Expected type 'utterance' with speaker and text, 'roles', 'slot' with the next presenter, or 'end'."
 ADVICE_NUDGE = {
     "type": "nudge",
     "message": "3 pieces of advice in a row. You might invite the set back to questions.",
@@ -29,7 +29,12 @@ def say(socket: WebSocketTestSession, speaker: str, text: str, **fields: Any) ->
     The server answers messages in order, so a message it can only refuse (text that is not JSON) marks where the
     replies to the utterance end: they are everything before that refusal.
     """
-    socket.send_json({"type": "utterance", "speaker": speaker, "text": text, **fields})
+    return replies_to(socket, {"type": "utterance", "speaker": speaker, "text": text, **fields})
+
+
+def replies_to(socket: WebSocketTestSession, message: dict[str, Any]) -> list[dict[str, Any]]:
+    """Send ``message``; return every reply to it (see :func:`say`)."""
+    socket.send_json(message)
     socket.send_text("end of replies")
     replies = []
     while (reply := socket.receive_json()) != {"type": "error", "message": NOT_JSON}:
@@ -175,7 +180,7 @@ BAD_MESSAGES = [
         "unknown type",
         '{"type": "ping"}',
         "That message was not understood (message: Input tag 'ping' found using 'type' does not match any of the "
-        f"expected tags: 'utterance', 'roles', 'end'). {EXPECTED}",
+        f"expected tags: 'utterance', 'roles', 'slot', 'end'). {EXPECTED}",
     ),
     (
         "no type",
@@ -543,3 +548,56 @@ def test_a_members_story_running_on_after_the_questions_began_gets_a_nudge(clien
     assert not any(reply["type"] == "nudge" for batch in replies for reply in batch)
     assert last[-1]["type"] == "nudge"
     assert (last[-1]["reason"], last[-1]["speaker"]) == ("story_run", "Tom")
+
+
+AMIRAS_SLOT = [
+    ("Amira", "So this is about my team and the rota, which has been falling apart since May."),
+    ("Jo", "What happens when it goes wrong?"),
+    ("Amira", "I end up covering the shifts myself and going home late again."),
+]
+TUNDES_SLOT = [
+    ("Tunde", "Mine is about the budget, which was cut by a third this year."),
+    ("Amira", "What matters most to you in it?"),
+]
+
+
+def test_a_slot_message_starts_the_next_presenters_slot_and_resumes_with_the_session(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        first = started(socket)
+        set_roles(socket, presenter="Amira", facilitator="Ruth")
+        for speaker, text in AMIRAS_SLOT:
+            say(socket, speaker, text)
+        marked = replies_to(socket, {"type": "slot", "presenter": "Tunde"})
+    with client.websocket_connect(
+        f"/v1/live?session={first['session_id']}", headers={"X-Resume-Token": first["resume_token"]}
+    ) as socket:
+        resumed = started(socket)
+        replayed = [socket.receive_json() for _ in range(len(AMIRAS_SLOT) + 2)]  # labels, figures, slots
+        labels = [say(socket, speaker, text)[0] for speaker, text in TUNDES_SLOT]
+        socket.send_json({"type": "end"})
+        report = socket.receive_json()["report"]
+
+    assert kinds(marked) == ["summary", "slots"]
+    assert marked[-1]["slots"] == [
+        {"presenter": "Amira", "start_index": 0, "end_index": 2},
+        {"presenter": "Tunde", "start_index": 3, "end_index": 2},
+    ]
+    assert resumed["presenter"] == "Tunde"
+    assert replayed[-1]["type"] == "slots"
+    assert replayed[-1]["slots"][1] == {"presenter": "Tunde", "start_index": 3, "end_index": 2}
+    assert [(label["speaker"], label["role"]) for label in labels] == [("Tunde", "presenter"), ("Amira", "member")]
+    assert [(slot["presenter"], slot["start_index"], slot["end_index"]) for slot in report["slots"]] == [
+        ("Amira", 0, 2),
+        ("Tunde", 3, 4),
+    ]
+
+
+def test_a_slot_needs_a_presenter(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        (error,) = replies_to(socket, {"type": "slot"})
+        after = say(socket, "Priya", "What would help?")
+
+    assert error["type"] == "error"
+    assert "slot.presenter: Field required" in error["message"]
+    assert kinds(after) == ["label", "summary"]

@@ -10,7 +10,10 @@ from coach.classifier import Coach
 from coach.feedback import live
 from coach.feedback.live import LiveSession
 from coach.feedback.roles import Roles, resolve_roles
+from coach.feedback.structure import MeetingMode
 from tests.fakes import KeywordClassifier
+from tests.feedback.builders import Row
+from tests.feedback.meeting import FACILITATOR, MEETING
 
 COACH = Coach(KeywordClassifier())
 
@@ -52,3 +55,80 @@ def test_without_names_the_roles_are_inferred_from_everything_said() -> None:
     ]:
         say(state, speaker, text)
     assert {u.speaker: u.role for u in state.utterances}["Sam"] == "presenter"
+
+
+def stream(state: LiveSession, rows: list[Row], marks: dict[int, str] | None = None) -> list[live.Nudge]:
+    """Say each row in turn (marking ``marks[n]``'s slot before row ``n``); the nudges that went out."""
+    nudges = []
+    for number, (speaker, _, _, text) in enumerate(rows):
+        if marks and number in marks:
+            state.next_presenter(marks[number])
+        _, nudge, _ = state.add(COACH.classify([text])[0], speaker, None, None, float(number))
+        nudges += [nudge] if nudge else []
+    return nudges
+
+
+def roles_of(state: LiveSession, speaker: str) -> list[str]:
+    return [u.role for u in state.utterances if u.speaker == speaker]
+
+
+def test_a_meetings_slots_are_found_as_it_runs_and_each_presenter_is_a_member_in_the_others_slot() -> None:
+    state = LiveSession(nudge_interval=0)
+    state.set_roles(None, FACILITATOR)
+    stream(state, MEETING)
+
+    assert [presenter for presenter, _, _ in state.meeting_slots] == ["Amira", "Tunde"]
+    (_, amira_first, amira_last), (_, tunde_first, _) = state.meeting_slots
+    by_index = {u.index: u for u in state.utterances}
+    assert {by_index[i].role for i in range(amira_first, amira_last + 1) if by_index[i].speaker == "Amira"} == {
+        "presenter"
+    }
+    assert {u.role for u in state.utterances[tunde_first:] if u.speaker == "Amira"} == {"member"}
+    assert {u.role for u in state.utterances[tunde_first:] if u.speaker == "Tunde"} == {"presenter"}
+
+
+def test_marked_slots_win_and_a_presenter_named_before_keeps_their_slot_from_their_first_word() -> None:
+    state = LiveSession(nudge_interval=0)
+    state.set_roles("Amira", FACILITATOR)
+    tunde_starts = next(n for n, row in enumerate(MEETING) if row[3] == "Thanks. Tunde, over to you.")
+    stream(state, MEETING, marks={tunde_starts: "Tunde"})
+
+    amira_first = next(u.index for u in state.utterances if u.speaker == "Amira")
+    marked = next(u.index for u in state.utterances if u.text == "Tunde, over to you.") - 1  # "Thanks." before it
+    assert [(presenter, first) for presenter, first, _ in state.meeting_slots] == [
+        ("Amira", amira_first),
+        ("Tunde", marked),
+    ]
+    assert state.presenter == "Tunde"
+    assert set(roles_of(state, "Amira")[-3:]) == {"member"}
+
+
+def test_a_slot_marked_twice_before_anyone_speaks_is_the_later_mark() -> None:
+    state = LiveSession(nudge_interval=0)
+    state.next_presenter("Amira")
+    state.next_presenter("Tunde")
+
+    assert state.meeting_slots == [("Tunde", 0, -1)]
+
+
+ADVICE_RUN = [
+    ("Sam", "member", "story", "So the rota has been falling apart since May and I keep covering."),
+    ("Jo", "member", "open_question", "What happens on the ward then?"),
+    ("Sam", "member", "story", "Agency staff, overtime, begging people, all of it really."),
+    ("Jo", "member", "advice", "You should ask the matron."),
+    ("Ana", "member", "advice", "You could try a rota app."),
+    ("Ben", "member", "advice", "You need to say no more often."),
+]
+
+
+@pytest.mark.parametrize(("mode", "nudged"), [("open", True), ("planned", False)])
+def test_nudges_come_only_in_open_questioning_time(mode: MeetingMode, nudged: bool) -> None:
+    state = LiveSession(nudge_interval=0)
+    state.set_roles(None, FACILITATOR)
+    state.next_presenter("Sam", mode)
+    nudges = stream(state, ADVICE_RUN)
+
+    assert [nudge.reason for nudge in nudges] == (["advice_run"] if nudged else [])
+    counts = state.figures()["counts"]
+    assert isinstance(counts, dict)
+    assert (counts["advice"], counts["open_question"]) == ((3, 1) if nudged else (0, 0))  # planned time: not counted

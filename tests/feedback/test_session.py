@@ -118,7 +118,9 @@ def test_from_live_keeps_known_roles_and_infers_the_rest() -> None:
         LabelledUtterance(1, 1, "Sam", "member", "We lost two nurses.", "story", 0.9, False),
         LabelledUtterance(2, 2, "Ana", "member", "What would help?", "open_question", 0.9, False),
     ]
-    session = Session.from_live(live, None, "Nobody", {"name": "m", "version": "1", "backend": "x"})
+    session = Session.from_live(
+        live, None, "Nobody", {"Ruth": "facilitator"}, {"name": "m", "version": "1", "backend": "x"}
+    )
     assert [u.role for u in session.utterances] == ["facilitator", "presenter", "member"]
     assert session.roles.assumed == ("presenter",)
     assert session.model == {"name": "m", "version": "1"}

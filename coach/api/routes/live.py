@@ -22,6 +22,9 @@ from coach.api.schemas import (
     LiveReport,
     LiveRoles,
     LiveSessionStarted,
+    LiveSlot,
+    LiveSlots,
+    LiveSlotSpan,
     LiveSummary,
     LiveUtterance,
 )
@@ -38,8 +41,8 @@ from coach.sets.store import NotFound, SetStore
 
 router = APIRouter()
 
-ClientMessage = Annotated[LiveUtterance | LiveRoles | LiveEnd, Field(discriminator="type")]
-_client_message: TypeAdapter[LiveUtterance | LiveRoles | LiveEnd] = TypeAdapter(ClientMessage)
+ClientMessage = Annotated[LiveUtterance | LiveRoles | LiveSlot | LiveEnd, Field(discriminator="type")]
+_client_message: TypeAdapter[LiveUtterance | LiveRoles | LiveSlot | LiveEnd] = TypeAdapter(ClientMessage)
 POLICY_VIOLATION = 1008
 INTERNAL_ERROR = 1011
 TRY_AGAIN_LATER = 1013
@@ -107,6 +110,8 @@ async def live(
                 for u in state.utterances:
                     await _send(websocket, _label_message(u))
                 await _send(websocket, LiveSummary(figures=state.figures()))
+                if state.meeting_slots:
+                    await _send(websocket, _slots_message(state))
             await _converse(websocket, state, store, settings, owner)
         finally:
             with anyio.CancelScope(shield=True):  # counted even when the connection's task is being cancelled
@@ -147,13 +152,19 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
                 await run_in_threadpool(store.close, state.id)
                 await websocket.close()
                 return
-            if isinstance(message, LiveRoles):
-                changed = state.set_roles(message.presenter, message.facilitator)
+            if isinstance(message, LiveRoles | LiveSlot):
+                where = _slots_message(state)
+                if isinstance(message, LiveRoles):
+                    changed = state.set_roles(message.presenter, message.facilitator)
+                else:
+                    changed = await run_in_threadpool(state.next_presenter, message.presenter, message.mode)
                 await run_in_threadpool(partial(store.record, state, [], rewrite=changed))
                 if changed:  # earlier turns follow the roles: their labels again, then the figures
                     for u in state.utterances:
                         await _send(websocket, _label_message(u))
                 await _send(websocket, LiveSummary(figures=state.figures()))
+                if isinstance(message, LiveSlot) or _slots_message(state) != where:
+                    await _send(websocket, _slots_message(state))
                 continue
             if len(message.text) > settings.max_text_chars:
                 await _send(
@@ -181,6 +192,7 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
 async def _label(
     websocket: WebSocket, state: LiveSession, store: LiveStore, coach: Coach, message: LiveUtterance
 ) -> None:
+    where = _slots_message(state)
     context = state.context_for(message.speaker)
     (prediction,) = await run_in_threadpool(coach.classify, [message.text], [context])
     # Wall-clock time, not monotonic: the nudge clock is kept with the session and read by whichever process resumes it.
@@ -193,10 +205,22 @@ async def _label(
     for u in state.utterances if changed else added:
         await _send(websocket, _label_message(u))
     await _send(websocket, LiveSummary(figures=state.figures()))
+    if _slots_message(state) != where:
+        await _send(websocket, _slots_message(state))
     if nudge:
         await _send(
             websocket, LiveNudge(message=nudge.message, reason=nudge.reason, speaker=nudge.speaker, at=nudge.at)
         )
+
+
+def _slots_message(state: LiveSession) -> LiveSlots:
+    """Where the meeting is: sent after a ``slot`` message, and whenever what it says changes."""
+    structure, latest = state.structure, len(state.utterances) - 1
+    return LiveSlots(
+        slots=[LiveSlotSpan(presenter=p, start_index=first, end_index=last) for p, first, last in state.meeting_slots],
+        phase=structure.phase_of[latest] if structure is not None else None,
+        mode=structure.mode_of[latest] if structure is not None else None,
+    )
 
 
 def _label_message(u: LabelledUtterance) -> LiveLabel:
@@ -205,7 +229,15 @@ def _label_message(u: LabelledUtterance) -> LiveLabel:
 
 def _report(state: LiveSession, rephraser: Rephraser, end: LiveEnd, store: SetStore, owner: str) -> dict[str, Any]:
     """The final report; with ``end.set_id``, after saving the session to that set (which must be ``owner``'s)."""
-    session = Session.from_live(state.utterances, state.presenter, state.facilitator, rephraser.coach.info)
+    session = Session.from_live(
+        state.utterances,
+        state.presenter,
+        state.facilitator,
+        state.declared,
+        rephraser.coach.info,
+        state.slots,
+        state.mode,
+    )
     if end.set_id is None:
         return build_report(session, rephraser=rephraser).to_dict()
     return save_to_set(store, owner, store.get_set(owner, end.set_id), session, end.date, rephraser).to_dict()
@@ -233,5 +265,5 @@ def _explain(error: Exception) -> str:
     )
     return (
         f"That message was not understood ({problems}). Expected type 'utterance' with speaker and text, "
-        "'roles', or 'end'."
+        "'roles', 'slot' with the next presenter, or 'end'."
     )
