@@ -25,7 +25,7 @@ def say(page: Page, speaker: str, text: str) -> None:
 def test_a_live_session_from_first_words_to_report(page: Page, server: LiveServer, screenshot: Screenshot) -> None:
     page.goto(f"{server.url}/live")
     expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
-    page.get_by_label("Presenter").fill("Sam")
+    page.get_by_label("Presenter", exact=True).fill("Sam")
     page.get_by_role("button", name="Set roles").click()
     expect(page.get_by_role("status")).to_contain_text("Roles set")
 
@@ -100,7 +100,7 @@ def test_a_message_the_service_refuses_is_shown(page: Page, server: LiveServer) 
 def test_a_reload_shows_the_whole_session_so_far(page: Page, server: LiveServer, screenshot: Screenshot) -> None:
     page.goto(f"{server.url}/live")
     expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
-    page.get_by_label("Presenter").fill("Sam")
+    page.get_by_label("Presenter", exact=True).fill("Sam")
     page.get_by_label("Facilitator").fill("Gwen")
     page.get_by_role("button", name="Set roles").click()
     said = [
@@ -123,7 +123,7 @@ def test_a_reload_shows_the_whole_session_so_far(page: Page, server: LiveServer,
     expect(feed.nth(0)).to_contain_text("Sam (presenter)")
     expect(feed.nth(0)).to_contain_text("story")
     expect(feed.nth(2)).to_contain_text("advice dressed as a question")
-    expect(page.get_by_label("Presenter")).to_have_value("Sam")
+    expect(page.get_by_label("Presenter", exact=True)).to_have_value("Sam")
     expect(page.get_by_label("Facilitator")).to_have_value("Gwen")
     expect(page.get_by_test_id("live-ratio")).to_have_text("50%")
     expect(page.locator("#count")).to_have_text("3")
@@ -151,7 +151,7 @@ def test_roles_set_later_count_for_what_was_said_before(page: Page, server: Live
     expect(ratio).not_to_have_text("–")
 
     # Named now, Priya presents: Sam's story and Tom's advice are what the members said, from the start.
-    page.get_by_label("Presenter").fill("priya")
+    page.get_by_label("Presenter", exact=True).fill("priya")
     page.get_by_role("button", name="Set roles").click()
     expect(page.get_by_role("status")).to_contain_text("Roles set: priya presents")
     expect(ratio).to_have_text("0%")
@@ -220,3 +220,35 @@ def test_a_session_that_cannot_be_resumed_offers_a_new_one(page: Page, server: L
     expect(page.get_by_role("alert")).to_have_count(0)
     say(page, "Priya", "What would help?")
     expect(page.locator("#feed > li")).to_have_count(1)
+
+
+def test_the_next_presenters_slot_is_marked_and_the_first_presenter_is_then_a_member(
+    page: Page, server: LiveServer
+) -> None:
+    page.goto(f"{server.url}/live")
+    expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
+    page.get_by_label("Presenter", exact=True).fill("Amira")
+    page.get_by_label("Facilitator").fill("Ruth")
+    page.get_by_role("button", name="Set roles").click()
+    feed = page.locator("#feed > li")
+    say(page, "Amira", "So this is about my team and the rota, which has been falling apart since May.")
+    say(page, "Jo", "What happens when it goes wrong?")
+    say(page, "Amira", "I end up covering the shifts myself.")
+    expect(feed).to_have_count(3)
+
+    page.get_by_role("button", name="Start their slot").click()
+    expect(page.get_by_role("alert")).to_contain_text("Type the name of the presenter")
+    page.get_by_label("Next presenter").fill("Tunde")
+    page.get_by_role("button", name="Start their slot").click()
+    expect(page.get_by_role("status")).to_have_text("Tunde's slot starts with the next thing said.")
+    meeting = page.get_by_test_id("live-meeting")
+    expect(meeting).to_contain_text("Slots: Amira (from #1), then Tunde (from #4).")
+    expect(page.get_by_label("Presenter", exact=True)).to_have_value("Tunde")
+
+    say(page, "Tunde", "Mine is about the budget, which was cut by a third this year.")
+    say(page, "Amira", "What matters most to you in it?")
+    expect(feed.nth(3)).to_contain_text("Tunde (presenter)")
+    expect(feed.nth(4)).to_contain_text("Amira: ")
+    expect(feed.nth(4)).not_to_contain_text("(presenter)")
+    expect(feed.nth(0)).to_contain_text("Amira (presenter)")  # still the presenter in her own slot
+    expect(meeting).to_contain_text("Now: questioning, open time.")

@@ -52,7 +52,7 @@ def transcript(tmp_path: Path) -> Path:
 
 def show_report(page: Page, path: Path) -> None:
     page.get_by_label("Or choose a transcript file").set_input_files(path)
-    page.get_by_label("Presenter").fill("Sam")
+    page.get_by_label("Presenter", exact=True).fill("Sam")
     page.get_by_label("Facilitator").fill("Gwen")
     page.get_by_role("button", name="Show the report").click()
     expect(page.get_by_test_id("questioning-ratio")).to_have_text(re.compile(r"^\d{1,3}%$"))

@@ -149,6 +149,25 @@ function showLabel(msg) {
   feed.scrollTop = feed.scrollHeight;
 }
 
+const PHASE_WORDS = {
+  opening: "the opening", report_back: "report-back", discussion: "a planned discussion", closing: "the close",
+  presenting: "the presenter's account", questioning: "questioning", actions: "the presenter's actions",
+  process_review: "a review of how the set worked",
+};
+
+// Where the meeting is: its slots so far (the latest presenter is the one in the roles' box) and what is happening now.
+function showMeeting(msg) {
+  const line = document.getElementById("meeting");
+  if (!msg.slots.length) {
+    line.textContent = "";
+    return;
+  }
+  const slots = msg.slots.map((slot) => `${slot.presenter} (from #${slot.start_index + 1})`).join(", then ");
+  const now = msg.phase ? ` Now: ${PHASE_WORDS[msg.phase] || msg.phase}, ${msg.mode} time.` : "";
+  line.textContent = `Slots: ${slots}.${now}`;
+  presenterInput.value = msg.slots[msg.slots.length - 1].presenter;
+}
+
 // The service words some errors for programs ('End it with {"type": "end"}'); on this page, name the button.
 function pageError(text) {
   return text.replace(/End it with \{"type": "end"\}/g, "End it with the “End the session” button");
@@ -178,6 +197,8 @@ function handle(msg) {
     document.getElementById("open").textContent = percent(f.open_ratio);
     document.getElementById("count").textContent = String(f.utterances);
     document.getElementById("count-name").textContent = f.utterances === 1 ? "thing said" : "things said";
+  } else if (msg.type === "slots") {
+    showMeeting(msg);
   } else if (msg.type === "nudge") {
     nudges.replaceChildren(nudgeBox(msg));
   } else if (msg.type === "error") {
@@ -241,6 +262,22 @@ document.getElementById("set-roles").addEventListener("click", () => {
     statusLine.textContent = named.length
       ? `Roles set: ${named.join(", ")}. The figures count them from the start.`
       : "Roles cleared: everyone counts as a member.";
+  }
+});
+
+document.getElementById("next-slot").addEventListener("click", () => {
+  const nextInput = document.getElementById("next-presenter");
+  const presenter = nextInput.value.trim();
+  if (!presenter) {
+    showError(message, "Type the name of the presenter whose slot starts now.");
+    nextInput.focus();
+    return;
+  }
+  if (send({ type: "slot", presenter })) {
+    message.replaceChildren();
+    nextInput.value = "";
+    statusLine.textContent = `${presenter}'s slot starts with the next thing said.`;
+    textInput.focus();
   }
 });
 
