@@ -75,7 +75,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     # In memory: a later `training.prepare` rewriting the folder must not pull the data from under a long run.
     prepared = load_from_disk(str(args.prepared), keep_in_memory=True)
     rows = training_rows(
-        prepared, args.sources, args.corpus_weight, annomi_weight=args.annomi_weight, meetings=not args.no_meetings
+        prepared, args.sources, args.corpus_weight, annomi_weight=args.annomi_weight, meetings=args.meetings
     )
     texts, contexts, weights = rows.texts, rows.contexts, rows.weights
     targets = [LABELS.index(label) for label in rows.labels]
@@ -175,7 +175,7 @@ def main() -> None:
     parser.add_argument("--sources", nargs="*", default=["mrda", "annomi"])
     parser.add_argument("--corpus-weight", type=float, default=0.3, help="weight of MRDA and AMI rows")
     parser.add_argument("--annomi-weight", type=float, default=DEFAULT_ANNOMI_WEIGHT, help="weight of AnnoMI rows")
-    parser.add_argument("--no-meetings", action="store_true", help="leave our train meetings out of the mixture")
+    parser.add_argument("--meetings", action="store_true", help="add our train meetings to the mixture (an ablation)")
     parser.add_argument("--context-drop", type=float, default=0.5, help="share of rows read without context")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--lr", type=float, default=5e-5)

@@ -83,7 +83,7 @@ class LabelledUtterance(Utterance):
         """
         label = label_for_role(self.label, self.scores, role)
         if label == self.label:
-            return replace(self, role=role)
+            return self if role == self.role else replace(self, role=role)
         confidence = round(float(self.scores.get(label, 0.0)), 4)
         return replace(self, role=role, label=label, confidence=confidence, leading=False)
 

@@ -1,0 +1,31 @@
+"""The training mixture: our rows, their caption-style copy, our train meetings only when asked, and the corpora."""
+
+from __future__ import annotations
+
+from datasets import Dataset, DatasetDict
+
+from training.mixture import training_rows
+
+
+def part(texts: list[str], label: str) -> Dataset:
+    return Dataset.from_dict({"text": texts, "context": [""] * len(texts), "label": [label] * len(texts)})
+
+
+PREPARED = DatasetDict(
+    {
+        "ours_train": part(["What would help?", "You should ring her."], "open_question"),
+        "meetings_train": part(["Over to you, Amira.", "Thursday's good for me."], "other"),
+        "annomi_train": part(["It sounds like a hard week."], "reflection"),
+    }
+)
+
+
+def test_our_train_meetings_join_ours_only_when_asked() -> None:
+    without = training_rows(PREPARED, ["annomi"], corpus_weight=0.3)
+    with_meetings = training_rows(PREPARED, ["annomi"], corpus_weight=0.3, meetings=True)
+
+    assert "Over to you, Amira." not in without.texts
+    assert with_meetings.texts.count("Over to you, Amira.") == 1
+    assert "over to you amira" in with_meetings.texts  # the caption-style copy covers the meetings too
+    assert len(with_meetings.texts) == len(without.texts) + 4
+    assert with_meetings.weights[with_meetings.texts.index("Over to you, Amira.")] == 1.0
