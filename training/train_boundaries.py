@@ -2,15 +2,15 @@
 
     python -m training.train_boundaries [--epochs 2]
 
-Runs of words with known sentence boundaries come from three sources, with the punctuation stripped the way a
-captioning tool leaves it (``training.data.strip_text``): our conversations and our whole meetings (a turn's
-sentences) and AnnoMI (a turn's sentences by its transcribers' punctuation), each with its own train/dev/test split.
-MRDA was tried for an earlier, linear tagger: its dialogue acts cut clauses finer than sentences ("because nobody
-owned it" on its own), and adding it lowered the boundary F1 on both other sources. A token-classification head on
-all-MiniLM-L6-v2 (the classifier's encoder) learns "an utterance ends after this word" on each word's last
-sub-token, in windows as serving reads them. The epoch and the threshold are chosen on the dev runs for the best
-boundary F1; the model is exported to int8 ONNX (``training.export_onnx``) and the test runs, read by the exported
-model exactly as serving reads them, give the figures in ``models/boundaries/metrics.json``.
+Runs of words with known sentence boundaries come from two sources, with the punctuation stripped the way a
+captioning tool leaves it (``training.data.strip_text``): our conversations (a turn's sentences) and AnnoMI (a turn's
+sentences by its transcribers' punctuation), each with its own train/dev/test split. MRDA was tried for an earlier,
+linear tagger: its dialogue acts cut clauses finer than sentences ("because nobody owned it" on its own), and adding
+it lowered the boundary F1 on both other sources. A token-classification head on all-MiniLM-L6-v2 (the classifier's
+encoder) learns "an utterance ends after this word" on each word's last sub-token, in windows as serving reads them.
+The epoch and the threshold are chosen on the dev runs for the best boundary F1; the model is exported to int8 ONNX
+(``training.export_onnx``) and the test runs, read by the exported model exactly as serving reads them, give the
+figures in ``models/boundaries/metrics.json``.
 """
 
 from __future__ import annotations
@@ -38,12 +38,11 @@ from training.annomi import read_annomi
 from training.data import ARTIFACTS_DIR, annotated_split, strip_text
 from training.encoder import encoder_dir
 from training.export_onnx import export_fp32, quantize
-from training.meetings import meeting_split
 from training.train_transformer import set_seed, tensors
 
 #: A run is the words of one turn and the gaps after which a new utterance starts.
 Run = tuple[list[str], set[int]]
-SOURCES = ("ours", "meetings", "annomi")
+SOURCES = ("ours", "annomi")
 MAX_LENGTH = 128
 FP32_PATH = ARTIFACTS_DIR / "boundaries-fp32" / "model.onnx"
 
@@ -62,14 +61,7 @@ def run_of(units: list[str]) -> Run:
 
 
 def ours_runs(split: str) -> Iterator[Run]:
-    return turn_runs(annotated_split(split))
-
-
-def meetings_runs(split: str) -> Iterator[Run]:
-    return turn_runs([row for meeting in meeting_split(split).values() for row in meeting])
-
-
-def turn_runs(rows: list[dict[str, Any]]) -> Iterator[Run]:
+    rows = annotated_split(split)
     for _, turn in groupby(rows, key=lambda row: (row["conversation_id"], row["turn"])):
         # A written row can hold several sentences; the product splits those at their punctuation, so they count.
         yield run_of([sentence for row in turn for sentence in split_sentences(str(row["text"]))])
@@ -82,7 +74,7 @@ def annomi_runs(split: str) -> Iterator[Run]:
 
 
 def runs(source: str, split: str) -> list[Run]:
-    reader = {"ours": ours_runs, "meetings": meetings_runs, "annomi": annomi_runs}[source]
+    reader = {"ours": ours_runs, "annomi": annomi_runs}[source]
     return [run for run in reader(split) if len(run[0]) > 1]
 
 
