@@ -22,7 +22,6 @@ from coach.labels import (
     QUESTION_LABELS,
     QUESTIONING_LABELS,
     REFLECTION,
-    STORY,
 )
 
 MEMBER = "member"
@@ -148,16 +147,6 @@ def label_counts_by_speaker(utterances: Sequence[LabelledUtterance]) -> dict[str
     for u in utterances:
         by_speaker.setdefault(u.speaker, []).append(u)
     return {speaker: label_counts(spoken) for speaker, spoken in by_speaker.items()}
-
-
-def advice_moments(utterances: Sequence[LabelledUtterance]) -> list[Moment]:
-    """Every piece of advice from members (advice dressed as a question included), in order."""
-    return [Moment.of(u) for u in members(utterances) if u.label == ADVICE]
-
-
-def story_moments(utterances: Sequence[LabelledUtterance]) -> list[Moment]:
-    """Every story utterance from members (their own anecdotes and opinions of what is), in order."""
-    return [Moment.of(u) for u in members(utterances) if u.label == STORY]
 
 
 def leading_questions(utterances: Sequence[LabelledUtterance]) -> list[Moment]:
@@ -323,7 +312,6 @@ __all__ = [
     "Run",
     "Timeline",
     "Window",
-    "advice_moments",
     "contributions",
     "duration",
     "label_counts",
@@ -338,7 +326,6 @@ __all__ = [
     "questioning_ratio",
     "reflection_to_question_ratio",
     "session_start",
-    "story_moments",
     "time_to_first_advice",
     "timeline",
 ]

@@ -127,15 +127,6 @@ SAMPLE = [
     ("Ruth", "facilitator", "advice", "Let's keep to questions.", 40.0),
 ]
 MOMENT_CASES: list[tuple[str, MomentFunction, list[Row], list[tuple[str, str, float | None]]]] = [
-    ("advice: empty", metrics.advice_moments, [], []),
-    (
-        "advice: members only, leading included",
-        metrics.advice_moments,
-        SAMPLE,
-        [("Tom", "Have you thought about an agency?", 20.0), ("Ana", "You should call HR.", 30.0)],
-    ),
-    ("story: empty", metrics.story_moments, [], []),
-    ("story: not the presenter's", metrics.story_moments, SAMPLE, [("Ana", "When I ran Leeds we had that.", 10.0)]),
     ("leading: empty", metrics.leading_questions, [], []),
     (
         "leading: only advice dressed as a question",
