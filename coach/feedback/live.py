@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from coach.classifier import Prediction
 from coach.classifier.context import previous_turn_contexts
 from coach.feedback import metrics
-from coach.feedback.roles import Roles, resolve_roles
+from coach.feedback.roles import PRESENTER, Roles, match_speaker, resolve_roles
 from coach.feedback.session import LabelledUtterance, read_meeting
 from coach.feedback.structure import GivenSlot, MeetingMode, MeetingStructure
 from coach.labels import ADVICE, OTHER, QUESTION_LABELS, QUESTIONING_LABELS, STORY
@@ -171,7 +171,11 @@ class LiveSession:
         if not self.utterances:
             return False
         roles = self._resolved_roles()
-        relabelled, _, self.structure = read_meeting(self.utterances, roles, self.slots, self.mode)
+        slots = []
+        for slot in self.slots:  # each name marked matched to a speaker as --presenter names are ("tunde" is Tunde)
+            name = match_speaker(slot.presenter, roles.speakers, PRESENTER, strict=False)
+            slots.append(GivenSlot(name or slot.presenter, slot.start_index))
+        relabelled, _, self.structure = read_meeting(self.utterances, roles, slots, self.mode)
         if self.structure is None:  # roles sent with utterances win over names in one presenter's session
             relabelled = tuple(u.with_role(self.declared.get(u.speaker) or u.role) for u in relabelled)
         changed = any((a.role, a.label) != (b.role, b.label) for a, b in zip(relabelled, self.utterances, strict=True))

@@ -103,6 +103,15 @@ def test_marked_slots_win_and_a_presenter_named_before_keeps_their_slot_from_the
     assert set(roles_of(state, "Amira")[-3:]) == {"member"}
 
 
+def test_a_presenters_name_marked_in_another_case_is_their_speaker() -> None:
+    state = LiveSession(nudge_interval=0)
+    state.next_presenter("sam")
+    stream(state, ADVICE_RUN[:3])
+
+    assert roles_of(state, "Sam") == ["presenter", "presenter"]
+    assert [presenter for presenter, _, _ in state.meeting_slots] == ["Sam"]
+
+
 def test_a_slot_marked_twice_before_anyone_speaks_is_the_later_mark() -> None:
     state = LiveSession(nudge_interval=0)
     state.next_presenter("Amira")

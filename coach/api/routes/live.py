@@ -155,7 +155,7 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
             if isinstance(message, LiveRoles | LiveSlot):
                 where = _slots_message(state)
                 if isinstance(message, LiveRoles):
-                    changed = state.set_roles(message.presenter, message.facilitator)
+                    changed = await run_in_threadpool(state.set_roles, message.presenter, message.facilitator)
                 else:
                     changed = await run_in_threadpool(state.next_presenter, message.presenter, message.mode)
                 await run_in_threadpool(partial(store.record, state, [], rewrite=changed))
