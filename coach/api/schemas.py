@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from coach.feedback.structure import Mode, Phase
 from coach.transcript.timecode import MAX_SESSION_SECONDS
 
 Label = Literal["open_question", "closed_question", "advice", "story", "reflection", "other"]
@@ -370,8 +371,8 @@ class LiveSlots(BaseModel):
 
     type: Literal["slots"] = "slots"
     slots: list[LiveSlotSpan]
-    phase: str | None = Field(description="the latest utterance's phase (null: one presenter's session, read whole)")
-    mode: Literal["open", "planned"] | None = Field(description="the latest utterance's mode (null, likewise)")
+    phase: Phase | None = Field(description="the latest utterance's phase (null: one presenter's session, read whole)")
+    mode: Mode | None = Field(description="the latest utterance's mode (null, likewise)")
 
 
 class LiveError(BaseModel):
