@@ -162,7 +162,9 @@ function showMeeting(msg) {
     line.textContent = "";
     return;
   }
-  const slots = msg.slots.map((slot) => `${slot.presenter} (from #${slot.start_index + 1})`).join(", then ");
+  // A slot marked before anyone spoke in it ends before it starts.
+  const slots = msg.slots.map((slot) => slot.end_index < slot.start_index
+    ? `${slot.presenter} (starting with the next thing said)` : slot.presenter).join(", then ");
   const now = msg.phase ? ` Now: ${PHASE_WORDS[msg.phase] || msg.phase}, ${msg.mode} time.` : "";
   line.textContent = `Slots: ${slots}.${now}`;
   presenterInput.value = msg.slots[msg.slots.length - 1].presenter;
