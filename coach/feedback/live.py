@@ -14,7 +14,7 @@ from coach.classifier import Prediction
 from coach.classifier.context import previous_turn_contexts
 from coach.feedback import metrics
 from coach.feedback.roles import PRESENTER, Roles, match_speaker, resolve_roles
-from coach.feedback.session import LabelledUtterance, read_meeting
+from coach.feedback.session import LabelledUtterance, read_meeting, scored
 from coach.feedback.structure import GivenSlot, MeetingMode, MeetingStructure
 from coach.labels import ADVICE, OTHER, QUESTION_LABELS, QUESTIONING_LABELS, STORY
 
@@ -42,11 +42,7 @@ def nudge_for(utterances: Sequence[LabelledUtterance], structure: MeetingStructu
     """A nudge the latest utterances call for, if any; looks only at members' contributions that are not ``other``
     and, in a meeting (``structure``), only in open questioning time: never in report-back, planned time, a
     presenter's account, their actions or the close."""
-    members = [
-        u
-        for u in utterances
-        if u.role == "member" and u.label != OTHER and (structure is None or structure.counts_for_members(u.index))
-    ]
+    members = [u for u in scored(utterances, structure) if u.role == "member" and u.label != OTHER]
     if not members or (structure is not None and not structure.is_open_questioning(members[-1].index)):
         return None
     latest = members[-1]
@@ -142,11 +138,6 @@ class LiveSession:
         waiting = self.slots[-1:] if self.slots and self.slots[-1].start_index >= len(self.utterances) else []
         return slots + [(slot.presenter, slot.start_index, slot.start_index - 1) for slot in waiting]
 
-    def counts_for_members(self, utterance: LabelledUtterance) -> bool:
-        """Whether a member's utterance counts in the figures: always, except outside open slot time in a meeting."""
-        structure = self.structure
-        return structure is None or utterance.role != "member" or structure.counts_for_members(utterance.index)
-
     def _resolved_roles(self) -> Roles:
         """The roles of everyone so far. Inferring them reads everything said (about 35 ms at 2,000 utterances), so
         roles that needed no inference (both named, or sent) are reused until the names, the roles sent or the
@@ -231,10 +222,10 @@ class LiveSession:
 
     def figures(self) -> dict[str, object]:
         """The rolling figures: members' open slot time in a meeting, as the final report counts it."""
-        scored = [u for u in self.utterances if self.counts_for_members(u)]
+        counted = scored(self.utterances, self.structure)
         return {
             "utterances": len(self.utterances),
-            "questioning_ratio": metrics.questioning_ratio(scored),
-            "open_ratio": metrics.open_ratio(scored),
-            "counts": metrics.label_counts(scored),
+            "questioning_ratio": metrics.questioning_ratio(counted),
+            "open_ratio": metrics.open_ratio(counted),
+            "counts": metrics.label_counts(counted),
         }

@@ -113,12 +113,8 @@ class Session:
 
     @property
     def scored(self) -> tuple[LabelledUtterance, ...]:
-        """The utterances members' figures and feedback are drawn from: all of them, except, in a meeting, what
-        members said outside open slot time (the opening, report-back, planned time, a process review, the closing)."""
-        structure = self.structure
-        if structure is None:
-            return self.utterances
-        return tuple(u for u in self.utterances if u.role != MEMBER or structure.counts_for_members(u.index))
+        """The utterances members' figures and feedback are drawn from (:func:`scored`)."""
+        return scored(self.utterances, self.structure)
 
     @property
     def presenter(self) -> str | None:
@@ -165,6 +161,16 @@ class Session:
         """Labelled utterances read as one presenter's session or as a meeting (:func:`read_meeting`)."""
         utterances, read_roles, structure = read_meeting(unresolved, roles, slots, mode)
         return cls(utterances=utterances, roles=read_roles, model=model_summary(info), structure=structure)
+
+
+def scored(
+    utterances: Sequence[LabelledUtterance], structure: MeetingStructure | None
+) -> tuple[LabelledUtterance, ...]:
+    """The utterances members' figures and feedback are drawn from: all of them, except, in a meeting, what members
+    said outside open slot time (the opening, report-back, planned time, a process review, the closing)."""
+    if structure is None:
+        return tuple(utterances)
+    return tuple(u for u in utterances if u.role != MEMBER or structure.counts_for_members(u.index))
 
 
 def label_session(

@@ -163,8 +163,9 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
                     for u in state.utterances:
                         await _send(websocket, _label_message(u))
                 await _send(websocket, LiveSummary(figures=state.figures()))
-                if isinstance(message, LiveSlot) or _slots_message(state) != where:
-                    await _send(websocket, _slots_message(state))
+                now = _slots_message(state)
+                if isinstance(message, LiveSlot) or now != where:
+                    await _send(websocket, now)
                 continue
             if len(message.text) > settings.max_text_chars:
                 await _send(
@@ -205,8 +206,9 @@ async def _label(
     for u in state.utterances if changed else added:
         await _send(websocket, _label_message(u))
     await _send(websocket, LiveSummary(figures=state.figures()))
-    if _slots_message(state) != where:
-        await _send(websocket, _slots_message(state))
+    now = _slots_message(state)
+    if now != where:
+        await _send(websocket, now)
     if nudge:
         await _send(
             websocket, LiveNudge(message=nudge.message, reason=nudge.reason, speaker=nudge.speaker, at=nudge.at)
