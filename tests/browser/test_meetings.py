@@ -238,32 +238,111 @@ def test_a_refusal_from_the_service_shows_its_message(page: Page, server: LiveSe
     expect(slot_rows(page)).to_have_count(2)
 
 
-def test_a_meeting_without_times_has_slots_that_start_at_turns(
+def line_of(report: dict[str, Any], turn: int) -> int:
+    """The transcript's number (#N, from 1) of the first line of ``turn`` in ``report``."""
+    return next(u["index"] for u in report["utterances"] if u["turn"] == turn) + 1
+
+
+def test_a_meeting_without_times_has_slots_that_start_at_the_transcripts_lines(
     page: Page, server: LiveServer, untimed_meeting: Path
 ) -> None:
+    found = service_report(server.url, untimed_meeting)
     editor = open_meeting(page, server, untimed_meeting)
     expect(editor).to_contain_text("this transcript has no times")
-    expect(editor.get_by_role("textbox", name="Slot 1 starts at")).to_have_value(str(handover("Amira")))
-    expect(editor.get_by_role("textbox", name="Slot 2 starts at")).to_have_value(str(handover("Tunde")))
+    # The numbers are the transcript's own (#N), as "The meeting" table and the transcript show them.
+    for number, slot in enumerate(found["slots"], 1):
+        start = editor.get_by_role("textbox", name=f"Slot {number} starts at")
+        expect(start).to_have_value(f"#{slot['start_index'] + 1}")
 
     later = handover("Tunde") + 4
     given = [{"presenter": "Amira", "turn": handover("Amira")}, {"presenter": "Tunde", "turn": later}]
     expected = service_report(server.url, untimed_meeting, facilitator=FACILITATOR, slots=json.dumps(given))
     tunde = expected["slots"][1]
-    assert tunde["start_index"] > service_report(server.url, untimed_meeting)["slots"][1]["start_index"]
+    assert tunde["start_index"] > found["slots"][1]["start_index"]
 
-    editor.get_by_role("textbox", name="Slot 2 starts at").fill(str(later))
+    # "#N" or a bare N: the slot starts with the turn of that line.
+    editor.get_by_role("textbox", name="Slot 2 starts at").fill(str(line_of(found, later)))
     editor.get_by_role("button", name="Work the report out again").click()
     expect(page.get_by_role("status").filter(has_text="Report updated")).to_contain_text("2 slots (Amira, Tunde)")
     when = f"#{tunde['start_index'] + 1}-#{tunde['end_index'] + 1}"
     expect(slot_rows(page).filter(has_text="Tunde's slot")).to_contain_text(when)
-    expect(editor.get_by_role("textbox", name="Slot 2 starts at")).to_have_value(str(later))
+    expect(editor.get_by_role("textbox", name="Slot 2 starts at")).to_have_value(f"#{tunde['start_index'] + 1}")
 
-    editor.get_by_role("textbox", name="Slot 2 starts at").fill("27:00")
+    lines = len(found["utterances"])
+    for typed in ("27:00", f"#{lines + 1}", "#0"):
+        editor.get_by_role("textbox", name="Slot 2 starts at").fill(typed)
+        editor.get_by_role("button", name="Work the report out again").click()
+        expect(page.get_by_role("alert")).to_have_text(
+            f"Slot 2 starts at “{typed}”, which cannot be read: give the number of a line of the transcript, "
+            f"#1 to #{lines}."
+        )
+    # Two lines of one turn are one start.
+    editor.get_by_role("textbox", name="Slot 2 starts at").fill(f"#{found['slots'][0]['start_index'] + 1}")
     editor.get_by_role("button", name="Work the report out again").click()
     expect(page.get_by_role("alert")).to_have_text(
-        "Slot 2 starts at “27:00”, which cannot be read: give the number of a turn, such as 12."
+        "Slots 1 and 2 start in the same turn: give each slot its own start."
     )
+
+
+def transcript_line(page: Page, index: int) -> Locator:
+    """The line of the report's transcript for utterance ``index`` (from 0), the transcript opened."""
+    details = page.locator(".transcript-details")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    return page.locator(f"#u-{index}")
+
+
+def test_a_slot_is_moved_by_marking_where_it_starts_in_the_transcript(
+    page: Page, server: LiveServer, meeting: Path
+) -> None:
+    found = service_report(server.url, meeting)
+    # A line of Tunde's a few turns after the hand-over.
+    line = next(u for u in found["utterances"] if u["turn"] > handover("Tunde") + 2 and u["speaker"] == "Tunde")
+    editor = open_meeting(page, server, meeting)
+    sent = analyse_posts(page)
+    expect(page.get_by_text("“Slot starts here” on a line moves the slot")).to_be_visible()
+
+    at = clock(line["start"])
+    transcript_line(page, line["index"]).get_by_role("button", name=f"Slot starts here at {at}").click()
+    # Tunde's slot moves there (no new slot), and the keyboard goes to it.
+    expect(editor.get_by_role("combobox", name=re.compile(r"^Presenter of slot"))).to_have_count(2)
+    expect(editor.get_by_role("textbox", name="Slot 2 starts at")).to_have_value(clock(line["start"]))
+    expect(editor.get_by_role("combobox", name="Presenter of slot 2")).to_be_focused()
+    expect(editor.get_by_role("status").filter(has_text="slot now starts")).to_have_text(
+        f"Tunde's slot now starts at {clock(line['start'])}: work the report out again to see it."
+    )
+    assert sent == []  # nothing goes until the facilitator asks
+
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_contain_text(
+        f"Tunde from {clock(line['start'])}"
+    )
+    slots = re.search(r'name="slots"\r\n\r\n(.*?)\r\n', sent[0])
+    assert slots is not None
+    assert json.loads(slots.group(1))[1] == {"presenter": "Tunde", "start": line["start"]}
+    expect(slot_rows(page).filter(has_text="Tunde's slot")).to_contain_text(clock(line["start"]))
+
+
+def test_marking_the_facilitators_line_adds_a_slot_whose_presenter_is_chosen(
+    page: Page, server: LiveServer, untimed_meeting: Path
+) -> None:
+    found = service_report(server.url, untimed_meeting)
+    # The facilitator's last line before Amira's slot: a slot starts there, in order, with nobody chosen yet.
+    first = found["utterances"][found["slots"][0]["start_index"]]["turn"]
+    hers = max(u["index"] for u in found["utterances"] if u["turn"] < first and u["speaker"] == FACILITATOR)
+    editor = open_meeting(page, server, untimed_meeting)
+
+    transcript_line(page, hers).get_by_role("button", name=f"Slot starts here at #{hers + 1}").click()
+    expect(editor.get_by_role("combobox", name=re.compile(r"^Presenter of slot"))).to_have_count(3)
+    expect(editor.get_by_role("combobox", name="Presenter of slot 1")).to_have_value("")
+    expect(editor.get_by_role("combobox", name="Presenter of slot 1")).to_be_focused()
+    expect(editor.get_by_role("textbox", name="Slot 1 starts at")).to_have_value(f"#{hers + 1}")
+    expect(editor.get_by_role("combobox", name="Presenter of slot 2")).to_have_value("Amira")
+    expect(editor.get_by_role("status").filter(has_text="choose its presenter")).to_have_text(
+        f"Slot 1 starts at #{hers + 1}: choose its presenter."
+    )
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("alert")).to_have_text("Choose the presenter of slot 1.")
 
 
 def test_the_meeting_editor_has_no_serious_accessibility_issue(page: Page, server: LiveServer, meeting: Path) -> None:

@@ -122,8 +122,17 @@ async function analyse(event) {
 // editor when Coach read several presenters' slots. Gives the report's first heading (null when it could not be shown).
 async function showReport(report) {
   let picker = null;
-  if (!report.session_id) picker = (report.slots || []).length ? meetingEditor(report) : rolesPicker(report);
-  const heading = await renderReport(report, reportBox, { afterHeadline: picker });
+  let options = {};
+  if (!report.session_id && (report.slots || []).length) {
+    const editor = meetingEditor(report);
+    picker = editor.section;
+    options = { decorateLine: editor.markLine, transcriptIntro: [el("p", { class: "hint",
+      text: "“Slot starts here” on a line moves the slot of the person who said it to that line, or adds a slot "
+        + "there, in “Who was who” above." })] };
+  } else if (!report.session_id) {
+    picker = rolesPicker(report);
+  }
+  const heading = await renderReport(report, reportBox, { afterHeadline: picker, ...options });
   if (!heading) return null;
   if (report.session_id) showSaved(report);
   offerDownloads(report);
@@ -222,15 +231,17 @@ function meetingWords(note) {
     : "if that is not right, change the slots below");
 }
 
-// Who was who in a meeting of several presenters: the facilitator, each presenter's slot (who, and the time or turn it
-// starts at) and how the meeting was run, preset to the report's. "Work the report out again" sends the same
-// transcript with them.
+// Who was who in a meeting of several presenters: the facilitator, each presenter's slot (who, and the time or the
+// transcript's line it starts at) and how the meeting was run, preset to the report's. "Work the report out again"
+// sends the same transcript with them. Gives the editor's section, and markLine(row), which puts a "Slot starts here"
+// button on a line of the report's transcript.
 function meetingEditor(report) {
   const names = Object.keys(report.speakers || {});
   const roles = report.roles || {};
-  // Slots start at times when the transcript has them, else at turns (counted from 0).
+  // Slots start at times when the transcript has them, else at the transcript's lines (#1, #2, ... as it numbers them).
   const timed = report.slots.every((slot) => slot.start !== null && slot.start !== undefined);
-  const turns = new Map((report.utterances || []).map((u) => [u.index, u.turn]));
+  const utterances = report.utterances || [];
+  const startOf = (u) => timed ? clock(u.start) : `#${u.index + 1}`;
   const section = el("section", { class: "card roles-picker meeting-editor", "aria-labelledby": "who-heading" },
     el("h2", { id: "who-heading", text: "Who was who" }));
   if (roles.how_to_override) section.append(el("p", { class: "notice", text: meetingWords(roles.how_to_override) }));
@@ -260,8 +271,8 @@ function meetingEditor(report) {
   const list = el("ol", { class: "plain slot-list" });
   const startHint = timed
     ? "Starts at: the time in the transcript, such as 7:00 or 1:02:05."
-    : "Starts at: the number of the turn in the transcript (a new turn each time the speaker changes), counting the "
-      + "first turn as 0; this transcript has no times.";
+    : "Starts at: the number of a line of the transcript below, such as #12 (this transcript has no times); the slot "
+      + "starts with the turn that line is in.";
   const add = el("button", { type: "button", class: "secondary small add-slot", text: "Add a slot" });
   form.append(el("fieldset", { class: "slots" }, el("legend", { text: "Presenters' slots" }),
     el("p", { class: "hint", id: "slot-start-hint", text: startHint }), list, add));
@@ -300,8 +311,8 @@ function meetingEditor(report) {
     });
   };
   for (const slot of report.slots) {
-    const start = timed ? clock(slot.start) : String(turns.get(slot.start_index) ?? "");
-    list.append(slotRow(slot.presenter, start));
+    const first = utterances.find((u) => u.index === slot.start_index);
+    list.append(slotRow(slot.presenter, timed ? clock(slot.start) : first ? startOf(first) : ""));
   }
   renumber();
   add.addEventListener("click", () => {
@@ -310,19 +321,54 @@ function meetingEditor(report) {
     list.lastElementChild.querySelector("select").focus();
   });
 
-  form.append(el("p", {}, el("button", { type: "submit", id: "rework", text: "Work the report out again" })));
+  const said = el("p", { class: "status slot-moved", role: "status" });
+  form.append(said, el("p", {}, el("button", { type: "submit", id: "rework", text: "Work the report out again" })));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    reworkMeeting(form, { facilitator, mode, rows: [...list.children], timed });
+    reworkMeeting(form, { facilitator, mode, rows: [...list.children], timed, utterances });
   });
   section.append(form);
-  return section;
+
+  // A slot from utterance u on: the slot of the person who said it moves there, or (the facilitator's hand-over, or
+  // someone without a slot) a new slot starts there. The rows stay in the order of their starts.
+  const startSlotAt = (u) => {
+    const start = startOf(u);
+    const presenter = u.speaker !== facilitator.value && names.includes(u.speaker) ? u.speaker : "";
+    let row = presenter && [...list.children].find((r) => r.querySelector("select").value === presenter);
+    const moved = Boolean(row);
+    if (!row) row = slotRow(presenter, "");
+    row.querySelector("input").value = start;
+    const at = (r) => readStart(r.querySelector("input").value.trim(), timed, utterances);
+    const key = (r) => { const s = at(r); return s ? s.start ?? s.turn : Infinity; };
+    const later = [...list.children].find((r) => r !== row && key(r) > key(row));
+    list.insertBefore(row, later || null);
+    renumber();
+    const n = [...list.children].indexOf(row) + 1;
+    said.textContent = moved ? `${presenter}'s slot now starts at ${start}: work the report out again to see it.`
+      : presenter ? `Slot ${n}, ${presenter}'s, starts at ${start}: work the report out again to see it.`
+        : `Slot ${n} starts at ${start}: choose its presenter.`;
+    row.querySelector("select").focus();
+  };
+  const byIndex = new Map(utterances.map((u) => [String(u.index), u]));
+  const markLine = (line) => {
+    const u = byIndex.get(line.dataset.index);
+    if (!u || (timed && (u.start === null || u.start === undefined))) return;
+    const button = el("button", { type: "button", class: "slot-here" },
+      "Slot starts here", el("span", { class: "visually-hidden", text: ` at ${startOf(u)}` }));
+    button.addEventListener("click", () => startSlotAt(u));
+    line.querySelector(".when").append(" ", button);
+  };
+  return { section, markLine };
 }
 
-// A slot's start as typed: { start } in seconds from "m:ss" or "h:mm:ss" when the transcript has times, else
-// { turn }; null when it cannot be read.
-function readStart(typed, timed) {
-  if (!timed) return /^\d+$/.test(typed) ? { turn: Number(typed) } : null;
+// A slot's start as typed: { start } in seconds from "m:ss" or "h:mm:ss" when the transcript has times, else the
+// { turn } of the transcript's line "#N" (or "N"); null when it cannot be read.
+function readStart(typed, timed, utterances) {
+  if (!timed) {
+    const line = /^#?\s*(\d+)$/.exec(typed);
+    const u = line && utterances[Number(line[1]) - 1];
+    return u ? { turn: u.turn } : null;
+  }
   const match = /^(?:(\d+):)?(\d+):([0-5]\d)$/.exec(typed);
   if (!match) return null;
   const [, hours, minutes, seconds] = match;
@@ -331,8 +377,8 @@ function readStart(typed, timed) {
 }
 
 // The slots of the editor's rows, as the service takes them; or the first problem, in words, with the box to fix.
-function readSlots(rows, timed) {
-  const example = timed ? "a time such as 7:00 or 1:02:05" : "the number of a turn, such as 12";
+function readSlots(rows, timed, utterances) {
+  const example = timed ? "a time such as 7:00 or 1:02:05" : `the number of a line of the transcript, #1 to #${utterances.length}`;
   const slots = [];
   const seen = new Map();
   for (const [k, row] of rows.entries()) {
@@ -342,14 +388,14 @@ function readSlots(rows, timed) {
     if (!select.value) return { problem: `Choose the presenter of slot ${n}.`, box: select };
     const typed = input.value.trim();
     if (!typed) return { problem: `Say when slot ${n} starts: ${example}.`, box: input };
-    const start = readStart(typed, timed);
+    const start = readStart(typed, timed, utterances);
     if (!start) {
       return { problem: `Slot ${n} starts at “${typed}”, which cannot be read: give ${example}.`, box: input };
     }
     const key = start.start ?? start.turn;
     if (seen.has(key)) {
-      const same = timed ? "time" : "turn";
-      return { problem: `Slots ${seen.get(key)} and ${n} start at the same ${same}: give each slot its own start.`, box: input };
+      const same = timed ? "at the same time" : "in the same turn";
+      return { problem: `Slots ${seen.get(key)} and ${n} start ${same}: give each slot its own start.`, box: input };
     }
     seen.set(key, n);
     slots.push({ presenter: select.value, ...start });
@@ -360,9 +406,9 @@ function readSlots(rows, timed) {
 // "Work the report out again": the editor's slots are checked here first, then the same transcript goes again with
 // the facilitator, slots and mode chosen, and the new report replaces the old one. With no slot left, Coach finds
 // them itself.
-async function reworkMeeting(form, { facilitator, mode, rows, timed }) {
+async function reworkMeeting(form, { facilitator, mode, rows, timed, utterances }) {
   if (!lastFile) return;
-  const { slots, problem, box } = readSlots(rows, timed);
+  const { slots, problem, box } = readSlots(rows, timed, utterances);
   if (problem) {
     showError(message, problem);
     box.focus();
