@@ -10,10 +10,11 @@ its turns alone (no names, no times given), and its structure inferred. Against 
 - phase and mode: the share of turns (by their first utterance) with the annotated phase and mode;
 - the members' questioning ratio of the meeting, from the inferred structure and the model's labels, within 0.05 of
   the ratio from the annotated structure and labels; beside it, the ratio when the whole meeting is read as one
-  presenter's session, as Coach read meetings before. Reports count sentences (a member's advice in three sentences
-  counts three times) while the annotation counts its rows, so the ratio is also given in the annotation's units:
-  each annotated row labelled by the model (read with its context, as a whole), counted where the inferred
-  structure counts its turn.
+  presenter's session, as Coach read meetings before. Both count contributions as reports do
+  (``coach.feedback.metrics.contributions``: a run of one member's utterances in one turn with the same label counts
+  once). Coach splits a turn into sentences where the annotators sometimes kept several in one row, so the ratio is
+  also given with each annotated row labelled by the model (read with its context, as a whole), counted where the
+  inferred structure counts its turn.
 
 Writes ``meetings.json`` beside the model.
 """
@@ -31,7 +32,7 @@ from coach.classifier import Coach
 from coach.feedback.roles import infer_facilitator, resolve_roles
 from coach.feedback.session import LabelledUtterance, label_utterances
 from coach.feedback.structure import MeetingStructure, infer_structure
-from coach.labels import ADVICE, QUESTION_LABELS, REFLECTION, STORY
+from coach.labels import ADVICE, OTHER, QUESTION_LABELS, REFLECTION, STORY
 from coach.transcript.model import Transcript, Turn
 from training.data import ROOT, SPLIT_NAMES
 from training.meetings import meeting_split, slot_spans
@@ -40,40 +41,51 @@ BOUNDARY_TURNS = 2
 RATIO_TOLERANCE = 0.05
 _QUESTIONING = frozenset(QUESTION_LABELS) | {REFLECTION}
 _BREAKING = frozenset({ADVICE, STORY})
+#: What a member said, as the ratio reads it: (turn, speaker, label, whether it counts).
+Said = tuple[int, str, str, bool]
 
 
-def questioning_ratio(pairs: Sequence[tuple[str, bool]]) -> float | None:
-    """Members' questions and reflections over their questions, reflections, advice and stories, from
-    (label, counts) pairs: what members said, and whether it counts."""
-    questioning = sum(label in _QUESTIONING for label, counts in pairs if counts)
-    breaking = sum(label in _BREAKING for label, counts in pairs if counts)
+def questioning_ratio(said: Sequence[Said]) -> float | None:
+    """Members' questions and reflections over their questions, reflections, advice and stories where they count,
+    in contributions as reports count them: a run of one member's utterances in one turn with the same label (``other``
+    left out) counts once."""
+    counted = [item for item, _ in groupby(item for item in said if item[2] != OTHER)]
+    questioning = sum(label in _QUESTIONING for _, _, label, counts in counted if counts)
+    breaking = sum(label in _BREAKING for _, _, label, counts in counted if counts)
     return questioning / (questioning + breaking) if questioning + breaking else None
 
 
 def gold_ratio(rows: Sequence[dict[str, Any]]) -> float | None:
-    counts = [
-        (row["label"], row["mode"] == "open" and row["phase"] in ("presenting", "questioning", "actions"))
+    said = [
+        (
+            row["turn"],
+            row["speaker"],
+            row["label"],
+            row["mode"] == "open" and row["phase"] in ("presenting", "questioning", "actions"),
+        )
         for row in rows
         if row["role"] == "member" and row["slot"] is not None
     ]
-    return questioning_ratio(counts)
+    return questioning_ratio(said)
 
 
 def inferred_ratio(
     utterances: Sequence[LabelledUtterance], structure: MeetingStructure, facilitator: str | None
 ) -> float | None:
-    pairs = []
-    for index, u in enumerate(utterances):
-        if u.speaker in (facilitator, structure.presenter_at(index)):
-            continue
-        pairs.append((u.label, structure.counts_for_members(index)))
-    return questioning_ratio(pairs)
+    said = [
+        (u.turn, u.speaker, u.label, structure.counts_for_members(index))
+        for index, u in enumerate(utterances)
+        if u.speaker not in (facilitator, structure.presenter_at(index))
+    ]
+    return questioning_ratio(said)
 
 
 def one_presenter_ratio(utterances: Sequence[LabelledUtterance]) -> float | None:
     """The ratio as Coach read a meeting before it knew of slots: one presenter and one facilitator for it all."""
     roles = resolve_roles(utterances)
-    return questioning_ratio([(u.label, True) for u in utterances if roles.role_of(u.speaker) == "member"])
+    return questioning_ratio(
+        [(u.turn, u.speaker, u.label, True) for u in utterances if roles.role_of(u.speaker) == "member"]
+    )
 
 
 def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -131,7 +143,9 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         and row["speaker"] not in (facilitator, structure.presenter_at(first_utterance[row["turn"]]))
     ]
     labels = coach.classify([row["text"] for row, _ in members_rows], [row["context"] for row, _ in members_rows])
-    per_row = questioning_ratio([(p.label, counts) for p, (_, counts) in zip(labels, members_rows, strict=True)])
+    per_row = questioning_ratio(
+        [(row["turn"], row["speaker"], p.label, counts) for p, (row, counts) in zip(labels, members_rows, strict=True)]
+    )
     return {
         "meeting": rows[0]["conversation_id"],
         "turns": len(first_rows),

@@ -107,12 +107,25 @@ def members(utterances: Iterable[LabelledUtterance]) -> list[LabelledUtterance]:
 
 
 def contributions(utterances: Iterable[LabelledUtterance]) -> list[LabelledUtterance]:
-    """The members' utterances that count for questioning mode: every label but ``other``."""
-    return [u for u in members(utterances) if u.label != OTHER]
+    """The members' contributions that count for questioning mode, each given by its first utterance.
+
+    A contribution is a run of one member's utterances in one turn with the same label, other than ``other`` ("We
+    buddy them. First shift back, someone's next to them the whole time." is one story; "That sounds hard. What would
+    help?" is a reflection and a question): a member who tells a story in five sentences has not broken questioning
+    mode five times. Utterances labelled ``other`` in between neither count nor split a run.
+    """
+    counted: list[LabelledUtterance] = []
+    for u in members(utterances):
+        if u.label == OTHER:
+            continue
+        last = counted[-1] if counted else None
+        if last is None or (last.turn, last.speaker, last.label) != (u.turn, u.speaker, u.label):
+            counted.append(u)
+    return counted
 
 
 def questioning_ratio(utterances: Sequence[LabelledUtterance]) -> float | None:
-    """Members' open and closed questions and reflections over their utterances that are not ``other``.
+    """Members' open and closed questions and reflections over their contributions (:func:`contributions`).
 
     ``None`` when members said nothing but ``other``.
     """
@@ -155,14 +168,15 @@ def leading_questions(utterances: Sequence[LabelledUtterance]) -> list[Moment]:
 
 
 def member_runs(utterances: Sequence[LabelledUtterance], labels: Iterable[str]) -> list[Run]:
-    """Every maximal run of members' consecutive contributions whose labels are all in ``labels``.
+    """Every maximal run of members' consecutive utterances whose labels are all in ``labels``, counted in utterances
+    (two suggestions in one turn are a run of two).
 
     The presenter's and facilitator's talk and everyone's ``other`` are skipped: they neither extend nor break a run.
     """
     wanted = frozenset(labels)
     runs: list[Run] = []
     current: list[LabelledUtterance] = []
-    for u in [*contributions(utterances), None]:
+    for u in [*(u for u in members(utterances) if u.label != OTHER), None]:
         if u is not None and u.label in wanted:
             current.append(u)
             continue
@@ -273,14 +287,14 @@ def timeline(utterances: Sequence[LabelledUtterance], windows: int = TIMELINE_WI
     so_far: list[LabelledUtterance] = []
     for (start, end), bucket in zip(bounds, buckets, strict=True):
         so_far.extend(bucket)
-        contributions = len([u for u in members(bucket) if u.label != OTHER])
+        counted = len(contributions(bucket))
         figures.append(
             Window(
                 start=round(start, 3),
                 end=round(end, 3),
                 utterances=len(bucket),
-                contributions=contributions,
-                too_few=contributions < TOO_FEW_TO_JUDGE,
+                contributions=counted,
+                too_few=counted < TOO_FEW_TO_JUDGE,
                 questioning_ratio=questioning_ratio(bucket),
                 cumulative_ratio=questioning_ratio(so_far),
                 open_ratio=open_ratio(bucket),

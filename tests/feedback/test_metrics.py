@@ -39,6 +39,30 @@ RATIO_CASES: list[tuple[str, RatioFunction, list[Row], float | None]] = [
         0.6667,
     ),
     ("questioning: all questions", metrics.questioning_ratio, rows((ANA, "open_question"), (TOM, "reflection")), 1.0),
+    (
+        "questioning: a member's story in three sentences is one contribution",
+        metrics.questioning_ratio,
+        rows((ANA, "open_question"), (TOM, "story"), (TOM, "story"), (TOM, "story")),
+        0.5,
+    ),
+    (
+        "questioning: other inside a turn does not split its run",
+        metrics.questioning_ratio,
+        rows((ANA, "open_question"), (TOM, "advice"), (TOM, "other"), (TOM, "advice")),
+        0.5,
+    ),
+    (
+        "questioning: a reflection then a question in one turn are two contributions",
+        metrics.questioning_ratio,
+        rows((ANA, "reflection"), (ANA, "open_question"), (TOM, "advice"), (TOM, "story")),
+        0.5,
+    ),
+    (
+        "questioning: the same label in two turns counts twice",
+        metrics.questioning_ratio,
+        rows((ANA, "advice"), (TOM, "open_question"), (ANA, "advice")),
+        0.3333,
+    ),
     ("open: empty", metrics.open_ratio, [], None),
     ("open: no questions", metrics.open_ratio, rows((ANA, "advice"), (TOM, "reflection")), None),
     (
@@ -78,6 +102,12 @@ RATIO_CASES: list[tuple[str, RatioFunction, list[Row], float | None]] = [
         metrics.participation_balance,
         rows((ANA, "open_question"), (ANA, "advice"), (TOM, "other")),
         0.0,
+    ),
+    (
+        "balance: counted in contributions, not sentences",
+        metrics.participation_balance,
+        rows((ANA, "story"), (ANA, "story"), (ANA, "story"), (TOM, "open_question")),
+        1.0,
     ),
     (
         "balance: three members, 2-1-1",

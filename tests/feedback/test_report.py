@@ -185,18 +185,28 @@ HEADLINE_CASES: list[tuple[str, list[Row], str]] = [
     ("nothing from members", [("Sam", "presenter", "story")], "Members said too little"),
     (
         "strong",
-        [("Ana", "member", "open_question")] * 3 + [("Tom", "member", "advice")],
+        [
+            ("Ana", "member", "open_question"),
+            ("Kit", "member", "open_question"),
+            ("Ana", "member", "open_question"),
+            ("Tom", "member", "advice"),
+        ],
         "A strong session: 75% of what members said were questions or reflections.",
     ),
     (
         "mostly, slipping into stories",
-        [("Ana", "member", "open_question")] * 2 + [("Tom", "member", "story")],
+        [("Ana", "member", "open_question"), ("Kit", "member", "open_question"), ("Tom", "member", "story")],
         "The set mostly stayed in questioning mode: 67% of what members said were questions or reflections, with "
         "some members' own stories along the way.",
     ),
     (
         "room to grow",
-        [("Ana", "member", "open_question")] + [("Tom", "member", "advice")] * 3,
+        [
+            ("Ana", "member", "open_question"),
+            ("Tom", "member", "advice"),
+            ("Kit", "member", "advice"),
+            ("Tom", "member", "advice"),
+        ],
         "25% of what members said were questions or reflections and much of the rest was advice, so there is room to "
         "stay with questions for longer.",
     ),
