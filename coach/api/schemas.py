@@ -33,7 +33,24 @@ Name = Annotated[
 
 #: A time in a session, in seconds: 24 hours at most, as in uploaded transcripts (``coach.transcript.timecode``).
 MAX_SECONDS = MAX_SESSION_SECONDS
-Seconds = Annotated[float, Field(ge=0, le=MAX_SECONDS)]
+
+
+def _in_a_session(seconds: float) -> float:
+    if seconds < 0:
+        raise PydanticCustomError("time_negative", "a time cannot be negative: give seconds from the session's start")
+    if seconds > MAX_SECONDS:
+        raise PydanticCustomError(
+            "time_too_late",
+            "{seconds} s is more than 24 hours into the session: give seconds from the session's start, at most "
+            "{limit} (24:00:00)",
+            {"seconds": f"{seconds:g}", "limit": MAX_SECONDS},
+        )
+    return seconds
+
+
+Seconds = Annotated[
+    float, Field(json_schema_extra={"minimum": 0, "maximum": MAX_SECONDS}), AfterValidator(_in_a_session)
+]
 
 
 class Inbound(BaseModel):

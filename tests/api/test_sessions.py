@@ -249,8 +249,13 @@ INVALID_JSON: list[tuple[str, Any, str]] = [
     ("empty speaker", turn(speaker=""), "turns.0.speaker: String should have at least 1 character"),
     ("overlong speaker", turn(speaker="A" * 201), "turns.0.speaker: String should have at most 200 characters"),
     ("unknown role", turn(role="chair"), "turns.0.role: Input should be 'presenter', 'member' or 'facilitator'"),
-    ("negative start", turn(start=-1), "turns.0.start: Input should be greater than or equal to 0"),
-    ("start over 24 hours", turn(start=86_401), "turns.0.start: Input should be less than or equal to 86400"),
+    ("negative start", turn(start=-1), "turns.0.start: a time cannot be negative: give seconds from the session's start"),  # noqa: E501
+    (
+        "start over 24 hours",
+        turn(start=86_401),
+        "turns.0.start: 86401 s is more than 24 hours into the session: give seconds from the session's start, at most "
+        "86400 (24:00:00)",
+    ),
     ("end before start", turn(start=90, end=60), "turns.0: the turn ends (60.0) before it starts (90.0); swap or fix the times"),  # noqa: E501
     ("only zero-width characters", turn(text="\u200b\u200d\ufeff"), "turns.0.text: must not be blank; send some words"),
     ("start as words", turn(start="soon"), "turns.0.start: Input should be a valid number, unable to parse string as a number"),  # noqa: E501
