@@ -76,7 +76,7 @@ class FirstAdvice:
 @dataclass(frozen=True)
 class Window:
     """One window of the timeline: its ``start`` and ``end`` (seconds, or utterance positions with the end excluded),
-    ``utterances``, members' ``contributions`` (their utterances that are not ``other``), whether those are ``too_few``
+    ``utterances``, members' ``contributions`` (:func:`contributions`), whether those are ``too_few``
     to judge, the window's ``questioning_ratio`` and ``open_ratio``, the ``cumulative_ratio`` from the session's start
     to the window's end, and members' ``counts`` per label."""
 
