@@ -366,7 +366,7 @@ function meetingEditor(report) {
 function readStart(typed, timed, utterances) {
   if (!timed) {
     const line = /^#?\s*(\d+)$/.exec(typed);
-    const u = line && utterances[Number(line[1]) - 1];
+    const u = line && utterances.find((said) => said.index === Number(line[1]) - 1);
     return u ? { turn: u.turn } : null;
   }
   const match = /^(?:(\d+):)?(\d+):([0-5]\d)$/.exec(typed);
