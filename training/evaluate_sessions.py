@@ -94,14 +94,18 @@ def annomi_quality_auc(coach: Coach, transcripts: pd.DataFrame) -> dict[str, Any
     labelled as ``coach analyze`` labels it) and from the experts' codes, over the transcripts in ``transcripts``."""
     rows = []
     for conversation_id, turns in transcripts.groupby("conversation_id", sort=False):
+        # Each row is a turn: numbered, so that a contribution never runs from one turn into the next.
+        turns = turns.assign(turn=range(len(turns)))
         predictions = coach.classify(list(turns["text"]), list(turns["context"]))
         predicted = [
-            LabelledUtterance.of(u, index=0, turn=0, speaker=speaker, role=role)
-            for prediction, speaker, role in zip(predictions, turns["speaker"], turns["role"], strict=True)
+            LabelledUtterance.of(u, index=0, turn=turn, speaker=speaker, role=role)
+            for prediction, turn, speaker, role in zip(
+                predictions, turns["turn"], turns["speaker"], turns["role"], strict=True
+            )
             for u in prediction.utterances
         ]
         coded = turns[turns["label"] != ""]
-        gold = utterances(coded.assign(turn=0).to_dict("records"), list(coded["label"]))
+        gold = utterances(coded.to_dict("records"), list(coded["label"]))
         rows.append(
             {
                 "conversation_id": conversation_id,

@@ -1,6 +1,6 @@
 """Train, export and measure the caption boundary tagger (``coach.classifier.boundaries``).
 
-    python -m training.train_boundaries [--epochs 2]
+    python -m training.train_boundaries [--epochs 3]
 
 Runs of words with known sentence boundaries come from two sources, with the punctuation stripped the way a
 captioning tool leaves it (``training.data.strip_text``): our conversations (a turn's sentences) and AnnoMI (a turn's
@@ -228,7 +228,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--seed", type=int, default=13)
