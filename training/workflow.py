@@ -4,7 +4,7 @@ Evaluation is per utterance (``training.evaluate``), then per session (``trainin
 
     python -m training.workflow baseline       # about two minutes
     python -m training.workflow transformer    # fine-tunes MiniLM on the CPU; see the model card for the time it took
-    python -m training.workflow boundaries     # the caption boundary tagger, under a minute
+    python -m training.workflow boundaries     # the caption boundary tagger, about nine minutes
 
 Each step is also its own module (``training.prepare``, ``training.train_baseline``, ``training.train_transformer``,
 ``training.export_onnx``, ``training.calibrate``, ``training.evaluate``, ``training.evaluate_sessions``,
