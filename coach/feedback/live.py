@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from coach.classifier import Prediction
 from coach.classifier.context import previous_turn_contexts
 from coach.feedback import metrics
-from coach.feedback.roles import PRESENTER, Roles, match_speaker, resolve_roles
+from coach.feedback.roles import PRESENTER, Roles, TextReadings, match_speaker, resolve_roles
 from coach.feedback.session import LabelledUtterance, read_meeting, scored
 from coach.feedback.structure import GivenSlot, MeetingMode, MeetingStructure
 from coach.labels import ADVICE, OTHER, QUESTION_LABELS, QUESTIONING_LABELS, STORY
@@ -108,6 +108,8 @@ class LiveSession:
     #: Where each utterance sits in the meeting, when it is one (marked or inferred from what was said so far).
     structure: MeetingStructure | None = field(default=None, compare=False)
     _given_roles: tuple[tuple[object, ...], Roles] | None = field(default=None, repr=False, compare=False)
+    #: What the role rules read in each turn so far, so that inferring roles again does not read it all again.
+    _readings: TextReadings = field(default_factory=TextReadings, repr=False, compare=False)
 
     def set_roles(self, presenter: str | None, facilitator: str | None) -> bool:
         """Name the presenter and facilitator; every utterance so far follows. True if any earlier one changed."""
@@ -150,7 +152,9 @@ class LiveSession:
         )
         if self._given_roles is not None and self._given_roles[0] == key:
             return self._given_roles[1]
-        roles = resolve_roles(self.utterances, self.presenter, self.facilitator, self.declared, strict=False)
+        roles = resolve_roles(
+            self.utterances, self.presenter, self.facilitator, self.declared, strict=False, readings=self._readings
+        )
         inferred = roles.assumed or roles.not_found
         self._given_roles = None if inferred else (key, roles)
         return roles

@@ -145,12 +145,14 @@ def resolve_roles(
     declared: Mapping[str, str] | None = None,
     *,
     strict: bool = True,
+    readings: TextReadings | None = None,
 ) -> Roles:
     """The roles of the speakers of ``utterances`` (see the module docstring for the order of sources).
 
     ``presenter`` and ``facilitator`` are names as the user typed them; ``declared`` maps speakers to roles written in
     the transcript. With ``strict``, a name that matches no speaker is an :class:`~coach.errors.InputError` listing the
     speakers found; without it, such a name is ignored (a live session may name someone who has not spoken yet).
+    ``readings``: see :func:`infer_facilitator`.
     """
     speakers = tuple(dict.fromkeys(u.speaker for u in utterances))
     declared = dict(declared or {})
@@ -175,7 +177,7 @@ def resolve_roles(
     not_found: list[str] = []
     undecided = [speaker for speaker in speakers if speaker not in by_speaker and speaker != UNKNOWN_SPEAKER]
     if FACILITATOR not in by_speaker.values():
-        inferred = infer_facilitator(utterances, undecided)
+        inferred = infer_facilitator(utterances, undecided, readings)
         if inferred is not None:
             by_speaker[inferred] = FACILITATOR
             undecided.remove(inferred)
@@ -302,15 +304,52 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b", re.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", re.IGNORECASE)
 
 
-def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -> str | None:
-    """The candidate clearly holding the process (see the module docstring), or ``None`` when nobody clearly is."""
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the facilitator's rules read in a turn's text: its cues and its words (loosely compared)."""
+
+    process_cue: bool
+    practice_cue: bool
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Reading:
+        return cls(
+            process_cue=bool(PROCESS_CUES.search(text)),
+            practice_cue=bool(PRACTICE_FEEDBACK_CUES.search(text)),
+            words=frozenset(_WORD.findall(_plain(text))),
+        )
+
+
+class TextReadings:
+    """The readings of turns' texts, kept by text: a live session infers roles again on every utterance, and with its
+    own readings each thing said is read once. One session's, and dropped with it."""
+
+    def __init__(self) -> None:
+        self._by_text: dict[str, _Reading] = {}
+
+    def of(self, text: str) -> _Reading:
+        found = self._by_text.get(text)
+        if found is None:
+            found = self._by_text[text] = _Reading.of(text)
+        return found
+
+
+def infer_facilitator(
+    utterances: Iterable[Spoken], candidates: Sequence[str], readings: TextReadings | None = None
+) -> str | None:
+    """The candidate clearly holding the process (see the module docstring), or ``None`` when nobody clearly is.
+    ``readings`` keeps what each turn's text was read as, for a caller that asks again as a session grows."""
     turns = _turns(utterances)
+    read = [(readings.of if readings is not None else _Reading.of)(turn.text) for turn in turns]
     allowed = set(candidates)
     pair = len({turn.speaker for turn in turns}) <= 2
-    cues = (PRACTICE_FEEDBACK_CUES,) if pair else (PROCESS_CUES, PRACTICE_FEEDBACK_CUES)
-    has_cue = [any(cue.search(turn.text) for cue in cues) for turn in turns]
+    has_cue = [r.practice_cue or (not pair and r.process_cue) for r in read]
     if not pair:
-        has_cue = [cue or _hands_over(turns, at) for at, cue in enumerate(has_cue)]
+        has_cue = [cue or _hands_over(turns, read, at) for at, cue in enumerate(has_cue)]
     spoken: Counter[str] = Counter()
     cued: Counter[str] = Counter()
     process: Counter[str] = Counter()
@@ -343,7 +382,7 @@ def infer_facilitator(utterances: Iterable[Spoken], candidates: Sequence[str]) -
     return best if clear else None
 
 
-def _hands_over(turns: Sequence[_Turn], at: int) -> bool:
+def _hands_over(turns: Sequence[_Turn], read: Sequence[_Reading], at: int) -> bool:
     """Whether turn ``at`` hands the floor to someone by name: it names the next speaker ("Sian, floor's yours"), and
     is either the session's opening or asks nothing itself (a member's question to the presenter by name is no cue)."""
     if at + 1 >= len(turns) or (at > 0 and turns[at].asks):
@@ -352,10 +391,7 @@ def _hands_over(turns: Sequence[_Turn], at: int) -> bool:
     first_name = _plain(following.speaker).split(" ")[0]
     if following.speaker in (turn.speaker, UNKNOWN_SPEAKER) or len(first_name) < 3:
         return False
-    return first_name in _WORD.findall(_plain(turn.text))
-
-
-_WORD = re.compile(r"[^\W\d_]+")
+    return first_name in read[at].words
 
 
 #: How a user of the command line changes a role; the API and the pages word their own (``coach.feedback.report``).

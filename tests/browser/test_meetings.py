@@ -240,7 +240,8 @@ def test_a_refusal_from_the_service_shows_its_message(page: Page, server: LiveSe
 
 def line_of(report: dict[str, Any], turn: int) -> int:
     """The transcript's number (#N, from 1) of the first line of ``turn`` in ``report``."""
-    return next(u["index"] for u in report["utterances"] if u["turn"] == turn) + 1
+    index: int = next(u["index"] for u in report["utterances"] if u["turn"] == turn)
+    return index + 1
 
 
 def test_a_meeting_without_times_has_slots_that_start_at_the_transcripts_lines(
