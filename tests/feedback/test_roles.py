@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from coach.errors import InputError
-from coach.feedback.roles import Roles, assumption_note, match_speaker, resolve_roles
+from coach.feedback.roles import Roles, TextReadings, assumption_note, match_speaker, resolve_roles
 from coach.transcript.model import UNKNOWN_SPEAKER
 from tests.feedback.builders import Row, utterances
 
@@ -258,6 +258,18 @@ INFERENCE_CASES: list[tuple[str, list[Row], str | None, str | None]] = [
 def test_inference(name: str, given: list[Row], presenter: str | None, facilitator: str | None) -> None:
     roles = resolve_roles(utterances(given))
     assert (roles.presenter, roles.facilitator) == (presenter, facilitator)
+
+
+def test_readings_kept_across_a_growing_session_give_the_same_roles() -> None:
+    """A live session keeps what each turn was read as (``TextReadings``) and infers roles again as it grows: every
+    case, read utterance by utterance with one session's readings, ends as it does read whole."""
+    for _, given, presenter, facilitator in INFERENCE_CASES:
+        readings = TextReadings()
+        spoken = utterances(given)
+        for end in range(1, len(spoken) + 1):
+            assert resolve_roles(spoken[:end], readings=readings) == resolve_roles(spoken[:end])
+        whole = resolve_roles(spoken, readings=readings)
+        assert (whole.presenter, whole.facilitator) == (presenter, facilitator)
 
 
 NOTE_CASES = [
