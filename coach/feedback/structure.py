@@ -108,8 +108,13 @@ _DISCUSSION_CUE = re.compile(
     r"(?:morning|afternoon|evening|session)|(?:today'?s|this month'?s|our) (?:topic|theme))",
     re.IGNORECASE,
 )
-#: Planned time announced for later ("a quick break before the planned part"), not started.
-_LATER = re.compile(r"\b(?:before|then|after|later|until)\b[^.?!]{0,40}\bplanned\b", re.IGNORECASE)
+#: Planned time announced for later ("a quick break before the planned part"), not started; or time talk ("a bit less
+#: time than we planned").
+_LATER = re.compile(
+    r"\b(?:(?:before|then|after|later|until)\b[^.?!]{0,40}\bplanned|(?:than|as) (?:we |i |you )?(?:had |'d )?"
+    r"planned)\b",
+    re.IGNORECASE,
+)
 #: A meeting announced as planned from the start (each slot then planned unless its presenter asks for questions).
 _PLANNED_MEETING_CUE = re.compile(
     r"\b(?:(?:whole|today'?s|tonight'?s|this) (?:session|"

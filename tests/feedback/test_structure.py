@@ -60,3 +60,18 @@ def test_given_slots_and_mode_win() -> None:
     assert [(slot.presenter, slot.start_index) for slot in found.slots] == [("Jo", 3), ("Tunde", 20)]
     assert set(found.mode_of) == {"planned"}
     assert not any(found.counts_for_members(index) for index in range(len(spoken)))
+
+
+def test_time_talk_about_the_plan_is_no_call_for_ideas() -> None:
+    """A bit less time "than we planned" keeps a slot open until ideas are asked for."""
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"], ideas=True)]
+    hand_over = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.")
+    said = "Thanks. A bit less time than we planned, Tunde, sorry. Over to you."
+    rows[hand_over + 1] = ("Tunde", "member", "story", "No problem. " + rows[hand_over + 1][3])
+    rows[hand_over] = (FACILITATOR, "member", "other", said)
+    found = structure(rows)
+
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+    ideas = next(k for k, row in enumerate(rows) if str(row[3]).startswith("For the last part ideas"))
+    assert set(found.mode_of[:ideas]) == {"open"}
+    assert set(found.mode_of[ideas : found.slots[1].end_index + 1]) == {"planned"}
