@@ -115,6 +115,15 @@ _LATER = re.compile(
     r"planned)\b",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def _says_now(cue: re.Pattern[str], text: str) -> bool:
+    """Whether a sentence of ``text`` carries ``cue`` and is not about planned time later ("ten minutes' break, then
+    the planned session. Right, this is the bit we agreed" starts it in its second sentence)."""
+    return any(cue.search(sentence) and not _LATER.search(sentence) for sentence in _SENTENCE_END.split(text))
+
+
 #: A meeting announced as planned from the start (each slot then planned unless its presenter asks for questions).
 _PLANNED_MEETING_CUE = re.compile(
     r"\b(?:(?:whole|today'?s|tonight'?s|this) (?:session|"
@@ -411,8 +420,7 @@ def _discussion_turn(
     for number in range(max(start, 0), end):
         turn = turns[number]
         if turn.speaker == facilitator and (
-            (_DISCUSSION_CUE.search(turn.text) and not _LATER.search(turn.text))
-            or (rounds and _ROUND_CUE.search(turn.text))
+            _says_now(_DISCUSSION_CUE, turn.text) or (rounds and _ROUND_CUE.search(turn.text))
         ):
             return number
     return None
@@ -512,9 +520,7 @@ def _modes(
             if slot.start_index <= turn.first <= slot.end_index and turn.speaker in (slot.presenter, facilitator)
         ]
         questions_only = any(_OPEN_SLOT_CUE.search(turn.text) for turn in inside[:OPEN_SLOT_REACH])
-        asks_for_ideas = next(
-            (turn.first for turn in inside if _PLANNED_CUE.search(turn.text) and not _LATER.search(turn.text)), None
-        )
+        asks_for_ideas = next((turn.first for turn in inside if _says_now(_PLANNED_CUE, turn.text)), None)
         planned_from = slot.start_index if planned_meeting and not questions_only else asks_for_ideas
         if planned_from is not None:
             for index in range(planned_from, slot.end_index + 1):

@@ -75,3 +75,23 @@ def test_time_talk_about_the_plan_is_no_call_for_ideas() -> None:
     ideas = next(k for k, row in enumerate(rows) if str(row[3]).startswith("For the last part ideas"))
     assert set(found.mode_of[:ideas]) == {"open"}
     assert set(found.mode_of[ideas : found.slots[1].end_index + 1]) == {"planned"}
+
+
+def test_a_planned_discussion_starts_in_the_turn_that_announced_a_break_before_it() -> None:
+    """One facilitator's turn across a break: "then the planned session" is later, "this is the bit we agreed" now."""
+    rows = [
+        *slot("Amira", ["Tunde", "Jo", "Sam"]),
+        *slot("Tunde", ["Amira", "Jo", "Sam"]),
+        (FACILITATOR, "member", "other", "Okay, ten minutes' break, then the planned session."),
+        (FACILITATOR, "member", "other", "Right, welcome back. So this is the bit we agreed last month: the tills."),
+        ("Jo", "member", "story", "At mine it has got much worse since the summer."),
+        ("Sam", "member", "advice", "Tell your team they never challenge anyone."),
+        ("Amira", "member", "story", "Body cams have changed it for us."),
+        (FACILITATOR, "member", "other", "Thank you, everyone. Next meeting is the ninth, same room."),
+    ]
+    found = structure(rows)
+
+    start, end = len(rows) - 5, len(rows) - 1
+    assert set(found.phase_of[start:end]) == {"discussion"}
+    assert set(found.mode_of[start:end]) == {"planned"}
+    assert not found.counts_for_members(end - 2)  # Sam's advice was asked for
