@@ -218,9 +218,9 @@ def presenter_share_of_talk(utterances: Sequence[LabelledUtterance]) -> float | 
 def participation_balance(utterances: Sequence[LabelledUtterance]) -> float | None:
     """How evenly members shared the contributions, from 0 (one member made them all) to 1 (all made as many).
 
-    It is ``1 - G * n / (n - 1)``, with ``G`` the Gini coefficient of the number of contributions (utterances that are
-    not ``other``) of each of the ``n`` members who spoke at all; scaling by ``n / (n - 1)`` makes "one member did
-    everything" 0 for any set size. ``None`` with fewer than two members or no contributions.
+    It is ``1 - G * n / (n - 1)``, with ``G`` the Gini coefficient of the number of contributions
+    (:func:`contributions`) of each of the ``n`` members who spoke at all; scaling by ``n / (n - 1)`` makes "one member
+    did everything" 0 for any set size. ``None`` with fewer than two members or no contributions.
     """
     per_member = Counter({u.speaker: 0 for u in members(utterances)})
     per_member.update(u.speaker for u in contributions(utterances))

@@ -123,8 +123,8 @@ def _run_when(run: Run | None) -> str:
     if run is None:
         return ""
     if run.start is None:
-        return f"contributions (utterances {run.start_index + 1}-{run.end_index + 1})"
-    return f"contributions ({format_time(run.start)}-{format_time(run.end)})"
+        return f"in a row (utterances {run.start_index + 1}-{run.end_index + 1})"
+    return f"in a row ({format_time(run.start)}-{format_time(run.end)})"
 
 
 def _first_advice(first: FirstAdvice | None) -> tuple[str, str]:
