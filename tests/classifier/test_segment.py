@@ -34,20 +34,6 @@ CASES = [
         ["i think the team is exhausted", "honestly", "have you thought about asking the bank for cover"],
     ),
     (
-        "embedded wh-clauses stay whole",
-        "we just drop what we are doing every time the phone goes and i have asked finance for figures on how "
-        "much the overtime costs",
-        [
-            "we just drop what we are doing every time the phone goes and i have asked finance for figures on how "
-            "much the overtime costs"
-        ],
-    ),
-    (
-        "a request with an embedded question stays whole",
-        "so we went through all the staffing figures and i said just let us know what you need",
-        ["so we went through all the staffing figures and i said just let us know what you need"],
-    ),
-    (
         "punctuated text is never split on words",
         "Let us know what you need, and we will sort it.",
         ["Let us know what you need, and we will sort it."],
@@ -61,6 +47,30 @@ def test_split_utterances(name: str, text: str, expected: list[str]) -> None:
     assert split_utterances(text) == expected
 
 
+#: Caption runs with embedded wh-clauses, and the clauses: each stays in one piece with the words that lead into it
+#: ("let us know | what you need" would make the second half a question).
+EMBEDDED = [
+    (
+        "we just drop what we are doing every time the phone goes and i have asked finance for figures on how much the "
+        "overtime costs",
+        ("drop what we are doing", "figures on how much the overtime costs"),
+    ),
+    (
+        "so we went through all the staffing figures and i said just let us know what you need",
+        ("let us know what you need",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "clauses"), EMBEDDED)
+def test_an_embedded_wh_clause_is_not_cut_from_what_leads_into_it(text: str, clauses: tuple[str, ...]) -> None:
+    pieces = split_utterances(text)
+    assert " ".join(pieces) == text
+    for clause in clauses:
+        assert any(clause in piece for piece in pieces), (clause, pieces)
+
+
 def test_a_transcript_splits_as_each_turn_alone_with_its_caption_runs_tagged_together() -> None:
-    texts = [case[1] for case in CASES] * 3  # punctuated turns, blanks and caption runs, interleaved
-    assert split_all_utterances(texts) == [expected for _, _, expected in CASES] * 3
+    texts = [case[1] for case in CASES] * 3 + [text for text, _ in EMBEDDED]  # punctuated, blank and caption turns
+    assert split_all_utterances(texts) == [split_utterances(text) for text in texts]
+    assert split_all_utterances(texts)[: len(CASES)] == [expected for _, _, expected in CASES]
