@@ -67,12 +67,14 @@ LIMITS = """## Known limits
   actually quit drinking"), so its advice figures are partly a disagreement of definitions.
 - Caption text without punctuation is cut into utterances by the boundary tagger (`models/boundaries`, boundary F1
   0.51 on our stripped test turns, 0.60 on AnnoMI's): it misses some sentence ends and adds a few ("i think the team
-  is exhausted | honestly | have you thought about...", "we need figures on | how much the overtime costs"), so
+  is exhausted | honestly | have you thought about...", "we just drop what we are doing | every time the phone
+  goes"), so
   captions are labelled a little less reliably than punctuated text (turn labels agree on 89.4% of our test turns and
   84.1% of AnnoMI's).
 - A presenter's own plans ("I think the sensible thing would be to cut back") and the facilitator's process talk are
   relabelled by role in a session (`coach.labels.ROLE_LABELS`); a single utterance sent without a role is not, and
-  that one is still read as advice when sent alone.
+  that one is still read as advice when sent alone. Caption text with an embedded "how much" can be read as a
+  question whole ("we need figures on how much the overtime costs": closed question).
 - Our own data is written for Coach, not recorded: real sessions will be messier. The corpus test sets are the
   closest thing to unseen real talk here, and only for the labels they annotate.
 - Open vs closed depends on the answer a question invites; one-fact "what/how many" questions and requests for
