@@ -73,8 +73,9 @@ LIMITS = """## Known limits
   84.1% of AnnoMI's).
 - A presenter's own plans ("I think the sensible thing would be to cut back") and the facilitator's process talk are
   relabelled by role in a session (`coach.labels.ROLE_LABELS`); a single utterance sent without a role is not, and
-  that one is still read as advice when sent alone. Caption text with an embedded "how much" can be read as a
-  question whole ("we need figures on how much the overtime costs": closed question).
+  that one is still read as advice when sent alone.
+- Caption text with an embedded "how much" can be read as a question whole ("we need figures on how much the
+  overtime costs": closed question).
 - Our own data is written for Coach, not recorded: real sessions will be messier. The corpus test sets are the
   closest thing to unseen real talk here, and only for the labels they annotate.
 - Open vs closed depends on the answer a question invites; one-fact "what/how many" questions and requests for
