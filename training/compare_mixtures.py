@@ -4,7 +4,9 @@
 
 Each argument is an exported model directory (``training.export_onnx --output DIR``) whose ``config.json`` records
 the sources it was trained on. Prints, per model, macro-F1 on our dev split, the MRDA dev meetings and the AnnoMI dev
-transcripts and their mean, the selection score of training. Test splits are never looked at here.
+transcripts and their mean, the selection score of training; then advice precision and recall on every dev set that
+annotates advice (ours, MRDA, AMI, our dev meetings, and AnnoMI's turns as ``coach analyze`` labels them), where the
+issue of advice read into statements shows. Test splits are never looked at here.
 """
 
 from __future__ import annotations
@@ -12,17 +14,40 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from datasets import disable_progress_bars, load_from_disk
+from datasets import DatasetDict, disable_progress_bars, load_from_disk
+from sklearn.metrics import precision_recall_fscore_support
 
 from coach.classifier import Coach
+from coach.labels import ADVICE
 from training.data import PREPARED_DIR
-from training.evaluate import SELECTION_KEYS, Labeller, dev_scores, selection_score
+from training.evaluate import CORPUS_LABELS, SELECTION_KEYS, Labeller, dev_scores, direct_rows, selection_score
+
+#: The dev sets whose advice is annotated, in the order printed.
+ADVICE_SETS = ("ours_dev", "mrda_dev", "ami_dev", "meetings_dev", "annomi_dev")
 
 
 def labeller(coach: Coach) -> Labeller:
     return lambda texts, contexts: [
         p.label for p in coach.classify_utterances(list(texts), None if contexts is None else list(contexts))
     ]
+
+
+def advice_scores(coach: Coach, prepared: DatasetDict) -> dict[str, tuple[float, float, int]]:
+    """Advice precision, recall and gold count on each dev set of :data:`ADVICE_SETS` the prepared data holds."""
+    scores: dict[str, tuple[float, float, int]] = {}
+    for name in ADVICE_SETS:
+        if name not in prepared:
+            continue
+        corpus = name.removesuffix("_dev")
+        part = direct_rows(prepared, name, CORPUS_LABELS[corpus]) if corpus in CORPUS_LABELS else prepared[name]
+        texts, contexts = list(part["text"]), list(part["context"])
+        read = coach.classify(texts, contexts) if name == "annomi_dev" else coach.classify_utterances(texts, contexts)
+        gold = list(part["label"])
+        precision, recall, _, support = precision_recall_fscore_support(
+            gold, [p.label for p in read], labels=[ADVICE], zero_division=0
+        )
+        scores[name] = (round(float(precision[0]), 2), round(float(recall[0]), 2), int(support[0]))
+    return scores
 
 
 def main() -> None:
@@ -42,6 +67,13 @@ def main() -> None:
         weight = settings.get("corpus_weight", "-") if settings.get("sources") else "-"
         figures = " | ".join(f"{scores[key]:.3f}" if key in scores else "-" for key in SELECTION_KEYS)
         print(f"| {directory} | {sources} | {weight} | {figures} | {selection_score(scores):.3f} |")
+    print("\n| model | " + " | ".join(f"{name}: advice P / R (n)" for name in ADVICE_SETS) + " |")
+    print("|---|" + "---|" * len(ADVICE_SETS))
+    for directory in args.models:
+        advice = advice_scores(Coach.load(directory), prepared)
+        cells = [f"{p:.2f} / {r:.2f} ({n})" if (p, r, n) != (0, 0, 0) else "-" for p, r, n in
+                 (advice.get(name, (0, 0, 0)) for name in ADVICE_SETS)]  # fmt: skip
+        print(f"| {directory} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":
