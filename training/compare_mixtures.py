@@ -71,9 +71,13 @@ def main() -> None:
     print("|---|" + "---|" * len(ADVICE_SETS))
     for directory in args.models:
         advice = advice_scores(Coach.load(directory), prepared)
-        cells = [f"{p:.2f} / {r:.2f} ({n})" if (p, r, n) != (0, 0, 0) else "-" for p, r, n in
-                 (advice.get(name, (0, 0, 0)) for name in ADVICE_SETS)]  # fmt: skip
+        cells = [_cell(advice.get(name)) for name in ADVICE_SETS]
         print(f"| {directory} | " + " | ".join(cells) + " |")
+
+
+def _cell(score: tuple[float, float, int] | None) -> str:
+    """Advice precision / recall (gold count), or "-" for a dev set the prepared data does not hold."""
+    return "-" if score is None else f"{score[0]:.2f} / {score[1]:.2f} ({score[2]})"
 
 
 if __name__ == "__main__":
