@@ -29,30 +29,29 @@ from pathlib import Path
 from typing import Any
 
 from coach.classifier import Coach
+from coach.feedback import metrics
 from coach.feedback.roles import infer_facilitator, resolve_roles
 from coach.feedback.session import LabelledUtterance, label_utterances
 from coach.feedback.structure import MeetingStructure, infer_structure
-from coach.labels import ADVICE, OTHER, QUESTION_LABELS, REFLECTION, STORY
 from coach.transcript.model import Transcript, Turn
 from training.data import ROOT, SPLIT_NAMES
 from training.meetings import meeting_split, slot_spans
 
 BOUNDARY_TURNS = 2
 RATIO_TOLERANCE = 0.05
-_QUESTIONING = frozenset(QUESTION_LABELS) | {REFLECTION}
-_BREAKING = frozenset({ADVICE, STORY})
 #: What a member said, as the ratio reads it: (turn, speaker, label, whether it counts).
 Said = tuple[int, str, str, bool]
 
 
 def questioning_ratio(said: Sequence[Said]) -> float | None:
-    """Members' questions and reflections over their questions, reflections, advice and stories where they count,
-    in contributions as reports count them: a run of one member's utterances in one turn with the same label (``other``
-    left out) counts once."""
-    counted = [item for item, _ in groupby(item for item in said if item[2] != OTHER)]
-    questioning = sum(label in _QUESTIONING for _, _, label, counts in counted if counts)
-    breaking = sum(label in _BREAKING for _, _, label, counts in counted if counts)
-    return questioning / (questioning + breaking) if questioning + breaking else None
+    """The members' questioning ratio of what counts, as reports work it out (``session.scored`` keeps what counts,
+    then ``metrics.questioning_ratio`` counts contributions)."""
+    counted = [
+        LabelledUtterance(index, turn, speaker, metrics.MEMBER, "", label, 1.0, False)
+        for index, (turn, speaker, label, counts) in enumerate(said)
+        if counts
+    ]
+    return metrics.questioning_ratio(counted)
 
 
 def gold_ratio(rows: Sequence[dict[str, Any]]) -> float | None:
