@@ -57,8 +57,10 @@ def main() -> None:
     args = parser.parse_args()
     disable_progress_bars()
     prepared = load_from_disk(str(args.prepared), keep_in_memory=True)
-    print("| model | corpora added to ours | corpus weight | our dev | MRDA dev | AnnoMI dev | mean |")
-    print("|---|---|---|---|---|---|---|")
+    mixtures = ["| model | corpora added to ours | corpus weight | our dev | MRDA dev | AnnoMI dev | mean |"]
+    mixtures.append("|---" * 7 + "|")
+    advice_rows = ["| model | " + " | ".join(f"{name}: advice P / R (n)" for name in ADVICE_SETS) + " |"]
+    advice_rows.append("|---|" + "---|" * len(ADVICE_SETS))
     for directory in args.models:
         coach = Coach.load(directory)
         settings = coach.info.get("training", {}).get("settings", {})
@@ -66,13 +68,10 @@ def main() -> None:
         sources = " + ".join(settings.get("sources", [])) or "none (ours only)"
         weight = settings.get("corpus_weight", "-") if settings.get("sources") else "-"
         figures = " | ".join(f"{scores[key]:.3f}" if key in scores else "-" for key in SELECTION_KEYS)
-        print(f"| {directory} | {sources} | {weight} | {figures} | {selection_score(scores):.3f} |")
-    print("\n| model | " + " | ".join(f"{name}: advice P / R (n)" for name in ADVICE_SETS) + " |")
-    print("|---|" + "---|" * len(ADVICE_SETS))
-    for directory in args.models:
-        advice = advice_scores(Coach.load(directory), prepared)
-        cells = [_cell(advice.get(name)) for name in ADVICE_SETS]
-        print(f"| {directory} | " + " | ".join(cells) + " |")
+        mixtures.append(f"| {directory} | {sources} | {weight} | {figures} | {selection_score(scores):.3f} |")
+        advice = advice_scores(coach, prepared)
+        advice_rows.append(f"| {directory} | " + " | ".join(_cell(advice.get(name)) for name in ADVICE_SETS) + " |")
+    print("\n".join([*mixtures, "", *advice_rows]))
 
 
 def _cell(score: tuple[float, float, int] | None) -> str:
