@@ -17,6 +17,12 @@ Counsellor turns (the codes say which behaviours a turn holds; the mapping is in
 
 Client turns carry no utterance codes, only change/sustain/neutral talk; they are the presenter's talk: ``other``
 for a backchannel of at most three words, ``story`` otherwise (approx), and a client's question is left unmapped.
+
+Where the codes and our guideline still disagree, the guideline wins (``adjudicate``): counsellor turns were labelled
+again under ``docs/labels.md`` by annotators who saw neither AnnoMI's codes nor any model's labels
+(``annomi/guideline_annotations.jsonl``; every counsellor turn of the dev and test transcripts twice, and the train
+turns that hold advice codes or advice-like words once). A turn takes the guideline label where its annotators agree
+on it, and its codes' label otherwise; ``codes_label`` keeps the codes' label for comparison.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ from training.data import CORPORA_DIR
 ANNOMI_DIR = CORPORA_DIR / "annomi"
 ANNOMI_FILE = ANNOMI_DIR / "annomi_train.csv.gz"
 ANNOMI_SPLITS_FILE = ANNOMI_DIR / "splits.json"
+ANNOMI_GUIDELINE_FILE = ANNOMI_DIR / "guideline_annotations.jsonl"
 
 #: Requests AnnoMI codes as open that our guideline's rule 3 calls closed: they invite a yes or a no.
 _YES_NO_REQUEST = re.compile(
@@ -85,6 +92,22 @@ def client_label(text: str) -> tuple[str | None, str]:
     return STORY, "approx"
 
 
+def adjudicate(codes: tuple[str, str], annotations: list[str]) -> tuple[str, str]:
+    """A counsellor turn's label and confidence: the guideline annotators' label where they all agree and it differs
+    from the codes' label (confidence ``guideline``), otherwise the codes' own."""
+    if annotations and len(set(annotations)) == 1 and annotations[0] != codes[0]:
+        return annotations[0], "guideline"
+    return codes
+
+
+def read_guideline_annotations(path: Path = ANNOMI_GUIDELINE_FILE) -> dict[tuple[int, int], list[str]]:
+    """The guideline labels given to each ``(transcript_id, utterance_id)``, one per annotator (empty if no file)."""
+    if not path.is_file():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {(int(row["transcript_id"]), int(row["utterance_id"])): list(row["labels"]) for row in rows}
+
+
 def _last_question(text: str) -> str:
     sentences = [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s]
     questions = [s for s in sentences if s.endswith("?")]
@@ -110,23 +133,32 @@ def _one_row_per_turn(raw: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(kept)
 
 
-def read_annomi(path: Path = ANNOMI_FILE, splits_file: Path = ANNOMI_SPLITS_FILE) -> pd.DataFrame:
+def read_annomi(
+    path: Path = ANNOMI_FILE,
+    splits_file: Path = ANNOMI_SPLITS_FILE,
+    guideline_file: Path = ANNOMI_GUIDELINE_FILE,
+) -> pd.DataFrame:
     """Every AnnoMI turn with our label, in transcript order.
 
-    Columns: text, label (``""`` where unmapped), confidence, split, conversation_id, speaker, role, context, quality.
+    Columns: text, label (``""`` where unmapped), confidence, codes_label (the label from AnnoMI's codes alone), split,
+    conversation_id, speaker, role, context, quality.
     """
     turns = _one_row_per_turn(read_raw(path))
-    labels, confidences = [], []
+    annotations = read_guideline_annotations(guideline_file)
+    labels, confidences, codes_labels = [], [], []
     for row in turns.to_dict("records"):
         if row["interlocutor"] == "therapist":
             voted = row.get("_label")
-            label, confidence = (voted, row["_confidence"]) if isinstance(voted, str) else therapist_label(row)
+            codes = (voted, row["_confidence"]) if isinstance(voted, str) else therapist_label(row)
+            label, confidence = adjudicate(codes, annotations.get((row["transcript_id"], row["utterance_id"]), []))
+            codes_labels.append(codes[0])
         else:
             maybe, confidence = client_label(row["utterance_text"])
             label = maybe or ""
+            codes_labels.append(label)
         labels.append(label)
         confidences.append(confidence)
-    turns = turns.assign(label=labels, confidence=confidences)
+    turns = turns.assign(label=labels, confidence=confidences, codes_label=codes_labels)
     contexts: list[str] = []
     for _, transcript in turns.groupby("transcript_id", sort=True):
         contexts += previous_turn_contexts(list(transcript["interlocutor"]), list(transcript["utterance_text"]))
@@ -136,6 +168,7 @@ def read_annomi(path: Path = ANNOMI_FILE, splits_file: Path = ANNOMI_SPLITS_FILE
             "text": turns["utterance_text"].str.strip(),
             "label": turns["label"],
             "confidence": turns["confidence"],
+            "codes_label": turns["codes_label"],
             "split": turns["transcript_id"].map(lambda t: splits[str(t)]),
             "conversation_id": "annomi/" + turns["transcript_id"].astype(str),
             "speaker": turns["interlocutor"],

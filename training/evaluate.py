@@ -70,6 +70,9 @@ def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
         test = annomi[annomi["split"] == "test"]
         results["annomi_test_sessions"] = session_metrics(coach, test, given_roles=False)
         results["annomi_test_sessions_roles_given"] = session_metrics(coach, test, given_roles=True)
+        # The same against AnnoMI's codes alone, before the guideline annotators' labels win where they disagree.
+        codes = test.assign(label=test["codes_label"])
+        results["annomi_test_sessions_codes"] = session_metrics(coach, codes, given_roles=False)
     return results
 
 

@@ -91,7 +91,8 @@ def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 def annomi_quality_auc(coach: Coach, transcripts: pd.DataFrame) -> dict[str, Any]:
     """ROC AUC of the members' questioning ratio for high against low quality, from the model's labels (each turn
-    labelled as ``coach analyze`` labels it) and from the experts' codes, over the transcripts in ``transcripts``."""
+    labelled as ``coach analyze`` labels it), from the experts' codes alone and from the labels with the guideline
+    annotators' winning where they disagree (``training.annomi.adjudicate``), over the transcripts given."""
     rows = []
     for conversation_id, turns in transcripts.groupby("conversation_id", sort=False):
         # Each row is a turn: numbered, so that a contribution never runs from one turn into the next.
@@ -104,14 +105,13 @@ def annomi_quality_auc(coach: Coach, transcripts: pd.DataFrame) -> dict[str, Any
             )
             for u in prediction.utterances
         ]
-        coded = turns[turns["label"] != ""]
-        gold = utterances(coded.to_dict("records"), list(coded["label"]))
         rows.append(
             {
                 "conversation_id": conversation_id,
                 "quality": turns["quality"].iloc[0],
                 "predicted": questioning_ratio(predicted) or 0.0,
-                "codes": questioning_ratio(gold) or 0.0,
+                "codes": _gold_ratio(turns, "codes_label"),
+                "guideline": _gold_ratio(turns, "label"),
             }
         )
     high = [row["quality"] == "high" for row in rows]
@@ -120,10 +120,17 @@ def annomi_quality_auc(coach: Coach, transcripts: pd.DataFrame) -> dict[str, Any
         "low_quality": high.count(False),
         "auc_model": round(float(roc_auc_score(high, [row["predicted"] for row in rows])), 4),
         "auc_codes": round(float(roc_auc_score(high, [row["codes"] for row in rows])), 4),
+        "auc_guideline": round(float(roc_auc_score(high, [row["guideline"] for row in rows])), 4),
         "per_transcript": [
-            {**row, "predicted": round(row["predicted"], 4), "codes": round(row["codes"], 4)} for row in rows
+            {**row, **{key: round(row[key], 4) for key in ("predicted", "codes", "guideline")}} for row in rows
         ],
     }
+
+
+def _gold_ratio(turns: pd.DataFrame, column: str) -> float:
+    """The members' questioning ratio of a transcript's numbered turns from the labels in ``column``."""
+    coded = turns[turns[column] != ""]
+    return questioning_ratio(utterances(coded.to_dict("records"), list(coded[column]))) or 0.0
 
 
 def main() -> None:
@@ -147,7 +154,8 @@ def main() -> None:
     auc = summary["annomi_dev_test"]
     print(
         f"AnnoMI dev+test, {auc['transcripts']} transcripts ({auc['low_quality']} low quality): AUC of the members' "
-        f"questioning ratio, high vs low: model {auc['auc_model']}, experts' codes {auc['auc_codes']}"
+        f"questioning ratio, high vs low: model {auc['auc_model']}, experts' codes {auc['auc_codes']}, "
+        f"guideline labels {auc['auc_guideline']}"
     )
     (args.model / "sessions.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.model / 'sessions.json'}")

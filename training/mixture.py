@@ -28,6 +28,14 @@ class TrainingRows:
         self.labels += labels
         self.weights += [weight] * len(texts)
 
+    def add_caption_copy(self, texts: list[str], contexts: list[str], labels: list[str], weight: float) -> None:
+        """A lower-cased, unpunctuated copy of the rows (contexts stripped too) that stripping changes."""
+        stripped = [strip_text(text) for text in texts]
+        keep = [i for i, text in enumerate(stripped) if text and text != texts[i]]
+        self.add(
+            [stripped[i] for i in keep], [strip_text(contexts[i]) for i in keep], [labels[i] for i in keep], weight
+        )
+
 
 def training_rows(
     prepared: DatasetDict,
@@ -36,9 +44,11 @@ def training_rows(
     caption_copy: bool = True,
     annomi_weight: float = DEFAULT_ANNOMI_WEIGHT,
     meetings: bool = False,
+    caption_sources: Sequence[str] = (),
 ) -> TrainingRows:
     """Ours (our train conversations and, with ``meetings``, our train meetings: an ablation the dev splits did not
-    favour) at weight 1, a lower-cased unpunctuated copy of ours (context stripped too) at 0.5, and the corpora."""
+    favour) at weight 1, a lower-cased unpunctuated copy of ours (context stripped too) at 0.5, and the corpora, each
+    of ``caption_sources`` with a caption-style copy at half its weight."""
     ours = prepared["ours_train"]
     if meetings and "meetings_train" in prepared:
         columns = ["text", "context", "label"]
@@ -46,16 +56,11 @@ def training_rows(
     rows = TrainingRows()
     rows.add(list(ours["text"]), list(ours["context"]), list(ours["label"]), 1.0)
     if caption_copy:
-        stripped = [strip_text(text) for text in ours["text"]]
-        keep = [i for i, text in enumerate(stripped) if text and text != ours["text"][i]]
-        rows.add(
-            [stripped[i] for i in keep],
-            [strip_text(ours["context"][i]) for i in keep],
-            [ours["label"][i] for i in keep],
-            0.5,
-        )
+        rows.add_caption_copy(list(ours["text"]), list(ours["context"]), list(ours["label"]), 0.5)
     for source in sources:
         part = prepared[f"{source}_train"]
         weight = annomi_weight if source == "annomi" else corpus_weight
         rows.add(list(part["text"]), list(part["context"]), list(part["label"]), weight)
+        if source in caption_sources:
+            rows.add_caption_copy(list(part["text"]), list(part["context"]), list(part["label"]), weight / 2)
     return rows

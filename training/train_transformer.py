@@ -75,7 +75,12 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     # In memory: a later `training.prepare` rewriting the folder must not pull the data from under a long run.
     prepared = load_from_disk(str(args.prepared), keep_in_memory=True)
     rows = training_rows(
-        prepared, args.sources, args.corpus_weight, annomi_weight=args.annomi_weight, meetings=args.meetings
+        prepared,
+        args.sources,
+        args.corpus_weight,
+        annomi_weight=args.annomi_weight,
+        meetings=args.meetings,
+        caption_sources=args.caption_sources,
     )
     texts, contexts, weights = rows.texts, rows.contexts, rows.weights
     targets = [LABELS.index(label) for label in rows.labels]
@@ -176,6 +181,9 @@ def main() -> None:
     parser.add_argument("--corpus-weight", type=float, default=0.3, help="weight of MRDA and AMI rows")
     parser.add_argument("--annomi-weight", type=float, default=DEFAULT_ANNOMI_WEIGHT, help="weight of AnnoMI rows")
     parser.add_argument("--meetings", action="store_true", help="add our train meetings to the mixture (an ablation)")
+    parser.add_argument(
+        "--caption-sources", nargs="*", default=[], help="corpora that also get a caption-style copy, at half weight"
+    )
     parser.add_argument("--context-drop", type=float, default=0.5, help="share of rows read without context")
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--lr", type=float, default=5e-5)

@@ -26,10 +26,11 @@ pytestmark = [
     pytest.mark.skipif(not ANNOMI_FILE.is_file(), reason="the AnnoMI corpus is not in data/corpora"),
 ]
 
-#: AnnoMI test transcripts, all six labels, as ``coach analyze`` labels them (recorded: 0.675).
-ANNOMI_FLOOR = 0.65
-#: Presenter and facilitator both right (recorded: 25 of 28 of our test conversations, 77 of 79 AnnoMI transcripts).
-ROLE_FLOORS = {"ours": 0.85, "annomi": 0.93}
+#: AnnoMI test transcripts, all six labels, as ``coach analyze`` labels them, against the labels with the guideline
+#: annotation (recorded: 0.680; the previous model 0.627).
+ANNOMI_FLOOR = 0.66
+#: Presenter and facilitator both right (recorded: 36 of 37 of our test conversations, 78 of 79 AnnoMI transcripts).
+ROLE_FLOORS = {"ours": 0.92, "annomi": 0.96}
 
 
 @pytest.fixture(scope="module")

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from training.annomi import ANNOMI_FILE, client_label, load_splits, make_splits, read_raw, therapist_label
+from training.annomi import (
+    ANNOMI_FILE,
+    adjudicate,
+    client_label,
+    load_splits,
+    make_splits,
+    read_annomi,
+    read_guideline_annotations,
+    read_raw,
+    therapist_label,
+)
 
 
 def codes(text: str = "Okay.", **flags: Any) -> dict[str, Any]:
@@ -110,3 +121,44 @@ def test_recorded_split_covers_every_transcript_with_low_quality_in_dev_and_test
     recorded = load_splits()
     assert set(recorded) == {str(t) for t in quality}
     assert sum(quality[t] == "low" for t, split in recorded.items() if split in ("dev", "test")) >= 3
+
+
+@pytest.mark.parametrize(
+    ("codes", "annotations", "expected"),
+    [
+        (("advice", "direct"), ["open_question", "open_question"], ("open_question", "guideline")),
+        (("story", "direct"), ["advice"], ("advice", "guideline")),
+        (("advice", "direct"), ["advice", "advice"], ("advice", "direct")),
+        (("advice", "direct"), ["open_question", "advice"], ("advice", "direct")),
+        (("other", "approx"), [], ("other", "approx")),
+    ],
+    ids=["agreeing-annotators-win", "one-annotator-wins", "same-label-keeps-codes", "split-keeps-codes", "none"],
+)
+def test_guideline_annotators_win_only_where_they_agree(
+    codes: tuple[str, str], annotations: list[str], expected: tuple[str, str]
+) -> None:
+    assert adjudicate(codes, annotations) == expected
+
+
+def test_guideline_annotations_are_read_by_turn(tmp_path: Path) -> None:
+    path = tmp_path / "annotations.jsonl"
+    path.write_text(
+        '{"transcript_id": 3, "utterance_id": 7, "labels": ["advice", "story"]}\n\n'
+        '{"transcript_id": 3, "utterance_id": 9, "labels": ["other"]}\n',
+        encoding="utf-8",
+    )
+    assert read_guideline_annotations(path) == {(3, 7): ["advice", "story"], (3, 9): ["other"]}
+    assert read_guideline_annotations(tmp_path / "missing.jsonl") == {}
+
+
+@pytest.mark.skipif(not ANNOMI_FILE.is_file(), reason="the AnnoMI file is not in data/corpora")
+def test_guideline_labels_replace_codes_only_on_annotated_counsellor_turns() -> None:
+    annomi = read_annomi()
+    annotations = read_guideline_annotations()
+    changed = annomi[annomi["label"] != annomi["codes_label"]]
+    assert len(changed) > 0
+    assert set(changed["confidence"]) == {"guideline"}
+    assert set(changed["role"]) == {"member"}
+    held_out = annomi[(annomi["role"] == "member") & annomi["split"].isin(["dev", "test"])]
+    twice = sum(len(labels) == 2 for labels in annotations.values())
+    assert twice == len(held_out)  # every dev and test counsellor turn was labelled by two annotators

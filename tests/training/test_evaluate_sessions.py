@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from coach.classifier import Coach
 from tests.fakes import KeywordClassifier
-from training.evaluate_sessions import session_ratios, summarise
+from training.evaluate_sessions import annomi_quality_auc, session_ratios, summarise
 
 
 def row(conversation_id: str, role: str, text: str, label: str) -> dict[str, Any]:
@@ -48,3 +49,28 @@ def test_summary_counts_sessions_within_tolerance() -> None:
 
 def test_summary_of_no_sessions() -> None:
     assert summarise([])["mean_absolute_difference"] is None
+
+
+def transcript(conversation_id: str, quality: str, text: str, codes: str, guideline: str) -> list[dict[str, Any]]:
+    """A two-turn AnnoMI-like transcript: the client's account, then one counsellor (member) turn."""
+    client = {"text": "I keep drinking at weekends.", "label": "story", "codes_label": "story", "role": "presenter"}
+    member = {"text": text, "label": guideline, "codes_label": codes, "role": "member"}
+    return [
+        {**turn, "conversation_id": conversation_id, "quality": quality, "speaker": turn["role"], "context": ""}
+        for turn in (client, member)
+    ]
+
+
+def test_quality_auc_from_the_codes_and_from_the_guideline_labels_apart() -> None:
+    # The codes miss the advice in both low-quality sessions' counsellor turns; the guideline labels find it.
+    frame = pd.DataFrame(
+        transcript("t1", "high", "What would help?", "open_question", "open_question")
+        + transcript("t2", "high", "Did you tell her?", "closed_question", "closed_question")
+        + transcript("t3", "low", "You should call HR.", "other", "advice")
+        + transcript("t4", "low", "Is it worth a pilot?", "closed_question", "advice")
+    )
+    result = annomi_quality_auc(Coach(KeywordClassifier()), frame)
+    assert (result["transcripts"], result["low_quality"]) == (4, 2)
+    assert result["auc_codes"] == 0.75  # t3 has no ratio by the codes (0.0); t4 ties the high sessions
+    assert result["auc_guideline"] == 1.0
+    assert [row["guideline"] for row in result["per_transcript"]] == [1.0, 1.0, 0.0, 0.0]

@@ -29,3 +29,14 @@ def test_our_train_meetings_join_ours_only_when_asked() -> None:
     assert "over to you amira" in with_meetings.texts  # the caption-style copy covers the meetings too
     assert len(with_meetings.texts) == len(without.texts) + 4
     assert with_meetings.weights[with_meetings.texts.index("Over to you, Amira.")] == 1.0
+
+
+def test_a_corpus_gets_a_caption_copy_at_half_its_weight_only_when_asked() -> None:
+    without = training_rows(PREPARED, ["annomi"], corpus_weight=0.3, annomi_weight=2.0)
+    with_copy = training_rows(PREPARED, ["annomi"], corpus_weight=0.3, annomi_weight=2.0, caption_sources=["annomi"])
+
+    assert "it sounds like a hard week" not in without.texts
+    copy = with_copy.texts.index("it sounds like a hard week")
+    assert with_copy.weights[copy] == 1.0
+    assert with_copy.labels[copy] == "reflection"
+    assert len(with_copy.texts) == len(without.texts) + 1
