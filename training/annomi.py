@@ -32,6 +32,7 @@ import json
 import random
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,9 @@ ANNOMI_DIR = CORPORA_DIR / "annomi"
 ANNOMI_FILE = ANNOMI_DIR / "annomi_train.csv.gz"
 ANNOMI_SPLITS_FILE = ANNOMI_DIR / "splits.json"
 ANNOMI_GUIDELINE_FILE = ANNOMI_DIR / "guideline_annotations.jsonl"
+#: The train transcripts' other counsellor turns, labelled once the same way: an ablation (``training.prepare
+#: --annomi-train-rest``) that tied with the shipped mixture on dev, kept for the next try.
+ANNOMI_GUIDELINE_TRAIN_REST_FILE = ANNOMI_DIR / "guideline_annotations_train_rest.jsonl"
 
 #: Requests AnnoMI codes as open that our guideline's rule 3 calls closed: they invite a yes or a no.
 _YES_NO_REQUEST = re.compile(
@@ -100,12 +104,15 @@ def adjudicate(codes: tuple[str, str], annotations: list[str]) -> tuple[str, str
     return codes
 
 
-def read_guideline_annotations(path: Path = ANNOMI_GUIDELINE_FILE) -> dict[tuple[int, int], list[str]]:
-    """The guideline labels given to each ``(transcript_id, utterance_id)``, one per annotator (empty if no file)."""
-    if not path.is_file():
-        return {}
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {(int(row["transcript_id"]), int(row["utterance_id"])): list(row["labels"]) for row in rows}
+def read_guideline_annotations(*paths: Path) -> dict[tuple[int, int], list[str]]:
+    """The guideline labels given to each ``(transcript_id, utterance_id)`` in the files (by default the shipped
+    mixture's), one per annotator; a missing file gives none."""
+    annotations: dict[tuple[int, int], list[str]] = {}
+    for path in paths or (ANNOMI_GUIDELINE_FILE,):
+        if path.is_file():
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            annotations |= {(int(row["transcript_id"]), int(row["utterance_id"])): list(row["labels"]) for row in rows}
+    return annotations
 
 
 def _last_question(text: str) -> str:
@@ -136,7 +143,7 @@ def _one_row_per_turn(raw: pd.DataFrame) -> pd.DataFrame:
 def read_annomi(
     path: Path = ANNOMI_FILE,
     splits_file: Path = ANNOMI_SPLITS_FILE,
-    guideline_file: Path = ANNOMI_GUIDELINE_FILE,
+    guideline_files: Sequence[Path] = (ANNOMI_GUIDELINE_FILE,),
 ) -> pd.DataFrame:
     """Every AnnoMI turn with our label, in transcript order.
 
@@ -144,7 +151,7 @@ def read_annomi(
     conversation_id, speaker, role, context, quality.
     """
     turns = _one_row_per_turn(read_raw(path))
-    annotations = read_guideline_annotations(guideline_file)
+    annotations = read_guideline_annotations(*guideline_files)
     labels, confidences, codes_labels = [], [], []
     for row in turns.to_dict("records"):
         if row["interlocutor"] == "therapist":

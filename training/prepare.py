@@ -1,12 +1,13 @@
 """Step 1, prepare: our annotated conversations and the corpora, split by conversation, saved as ``datasets``.
 
-    python -m training.prepare [--record-splits]
+    python -m training.prepare [--record-splits] [--annomi-train-rest]
 
 Writes ``artifacts/prepared`` (a ``DatasetDict`` with ``ours_train``, ``ours_dev``, ``ours_test``, the same for our
 whole meetings (``meetings_*``, split by meeting in ``data/annotated/meetings/splits.json``) and for each corpus:
 ``mrda_*``, ``ami_*`` and ``annomi_*``, whose rows are whole turns). Every row has its ``context``.
 ``--record-splits`` adds conversations not yet in ``data/annotated/splits.json`` to it; recorded
-conversations never move.
+conversations never move. ``--annomi-train-rest`` gives every AnnoMI train counsellor turn its guideline label, not
+only the advice-like ones (an ablation, ``training.annomi``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from pathlib import Path
 import pandas as pd
 from datasets import Dataset, DatasetDict, disable_progress_bars
 
-from training.annomi import ANNOMI_FILE, ANNOMI_SPLITS_FILE, read_annomi
+from training.annomi import (
+    ANNOMI_FILE,
+    ANNOMI_GUIDELINE_FILE,
+    ANNOMI_GUIDELINE_TRAIN_REST_FILE,
+    ANNOMI_SPLITS_FILE,
+    read_annomi,
+)
 from training.data import (
     CONVERSATIONS_DIR,
     CORPORA_DIR,
@@ -42,6 +49,7 @@ def prepare(
     record_splits: bool = False,
     conversations_dir: Path = CONVERSATIONS_DIR,
     splits_file: Path = SPLITS_FILE,
+    annomi_train_rest: bool = False,
 ) -> DatasetDict:
     ours = pd.DataFrame(read_annotated(conversations_dir))
     assignment = load_splits(set(ours["conversation_id"]), splits_file)
@@ -70,7 +78,9 @@ def prepare(
     if not annomi_file.is_file():
         print(f"prepare: {annomi_file} not found; training without annomi")
     else:
-        annomi = read_annomi(annomi_file, annomi_file.parent / ANNOMI_SPLITS_FILE.name)
+        annotations = [ANNOMI_GUIDELINE_FILE, *([ANNOMI_GUIDELINE_TRAIN_REST_FILE] if annomi_train_rest else [])]
+        folder = annomi_file.parent
+        annomi = read_annomi(annomi_file, folder / ANNOMI_SPLITS_FILE.name, [folder / f.name for f in annotations])
         annomi = annomi[annomi["label"] != ""].assign(source="annomi")
         for split in SPLIT_NAMES:
             part = annomi[annomi["split"] == split][[*COLUMNS, "confidence", "role", "quality"]]
@@ -85,9 +95,12 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=CORPORA_DIR, help="folder with ami/, annomi/ and mrda/")
     parser.add_argument("--output", type=Path, default=PREPARED_DIR)
     parser.add_argument("--record-splits", action="store_true", help="record new conversations in splits.json")
+    parser.add_argument(
+        "--annomi-train-rest", action="store_true", help="guideline labels on every AnnoMI train turn (an ablation)"
+    )
     args = parser.parse_args()
     disable_progress_bars()
-    prepared = prepare(args.corpora, args.output, args.record_splits)
+    prepared = prepare(args.corpora, args.output, args.record_splits, annomi_train_rest=args.annomi_train_rest)
     for name, part in prepared.items():
         conversations = len(set(part["conversation_id"]))
         print(f"{name:12} {len(part):6} rows {conversations:4} conversations  {dict(Counter(part['label']))}")

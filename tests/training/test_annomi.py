@@ -149,6 +149,10 @@ def test_guideline_annotations_are_read_by_turn(tmp_path: Path) -> None:
     )
     assert read_guideline_annotations(path) == {(3, 7): ["advice", "story"], (3, 9): ["other"]}
     assert read_guideline_annotations(tmp_path / "missing.jsonl") == {}
+    more = tmp_path / "more.jsonl"
+    more.write_text('{"transcript_id": 4, "utterance_id": 1, "labels": ["reflection"]}\n', encoding="utf-8")
+    assert read_guideline_annotations(path, more)[(4, 1)] == ["reflection"]
+    assert len(read_guideline_annotations(path, more)) == 3
 
 
 @pytest.mark.skipif(not ANNOMI_FILE.is_file(), reason="the AnnoMI file is not in data/corpora")
