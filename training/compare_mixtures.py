@@ -12,6 +12,7 @@ issue of advice read into statements shows. Test splits are never looked at here
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from datasets import DatasetDict, disable_progress_bars, load_from_disk
@@ -27,13 +28,24 @@ ADVICE_SETS = ("ours_dev", "mrda_dev", "ami_dev", "meetings_dev", "annomi_dev")
 
 
 def labeller(coach: Coach) -> Labeller:
-    return lambda texts, contexts: [
-        p.label for p in coach.classify_utterances(list(texts), None if contexts is None else list(contexts))
-    ]
+    """The model's labels of utterances read with their contexts, each set of texts read once: the mixture table and
+    the advice table ask for the same dev sets."""
+    read: dict[tuple[tuple[str, ...], tuple[str, ...] | None], list[str]] = {}
+
+    def predict(texts: Sequence[str], contexts: Sequence[str] | None) -> list[str]:
+        key = (tuple(texts), None if contexts is None else tuple(contexts))
+        if key not in read:
+            read[key] = [
+                p.label for p in coach.classify_utterances(list(texts), None if contexts is None else list(contexts))
+            ]
+        return read[key]
+
+    return predict
 
 
-def advice_scores(coach: Coach, prepared: DatasetDict) -> dict[str, tuple[float, float, int]]:
-    """Advice precision, recall and gold count on each dev set of :data:`ADVICE_SETS` the prepared data holds."""
+def advice_scores(coach: Coach, predict: Labeller, prepared: DatasetDict) -> dict[str, tuple[float, float, int]]:
+    """Advice precision, recall and gold count on each dev set of :data:`ADVICE_SETS` the prepared data holds, with
+    ``predict`` (:func:`labeller`) for utterances and AnnoMI's turns as ``coach analyze`` labels them."""
     scores: dict[str, tuple[float, float, int]] = {}
     for name in ADVICE_SETS:
         if name not in prepared:
@@ -41,10 +53,12 @@ def advice_scores(coach: Coach, prepared: DatasetDict) -> dict[str, tuple[float,
         corpus = name.removesuffix("_dev")
         part = direct_rows(prepared, name, CORPUS_LABELS[corpus]) if corpus in CORPUS_LABELS else prepared[name]
         texts, contexts = list(part["text"]), list(part["context"])
-        read = coach.classify(texts, contexts) if name == "annomi_dev" else coach.classify_utterances(texts, contexts)
-        gold = list(part["label"])
+        if name == "annomi_dev":
+            predicted = [p.label for p in coach.classify(texts, contexts)]
+        else:
+            predicted = list(predict(texts, contexts))
         precision, recall, _, support = precision_recall_fscore_support(
-            gold, [p.label for p in read], labels=[ADVICE], zero_division=0
+            list(part["label"]), predicted, labels=[ADVICE], zero_division=0
         )
         scores[name] = (round(float(precision[0]), 2), round(float(recall[0]), 2), int(support[0]))
     return scores
@@ -64,12 +78,13 @@ def main() -> None:
     for directory in args.models:
         coach = Coach.load(directory)
         settings = coach.info.get("training", {}).get("settings", {})
-        scores = dev_scores(labeller(coach), prepared)
+        predict = labeller(coach)
+        scores = dev_scores(predict, prepared)
         sources = " + ".join(settings.get("sources", [])) or "none (ours only)"
         weight = settings.get("corpus_weight", "-") if settings.get("sources") else "-"
         figures = " | ".join(f"{scores[key]:.3f}" if key in scores else "-" for key in SELECTION_KEYS)
         mixtures.append(f"| {directory} | {sources} | {weight} | {figures} | {selection_score(scores):.3f} |")
-        advice = advice_scores(coach, prepared)
+        advice = advice_scores(coach, predict, prepared)
         advice_rows.append(f"| {directory} | " + " | ".join(_cell(advice.get(name)) for name in ADVICE_SETS) + " |")
     print("\n".join([*mixtures, "", *advice_rows]))
 
