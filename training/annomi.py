@@ -105,10 +105,10 @@ def adjudicate(codes: tuple[str, str], annotations: list[str]) -> tuple[str, str
 
 
 def read_guideline_annotations(*paths: Path) -> dict[tuple[int, int], list[str]]:
-    """The guideline labels given to each ``(transcript_id, utterance_id)`` in the files (by default the shipped
-    mixture's), one per annotator; a missing file gives none."""
+    """The guideline labels given to each ``(transcript_id, utterance_id)`` in the files, one per annotator; a missing
+    file gives none."""
     annotations: dict[tuple[int, int], list[str]] = {}
-    for path in paths or (ANNOMI_GUIDELINE_FILE,):
+    for path in paths:
         if path.is_file():
             rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
             annotations |= {(int(row["transcript_id"]), int(row["utterance_id"])): list(row["labels"]) for row in rows}

@@ -9,6 +9,7 @@ import pytest
 
 from training.annomi import (
     ANNOMI_FILE,
+    ANNOMI_GUIDELINE_FILE,
     adjudicate,
     client_label,
     load_splits,
@@ -158,7 +159,7 @@ def test_guideline_annotations_are_read_by_turn(tmp_path: Path) -> None:
 @pytest.mark.skipif(not ANNOMI_FILE.is_file(), reason="the AnnoMI file is not in data/corpora")
 def test_guideline_labels_replace_codes_only_on_annotated_counsellor_turns() -> None:
     annomi = read_annomi()
-    annotations = read_guideline_annotations()
+    annotations = read_guideline_annotations(ANNOMI_GUIDELINE_FILE)
     changed = annomi[annomi["label"] != annomi["codes_label"]]
     assert len(changed) > 0
     assert set(changed["confidence"]) == {"guideline"}
