@@ -14,7 +14,8 @@ its turns alone (no names, no times given), and its structure inferred. Against 
   (``coach.feedback.metrics.contributions``: a run of one member's utterances in one turn with the same label counts
   once). Coach splits a turn into sentences where the annotators sometimes kept several in one row, so the ratio is
   also given with each annotated row labelled by the model (read with its context, as a whole), counted where the
-  inferred structure counts its turn.
+  inferred structure counts its turn, and with the annotated structure and each annotated member's row labelled by
+  the model: what the labels alone cost, apart from the structure.
 
 Writes ``meetings.json`` beside the model.
 """
@@ -145,6 +146,9 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
     per_row = questioning_ratio(
         [(row["turn"], row["speaker"], p.label, counts) for p, (row, counts) in zip(labels, members_rows, strict=True)]
     )
+    slot_rows = [row for row in rows if row["role"] == "member" and row["slot"] is not None]
+    row_labels = coach.classify([row["text"] for row in slot_rows], [row["context"] for row in slot_rows])
+    labels_only = gold_ratio([{**row, "label": p.label} for p, row in zip(row_labels, slot_rows, strict=True)])
     return {
         "meeting": rows[0]["conversation_id"],
         "turns": len(first_rows),
@@ -155,6 +159,7 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         "ratio": found,
         "one_presenter_ratio": before,
         "ratio_per_row": per_row,
+        "ratio_annotated_structure": labels_only,
         "phases": phases,
     }
 
@@ -185,6 +190,9 @@ def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "ratio_per_row_within_0_05": round(
             sum(_within(r["ratio_per_row"], r["gold_ratio"]) for r in results) / max(len(results), 1), 4
         ),
+        "annotated_structure_ratio_within_0_05": round(
+            sum(_within(r["ratio_annotated_structure"], r["gold_ratio"]) for r in results) / max(len(results), 1), 4
+        ),
         "one_presenter_ratio_within_0_05": round(
             sum(_within(r["one_presenter_ratio"], r["gold_ratio"]) for r in results) / max(len(results), 1), 4
         ),
@@ -207,7 +215,8 @@ def main() -> None:
         print(
             f"{result['meeting']}: {result['turns']} turns; slots {slots}; phases {result['phase_right']}, modes "
             f"{result['mode_right']}; ratio {result['ratio']} (gold {result['gold_ratio']}, per row "
-            f"{result['ratio_per_row']}, one presenter {result['one_presenter_ratio']})"
+            f"{result['ratio_per_row']}, annotated structure {result['ratio_annotated_structure']}, one presenter "
+            f"{result['one_presenter_ratio']})"
         )
         if args.show:
             for turn, (gold, found, gold_mode, found_mode) in enumerate(result["phases"]):
