@@ -15,11 +15,13 @@ from what people said, in turns:
   "what will you do?" in the slot's later half; a ``process_review`` from the facilitator's "how was that for you?"
   after that.
 - **Outside slots:** the ``opening`` from the start; ``report_back`` from a member's report on last time's actions
-  ("last time I said I'd...", or the facilitator's call just before it) to the first slot; a ``discussion`` from the
-  facilitator's move to the planned topic ("this is the bit we agreed", not "a break before the planned part") until
-  the close or a slot handed over by name (in a meeting announced as planned, also from a round before the first
-  slot); the ``closing`` from the facilitator's first mention of the next meeting or goodbye after the slots (else
-  their thanks to everyone).
+  ("last time I said I'd...", or the facilitator's call just before it: "Janine, you were going to...") to the first
+  slot; a ``discussion`` from the facilitator's move to the planned topic ("this is the bit we agreed", not "a break
+  before the planned part") until the close or a slot that is handed over (the facilitator names its presenter a few
+  turns before, or the presenter takes the floor: "Right, mine.") and has a slot's length (a member's turn in a round
+  is shorter). A discussion can come before the first slot too (in a meeting announced as planned, also from a round),
+  when a slot does not follow at once. The ``closing`` runs from the facilitator's first mention of the next meeting
+  or goodbye after the slots (else their thanks to everyone).
 - **Modes:** a discussion is ``planned``; a slot is ``open`` until its presenter or the facilitator asks for ideas
   ("for the last ten minutes ideas are welcome"), and then planned to its end; in a meeting announced as planned
   ("today's a planned meeting") every slot is planned unless its presenter asks for questions only. The opening,
@@ -62,6 +64,10 @@ MIN_SPEAKERS = 3
 HAND_OVER_REACH = 8
 #: How many of a slot's first turns (the presenter's and the facilitator's) may ask for questions only.
 OPEN_SLOT_REACH = 3
+#: The fewest turns of a slot found after a planned discussion started.
+RESUMED_SLOT_TURNS = 2 * MIN_SLOT_TURNS
+#: How many turns before a slot's first the facilitator's naming its presenter still hands it over.
+HAND_OVER_NAME_REACH = 3
 #: Planned discussion before the first slot starts at least this many turns after report-back does.
 DISCUSSION_AFTER_REPORT = 3
 #: How many turns back from a presenter's account the facilitator's hand-over may be (a turn by someone else stops it).
@@ -91,6 +97,12 @@ _REPORT_BACK_CUE = re.compile(
     r"update\b|since (?:we last met|last))",
     re.IGNORECASE,
 )
+#: The facilitator asking a member how last time's actions went.
+_REPORT_BACK_CALL = re.compile(
+    r"\b(?:you were going to|you said you'?d|any (?:news|updates?)\b|how did (?:it|that|things|the [\w' ]{1,30}) go\b|"
+    r"what happened (?:with|about)|where did you get to|(?:can|could) we hear how)",
+    re.IGNORECASE,
+)
 #: A call for ideas, suggestions or experience: planned time.
 _PLANNED_CUE = re.compile(
     r"\b(?:planned\b|brainstorm|clinic\b|war stories|different rules|(?:the|this|a) (?:bit|session|part|topic) we "
@@ -103,8 +115,9 @@ _PLANNED_CUE = re.compile(
 )
 #: The facilitator moving to the planned topic that is nobody's slot.
 _DISCUSSION_CUE = re.compile(
-    r"\b(?:planned (?:session|bit|part|discussion|topic|time)|(?:the|this|a) (?:bit|session|part|topic) we agreed|"
-    r"as we agreed|war stories|different rules|(?:last|next|final) (?:half hour|forty|thirty|hour)\b|rest of the "
+    r"\b(?:planned (?:session|bit|part|discussion|topic|time)|(?:the|this|a) (?:bit|session|part|topic|round|"
+    r"discussion|exchange) we agreed|as we agreed|we agreed (?:we'?d|to)\b|(?:this|here) is the (?:part|bit) where|"
+    r"war stories|different rules|(?:last|next|final) (?:half hour|forty|thirty|hour)\b|rest of the "
     r"(?:morning|afternoon|evening|session)|(?:today'?s|this month'?s|our) (?:topic|theme))",
     re.IGNORECASE,
 )
@@ -113,6 +126,12 @@ _DISCUSSION_CUE = re.compile(
 _LATER = re.compile(
     r"\b(?:(?:before|then|after|later|until)\b[^.?!]{0,40}\bplanned|(?:than|as) (?:we |i |you )?(?:had |'d )?"
     r"planned)\b",
+    re.IGNORECASE,
+)
+#: A presenter taking the floor at the start of their slot.
+_TAKES_THE_FLOOR = re.compile(
+    r"^(?:(?:right|okay|ok|so|well|yes|yeah)[,.]?\s+)*(?:mine\b|me\b|my turn|i'?ll (?:go|start)|shall i (?:just )?"
+    r"(?:go|start))",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
@@ -276,22 +295,38 @@ def infer_structure(
         given_mode != OPEN
         and any(turn.speaker == facilitator and _PLANNED_MEETING_CUE.search(turn.text) for turn in turns[:before])
     )
+    report_back = _report_back_turn(turns[:before], facilitator) if slot_turns else None
+    first_discussion = (
+        _discussion_turn(
+            turns,
+            facilitator,
+            1 if report_back is None else report_back + DISCUSSION_AFTER_REPORT,
+            before,
+            rounds=planned,
+        )
+        if slot_turns
+        else None
+    )
+    if first_discussion is not None:
+        # A member's turn in the planned round before the slots is no slot; the first of a slot's length is. A
+        # discussion announced in the opening that gives way to a slot at once was announced for later.
+        slots_after = list(slot_turns)
+        while len(slots_after) > 1 and slots_after[0][2] - slots_after[0][1] + 1 < RESUMED_SLOT_TURNS:
+            slots_after = slots_after[1:]
+        if slots_after[0][1] - first_discussion < MIN_SLOT_TURNS:
+            first_discussion = None
+        else:
+            slot_turns, before = slots_after, slots_after[0][1]
     after = _discussion_turn(turns, facilitator, slot_turns[0][1] + MIN_SLOT_TURNS, len(turns)) if slot_turns else None
     resumed: int | None = None
     if after is not None:
         # A long story in the discussion is no slot; a slot the facilitator hands over to by name after it is.
-        later = [slot for slot in slot_turns if slot[1] > after and _handed_over(turns, slot, facilitator)]
+        later = [slot for slot in slot_turns if slot[1] > after and _resumes(turns, slot, facilitator)]
         slot_turns = [slot for slot in slot_turns if slot[1] < after] + later
         resumed = later[0][1] if later else None
     last_start = slot_turns[-1][1] + MIN_SLOT_TURNS // 2 if slot_turns else 0
     closing = _closing_turn(turns, facilitator, after=max(after or 0, last_start))
     slot_turns = _ends(slot_turns, closing if after is None or resumed is not None else after, pause=(after, resumed))
-    report_back = _report_back_turn(turns[:before], facilitator) if slot_turns else None
-    first_discussion = (
-        _discussion_turn(turns, facilitator, (report_back or 0) + DISCUSSION_AFTER_REPORT, before, rounds=True)
-        if planned and slot_turns
-        else None
-    )
     slot_of: list[int | None] = [None] * count
     phase_of: list[Phase] = ["opening"] * count
     slots = []
@@ -441,12 +476,22 @@ def _ends(
     return ended
 
 
+def _resumes(turns: Sequence[_Turn], slot: tuple[str, int, int], facilitator: str | None) -> bool:
+    """Whether a slot found after a planned discussion started is one: it is handed over and has a slot's length (a
+    member's turn in a round, or a guest's questions, is shorter)."""
+    return _handed_over(turns, slot, facilitator) and slot[2] - slot[1] + 1 >= RESUMED_SLOT_TURNS
+
+
 def _handed_over(turns: Sequence[_Turn], slot: tuple[str, int, int], facilitator: str | None) -> bool:
-    """Whether the slot starts with the facilitator handing over to its presenter by name."""
+    """Whether the slot starts with a hand-over: the facilitator names its presenter in a turn at most
+    :data:`HAND_OVER_NAME_REACH` turns before its first ("a break, and then Sunil"; "Go."), or the presenter starts
+    by taking the floor ("Right, mine.", "Shall I just go?")."""
     presenter, first, _ = slot
     name = presenter.split()[0].lower() if presenter.split() else presenter.lower()
-    turn = turns[first]
-    return turn.speaker == facilitator and name in turn.text.lower()
+    reach = turns[max(0, first - HAND_OVER_NAME_REACH) : first + 1]
+    named = any(turn.speaker == facilitator and name in turn.text.lower() for turn in reach)
+    opening = turns[max(0, first - 1) : first + 2]
+    return named or any(turn.speaker == presenter and _TAKES_THE_FLOOR.match(turn.text) for turn in opening)
 
 
 def _without_report_back(turns: Sequence[_Turn], slots: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -464,10 +509,13 @@ def _next_text(turns: Sequence[_Turn], slot: tuple[str, int, int]) -> str:
 
 def _report_back_turn(turns: Sequence[_Turn], facilitator: str | None) -> int | None:
     """Where report-back starts before the first slot: a member's story of last time's actions, or the facilitator's
-    call just before it."""
+    call just before it ("Janine, you were going to speak to the CEO", "any updates?")."""
     for number, turn in enumerate(turns):
-        if number and turn.speaker != facilitator and STORY in turn.labels and _REPORT_BACK_CUE.search(turn.text):
-            return number - 1 if turns[number - 1].speaker == facilitator else number
+        if not number or turn.speaker == facilitator or STORY not in turn.labels:
+            continue
+        called = turns[number - 1].speaker == facilitator
+        if _REPORT_BACK_CUE.search(turn.text) or (called and _REPORT_BACK_CALL.search(turns[number - 1].text)):
+            return number - 1 if called else number
     return None
 
 

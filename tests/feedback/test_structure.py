@@ -95,3 +95,72 @@ def test_a_planned_discussion_starts_in_the_turn_that_announced_a_break_before_i
     assert set(found.phase_of[start:end]) == {"discussion"}
     assert set(found.mode_of[start:end]) == {"planned"}
     assert not found.counts_for_members(end - 2)  # Sam's advice was asked for
+
+
+def test_report_back_starts_at_the_facilitators_call_when_the_member_only_answers_it() -> None:
+    rows = [
+        (FACILITATOR, "member", "other", "Morning, everyone. Amira and Tunde asked for time in the email."),
+        ("Amira", "member", "other", "Morning."),
+        (FACILITATOR, "member", "other", "Janine, you were going to speak to the chief executive."),
+        ("Janine", "member", "story", "I did. It didn't go quite how I wanted, he agreed to half of it."),
+        ("Amira", "member", "open_question", "What did you make of his answer?"),
+        ("Janine", "member", "story", "That he wants the unit and not the bill for it."),
+        *slot("Amira", ["Tunde", "Janine", "Sam"]),
+        *slot("Tunde", ["Amira", "Janine", "Sam"]),
+    ]
+    found = structure(rows)
+
+    assert found.phase_of[:2] == ("opening", "opening")
+    assert set(found.phase_of[2:6]) == {"report_back"}
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+
+
+def test_a_planned_round_before_the_slots_is_no_slot_even_when_the_meeting_is_not_announced_as_planned() -> None:
+    """The round agreed last month comes first: a member questioned in it for a while is not presenting."""
+    rows = [
+        (FACILITATOR, "member", "other", "Morning, all. Is the heating on in here?"),
+        ("Jo", "member", "other", "It's on. It's just broken."),
+        (FACILITATOR, "member", "other", "Amira and Tunde have the second half. Before that, the round we agreed."),
+        ("Jo", "member", "other", "Fine by me."),
+        (FACILITATOR, "member", "other", "Deborah, a few minutes on how you do it, and then we'll go round."),
+        ("Deborah", "member", "story", "We allocate every morning at the huddle, and I rate everything waiting."),
+        *questioning("Deborah", ["Jo", "Sam"], 5),
+        (FACILITATOR, "member", "other", "Good. Let's stop there. Who's going first, then?"),
+        ("Amira", "member", "story", "Me, I think. So this is about my team and the rota, falling apart since May."),
+        *slot("Amira", ["Tunde", "Jo", "Sam"])[2:-2],
+        *questioning("Amira", ["Tunde", "Jo", "Sam"], 4),
+        *slot("Amira", ["Tunde", "Jo", "Sam"])[-2:],
+        *slot("Tunde", ["Amira", "Jo", "Sam"]),
+    ]
+    found = structure(rows)
+
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+    round_rows = range(4, 16)
+    assert {found.phase_of[index] for index in round_rows} == {"discussion"}
+    assert {found.mode_of[index] for index in round_rows} == {"planned"}
+    assert found.mode_of[found.slots[0].start_index + 4] == "open"
+
+
+def test_a_slot_after_a_planned_discussion_resumes_when_its_presenter_takes_the_floor() -> None:
+    rows = [
+        *slot("Amira", ["Tunde", "Jo", "Sam"]),
+        (FACILITATOR, "member", "other", "As we agreed last time, Clive is with us on attendance. Ideas welcome."),
+        ("Clive", "member", "story", "From September every school has an attendance lead and one calling script."),
+        ("Jo", "member", "closed_question", "Is the money every year, or one year?"),
+        ("Clive", "member", "story", "One year, and then we will see."),
+        ("Sam", "member", "advice", "Put it in the budget now, then."),
+        (FACILITATOR, "member", "other", "Thank you, Clive. We'll let you escape."),
+        ("Tunde", "member", "story", "Right, mine. And I'm glad Clive has gone, because the trust is part of it."),
+        *slot("Tunde", ["Amira", "Jo", "Sam"])[2:],
+        *questioning("Tunde", ["Amira", "Jo", "Sam"], 4),
+        (FACILITATOR, "member", "other", "Thank you, everyone. Next meeting is the ninth, same room."),
+    ]
+    found = structure(rows)
+
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+    discussion = next(k for k, row in enumerate(rows) if str(row[3]).startswith("As we agreed"))
+    tunde = next(k for k, row in enumerate(rows) if str(row[3]).startswith("Right, mine."))
+    assert set(found.phase_of[discussion : tunde - 1]) == {"discussion"}
+    assert found.slots[1].start_index in (tunde - 1, tunde)  # the facilitator's thanks just before may hand over
+    assert found.mode_of[tunde + 3] == "open"
+    assert found.counts_for_members(tunde + 3)
