@@ -65,7 +65,7 @@ HAND_OVER_REACH = 8
 #: How many of a slot's first turns (the presenter's and the facilitator's) may ask for questions only.
 OPEN_SLOT_REACH = 3
 #: The fewest turns of a slot found after a planned discussion started.
-RESUMED_SLOT_TURNS = 2 * MIN_SLOT_TURNS
+RESUMED_SLOT_TURNS = 15
 #: How many turns before a slot's first the facilitator's naming its presenter still hands it over.
 HAND_OVER_NAME_REACH = 3
 #: Planned discussion before the first slot starts at least this many turns after report-back does.
