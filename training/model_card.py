@@ -64,19 +64,20 @@ threads instead. Speed and memory: `python -m benchmarks.classifiers` (results i
 """
 
 LIMITS = """## Known limits
-- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split. The commonest miss is
-  advice given as a statement by a counsellor ("Well, you do need to take your medicine.", "We will need to start
-  dieting") read as reflection or story: 2 of the 17 advice turns of the AnnoMI test transcripts are found. Our own
-  data teaches that a modal statement is not advice by itself ("You need your licence for work" is a fact), and the
-  model does not yet tell an instruction from a fact in a helper's mouth. So the members' questioning ratio is still
-  too high in poor sessions, and it separates AnnoMI's low-quality sessions from the high with an AUC of only 0.68,
-  where the guideline labels give 0.91. One-fact questions ("Where do you keep it?") are sometimes read as open, and
-  short reflections ("Rejection, yeah.") as other.
+- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split (0.655 against 0.940).
+  The commonest miss is advice a counsellor gives as a statement: 1 of the 17 advice turns of the AnnoMI test
+  transcripts is found ("Well, you do need to take your medicine." is read as story; "We will need to start dieting."
+  is now advice). Batches s and t taught advice in a reflection's frame and gentle suggestions ("It sounds like you
+  might be better off without them" is now advice), and that moved some statements the other way: read alone, "It
+  might be worth it for him." is advice again. Our own data teaches that a modal statement is not advice by itself
+  ("You need your licence for work" is a fact), and the model does not yet tell an instruction from a fact in a
+  helper's mouth. The members' questioning ratio separates AnnoMI's low-quality sessions from the high with an AUC of
+  0.76, where the guideline labels give 0.91. One-fact questions ("Where do you keep it?") are sometimes read as open.
 - Caption text without punctuation is cut into utterances by the boundary tagger (`models/boundaries`, boundary F1
   0.51 on our stripped test turns, 0.60 on AnnoMI's): it misses some sentence ends and adds a few ("i think the team
   is exhausted | honestly | have you thought about...", "we just drop what we are doing | every time the phone
   goes"), so
-  captions are labelled less reliably than punctuated text (turn labels agree on 89.6% of our test turns and 81.8% of
+  captions are labelled less reliably than punctuated text (turn labels agree on 90.7% of our test turns and 83.7% of
   AnnoMI's; with the true sentence ends given, 86.1% of AnnoMI's dev turns: most of the gap is the classifier's
   reading of lower-cased, unpunctuated words, not the tagger).
 - A presenter's own plans ("I think the sensible thing would be to cut back") and the facilitator's process talk are
@@ -94,10 +95,11 @@ LIMITS = """## Known limits
 - In real meetings (MRDA), process and task talk ("let's do the next one") is often labelled advice: MRDA's `other`
   rows are the commonest source of false advice. A presenter's own plans ("I'm going to talk to her") are sometimes
   labelled advice too; neither counts against the members' questioning ratio, but both show in per-speaker counts.
-- On whole meetings (`data/annotated/meetings`), a meeting's members' ratio is within 0.05 of the annotated one in 6
-  of 8 dev meetings but only 3 of 8 test meetings. Where it misses, the structure is usually wrong (a planned stretch
-  read as open, a slot's end missed), so the wrong talk is counted. The structure comes from rules over these labels
-  (`coach.feedback.structure`), written on meetings from one writing process.
+- On whole meetings (`data/annotated/meetings`), a meeting's members' ratio is within 0.05 of the annotated one in 7
+  of 10 dev meetings but only 2 of 11 test meetings; with the annotated structure and this model's labels, 9 of 10 and
+  9 of 11. Where it misses, the structure is usually wrong (a planned stretch read as open, a slot's end missed), so
+  the wrong talk is counted. The structure comes from rules over these labels (`coach.feedback.structure`), written
+  on meetings from this project's writers.
 """
 
 
