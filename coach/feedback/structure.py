@@ -300,7 +300,7 @@ def infer_structure(
         _discussion_turn(
             turns,
             facilitator,
-            1 if report_back is None else report_back + DISCUSSION_AFTER_REPORT,
+            1 if report_back is None else report_back + DISCUSSION_AFTER_REPORT,  # after the greeting at least
             before,
             rounds=planned,
         )
@@ -320,7 +320,7 @@ def infer_structure(
     after = _discussion_turn(turns, facilitator, slot_turns[0][1] + MIN_SLOT_TURNS, len(turns)) if slot_turns else None
     resumed: int | None = None
     if after is not None:
-        # A long story in the discussion is no slot; a slot the facilitator hands over to by name after it is.
+        # A long story in the discussion is no slot; a slot handed over after it, and of a slot's length, is.
         later = [slot for slot in slot_turns if slot[1] > after and _resumes(turns, slot, facilitator)]
         slot_turns = [slot for slot in slot_turns if slot[1] < after] + later
         resumed = later[0][1] if later else None
