@@ -21,7 +21,7 @@ def questioning(presenter: str, members: Sequence[str], rounds: int) -> list[Row
     return rows
 
 
-def slot(presenter: str, members: Sequence[str], *, ideas: bool = False) -> list[Row]:
+def slot(presenter: str, members: Sequence[str], *, ideas: bool = False, rounds: int = 8) -> list[Row]:
     rows: list[Row] = [
         (FACILITATOR, "member", "other", f"Thanks. {presenter}, over to you."),
         (
@@ -33,7 +33,7 @@ def slot(presenter: str, members: Sequence[str], *, ideas: bool = False) -> list
         (presenter, "member", "story", "Two people left, and the agency staff do not know the ward at all."),
         (presenter, "member", "story", "I have tried everything I can think of and I am tired."),
     ]
-    rows += questioning(presenter, members, 8)
+    rows += questioning(presenter, members, rounds)
     if ideas:
         rows.append(
             (FACILITATOR, "member", "other", f"For the last part ideas are welcome, that's what {presenter} asked for.")
