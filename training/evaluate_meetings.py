@@ -136,19 +136,17 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         inferred_ratio(utterances, structure, facilitator),
         one_presenter_ratio(utterances),
     )
-    members_rows = [
-        (row, structure.counts_for_members(first_utterance[row["turn"]]))
-        for row in rows
-        if row["turn"] in first_utterance
-        and row["speaker"] not in (facilitator, structure.presenter_at(first_utterance[row["turn"]]))
-    ]
-    labels = coach.classify([row["text"] for row, _ in members_rows], [row["context"] for row, _ in members_rows])
+    # Each annotated row labelled by the model once, read with its context as a whole.
+    row_labels = [p.label for p in coach.classify([row["text"] for row in rows], [row["context"] for row in rows])]
     per_row = questioning_ratio(
-        [(row["turn"], row["speaker"], p.label, counts) for p, (row, counts) in zip(labels, members_rows, strict=True)]
+        [
+            (row["turn"], row["speaker"], label, structure.counts_for_members(first_utterance[row["turn"]]))
+            for row, label in zip(rows, row_labels, strict=True)
+            if row["turn"] in first_utterance
+            and row["speaker"] not in (facilitator, structure.presenter_at(first_utterance[row["turn"]]))
+        ]
     )
-    slot_rows = [row for row in rows if row["role"] == "member" and row["slot"] is not None]
-    row_labels = coach.classify([row["text"] for row in slot_rows], [row["context"] for row in slot_rows])
-    labels_only = gold_ratio([{**row, "label": p.label} for p, row in zip(row_labels, slot_rows, strict=True)])
+    labels_only = gold_ratio([{**row, "label": label} for row, label in zip(rows, row_labels, strict=True)])
     return {
         "meeting": rows[0]["conversation_id"],
         "turns": len(first_rows),
