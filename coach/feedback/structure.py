@@ -9,8 +9,10 @@ from what people said, in turns:
   someone else's question, and each story utterance (more for a long account), less what they asked. Over a window
   of turns either side, the speaker with most weight is the turn's focus; a stretch of at least
   :data:`MIN_SLOT_TURNS` turns with one focus is that speaker's slot (never in a conversation of two, and not a
-  member's report on last time's actions). A slot starts at its presenter's account, or at the facilitator's turn
-  just before it (the hand-over), and runs until the next slot, a planned discussion or the close.
+  member's report on last time's actions; a presenter's bid for time in the opening, with report-back after it, is
+  no part of their slot). A slot starts at its presenter's account (the one just after the facilitator names them,
+  not a story they told in the slot before), or at the facilitator's turn just before it (the hand-over), and runs
+  until the next slot, a planned discussion or the close.
 - **Phases inside a slot:** ``presenting`` until a member first asks, advises or reflects; ``actions`` from a
   "what will you do?" in the slot's later half; a ``process_review`` from the facilitator's "how was that for you?"
   after that.
@@ -23,7 +25,8 @@ from what people said, in turns:
   when a slot does not follow at once. The ``closing`` runs from the facilitator's first mention of the next meeting
   or goodbye after the slots (else their thanks to everyone).
 - **Modes:** a discussion is ``planned``; a slot is ``open`` until its presenter or the facilitator asks for ideas
-  ("for the last ten minutes ideas are welcome"), and then planned to its end; in a meeting announced as planned
+  ("for the last ten minutes ideas are welcome", not "questions first, then the ideas bit"), and then planned to its
+  end; in a meeting announced as planned
   ("today's a planned meeting") every slot is planned unless its presenter asks for questions only. The opening,
   report-back and close take the mode of the meeting's first slot or discussion.
 
@@ -121,11 +124,11 @@ _DISCUSSION_CUE = re.compile(
     r"(?:morning|afternoon|evening|session)|(?:today'?s|this month'?s|our) (?:topic|theme))",
     re.IGNORECASE,
 )
-#: Planned time announced for later ("a quick break before the planned part"), not started; or time talk ("a bit less
-#: time than we planned").
+#: Planned time announced for later ("a quick break before the planned part", "questions first, then the ideas bit"),
+#: not started; or time talk ("a bit less time than we planned").
 _LATER = re.compile(
     r"\b(?:(?:before|then|after|later|until)\b[^.?!]{0,40}\bplanned|(?:than|as) (?:we |i |you )?(?:had |'d )?"
-    r"planned)\b",
+    r"planned|questions first,? (?:and )?then\b[^.?!]{0,20}\bideas)\b",
     re.IGNORECASE,
 )
 #: A presenter taking the floor at the start of their slot.
@@ -389,11 +392,17 @@ def _inferred_slot_turns(turns: Sequence[_Turn], facilitator: str | None) -> lis
         focus.append(best if best is not None and window[best] >= MIN_FOCUS_WEIGHT else None)
     runs = [(speaker, first, last) for speaker, first, last in _runs(focus) if speaker is not None]
     merged: list[tuple[str, int, int]] = []
+    report_between = False
     for speaker, first, last in runs:
         if merged and merged[-1][0] == speaker:
             merged[-1] = (speaker, merged[-1][1], last)  # the same presenter after an aside: one slot
+        elif report_between and len(merged) > 1 and merged[-2][0] == speaker:
+            # A member's report on last time's actions came between this presenter's bid for time and their slot:
+            # the bid is no part of it.
+            merged[-2:] = [merged[-1], (speaker, first, last)]
         else:
             merged.append((speaker, first, last))
+        report_between = bool(_REPORT_BACK_CUE.search(_next_text(turns, (speaker, first, last))))
     slots: list[tuple[str, int, int]] = []
     for speaker, first, last in merged:
         if last - first + 1 < MIN_SLOT_TURNS:
@@ -420,8 +429,12 @@ def _slot_start(turns: Sequence[_Turn], presenter: str, first: int, facilitator:
     stretch they are the focus of), or the facilitator's hand-over just before it."""
     reach = range(max(0, first - HAND_OVER_REACH), min(len(turns), first + 2 * FOCUS_REACH + 1))
     accounts = [n for n in reach if turns[n].speaker == presenter and _is_account(turns[n])]
+    # An account just after the facilitator names the presenter is the slot's; an earlier one is a member's story
+    # in someone else's slot.
+    name = _first_name(presenter)
+    handed = [n for n in accounts if n and turns[n - 1].speaker == facilitator and name in turns[n - 1].text.lower()]
     spoken = [n for n in reach if turns[n].speaker == presenter]
-    start = accounts[0] if accounts else spoken[0] if spoken else first
+    start = handed[0] if handed else accounts[0] if accounts else spoken[0] if spoken else first
     for number in range(start - 1, max(-1, start - 1 - HAND_OVER_BACK), -1):
         if turns[number].speaker == facilitator:
             return number
@@ -487,11 +500,16 @@ def _handed_over(turns: Sequence[_Turn], slot: tuple[str, int, int], facilitator
     :data:`HAND_OVER_NAME_REACH` turns before its first ("a break, and then Sunil"; "Go."), or the presenter starts
     by taking the floor ("Right, mine.", "Shall I just go?")."""
     presenter, first, _ = slot
-    name = presenter.split()[0].lower() if presenter.split() else presenter.lower()
+    name = _first_name(presenter)
     reach = turns[max(0, first - HAND_OVER_NAME_REACH) : first + 1]
     named = any(turn.speaker == facilitator and name in turn.text.lower() for turn in reach)
     opening = turns[max(0, first - 1) : first + 2]
     return named or any(turn.speaker == presenter and _TAKES_THE_FLOOR.match(turn.text) for turn in opening)
+
+
+def _first_name(speaker: str) -> str:
+    """How a facilitator names a speaker: the first word of their name, lower-cased."""
+    return speaker.split()[0].lower() if speaker.split() else speaker.lower()
 
 
 def _without_report_back(turns: Sequence[_Turn], slots: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -161,3 +161,68 @@ def test_a_slot_after_a_planned_discussion_resumes_when_its_presenter_takes_the_
     assert found.slots[1].start_index in (tunde - 1, tunde)  # the facilitator's thanks just before may hand over
     assert found.mode_of[tunde + 3] == "open"
     assert found.counts_for_members(tunde + 3)
+
+
+def test_a_bid_for_time_before_report_back_is_no_part_of_the_bidders_slot() -> None:
+    """Callum bids with a word on his problem, Lindsey reports back, then Callum's slot: it starts at the hand-over."""
+    rows = [
+        (FACILITATOR, "member", "other", "Morning, everyone. Who'd like time today?"),
+        ("Callum", "member", "story", "Me please, it's the new ticketing tool."),
+        ("Callum", "member", "story", "It's not going well, we went live three weeks ago."),
+        ("Callum", "member", "story", "Half the team are logging calls on paper again."),
+        (FACILITATOR, "member", "other", "Okay Callum, how long do you think?"),
+        ("Callum", "member", "story", "Twenty-five, maybe thirty."),
+        ("Jo", "member", "closed_question", "Is that the tool from head office?"),
+        ("Callum", "member", "story", "That's the one, the one nobody on the desk asked for."),
+        ("Sam", "member", "closed_question", "Fourteen fields a call, isn't it?"),
+        ("Callum", "member", "story", "Fourteen, and every one of them mandatory."),
+        ("Tunde", "member", "other", "I'd like some as well."),
+        ("Bartek", "member", "other", "Hello, sorry, I'm here, I'm in the car."),
+        (FACILITATOR, "member", "other", "Hi Bartek, you're a bit crackly."),
+        ("Bartek", "member", "other", "Is that better?"),
+        (FACILITATOR, "member", "other", "Much better."),
+        ("Tunde", "member", "other", "Can we finish by twelve today?"),
+        (FACILITATOR, "member", "other", "Yes, twelve at the latest."),
+        (FACILITATOR, "member", "other", "Lovely. Lindsey, you were going to tell us how the handover went."),
+        ("Lindsey", "member", "story", "So last time I said I'd get the night shift to write a handover."),
+        ("Jo", "member", "open_question", "What happened between week one and week three?"),
+        ("Lindsey", "member", "story", "I think the novelty wore off and I stopped checking it."),
+        ("Sam", "member", "closed_question", "Is the template in the tool or separate?"),
+        ("Lindsey", "member", "story", "It's a document on the shared drive, which, yes, I know."),
+        ("Lindsey", "member", "story", "I want to keep it but cut it down to three boxes."),
+        *slot("Callum", ["Tunde", "Jo", "Sam"]),
+        *slot("Tunde", ["Callum", "Jo", "Sam"]),
+    ]
+    found = structure(rows)
+
+    hand_over = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Callum, over to you.")
+    assert (found.slots[0].presenter, found.slots[0].start_index) == ("Callum", hand_over)
+    assert set(found.phase_of[17:hand_over]) == {"report_back"}
+
+
+def test_a_members_story_just_before_the_next_slot_stays_in_the_slot_it_was_told_in() -> None:
+    """Tunde tells his own story in Amira's slot; his slot starts where the facilitator hands it to him."""
+    rows = slot("Amira", ["Tunde", "Jo", "Sam"])
+    story = [
+        ("Tunde", "member", "story", "I had this when we moved the asset system two years ago."),
+        ("Tunde", "member", "story", "What I did was keep a tally of every call that went wrong."),
+        ("Tunde", "member", "story", "By the end of the month the director could not argue with it."),
+    ]
+    rows[-4:-4] = story
+    rows += slot("Tunde", ["Amira", "Jo", "Sam"])
+    found = structure(rows)
+
+    hand_over = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.")
+    assert [(slot.presenter, slot.start_index) for slot in found.slots] == [("Amira", 0), ("Tunde", hand_over)]
+
+
+def test_ideas_announced_for_after_the_questions_wait_for_their_turn() -> None:
+    """At a slot's start, "questions first, then the ideas bit" keeps it open until the ideas are asked for."""
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"], ideas=True)]
+    first = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.")
+    rows.insert(first + 4, (FACILITATOR, "member", "other", "Thanks, Tunde. Questions first, then the ideas bit."))
+    found = structure(rows)
+
+    ideas = next(k for k, row in enumerate(rows) if str(row[3]).startswith("For the last part ideas"))
+    assert set(found.mode_of[first:ideas]) == {"open"}
+    assert found.mode_of[ideas] == "planned"
