@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from datasets import DatasetDict, concatenate_datasets
+from datasets import Dataset, DatasetDict, concatenate_datasets
 
 from training.data import strip_text
 
@@ -21,19 +21,35 @@ class TrainingRows:
     contexts: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
+    #: The speaker's role where the source records one (ours, AnnoMI), else ``""``.
+    roles: list[str] = field(default_factory=list)
 
-    def add(self, texts: Sequence[str], contexts: Sequence[str], labels: Sequence[str], weight: float) -> None:
+    def add(
+        self,
+        texts: Sequence[str],
+        contexts: Sequence[str],
+        labels: Sequence[str],
+        weight: float,
+        roles: Sequence[str] | None = None,
+    ) -> None:
         self.texts += texts
         self.contexts += contexts
         self.labels += labels
         self.weights += [weight] * len(texts)
+        self.roles += list(roles) if roles is not None else [""] * len(texts)
 
-    def add_caption_copy(self, texts: list[str], contexts: list[str], labels: list[str], weight: float) -> None:
+    def add_caption_copy(
+        self, texts: list[str], contexts: list[str], labels: list[str], weight: float, roles: list[str] | None = None
+    ) -> None:
         """A lower-cased, unpunctuated copy of the rows (contexts stripped too) that stripping changes."""
         stripped = [strip_text(text) for text in texts]
         keep = [i for i, text in enumerate(stripped) if text and text != texts[i]]
         self.add(
-            [stripped[i] for i in keep], [strip_text(contexts[i]) for i in keep], [labels[i] for i in keep], weight
+            [stripped[i] for i in keep],
+            [strip_text(contexts[i]) for i in keep],
+            [labels[i] for i in keep],
+            weight,
+            None if roles is None else [roles[i] for i in keep],
         )
 
 
@@ -51,16 +67,28 @@ def training_rows(
     of ``caption_sources`` with a caption-style copy at half its weight."""
     ours = prepared["ours_train"]
     if meetings and "meetings_train" in prepared:
+        meetings_train = prepared["meetings_train"]
         columns = ["text", "context", "label"]
-        ours = concatenate_datasets([ours.select_columns(columns), prepared["meetings_train"].select_columns(columns)])
+        if "role" in ours.column_names and "role" in meetings_train.column_names:
+            columns.append("role")
+        ours = concatenate_datasets([ours.select_columns(columns), meetings_train.select_columns(columns)])
     rows = TrainingRows()
-    rows.add(list(ours["text"]), list(ours["context"]), list(ours["label"]), 1.0)
+    roles = _roles(ours)
+    rows.add(list(ours["text"]), list(ours["context"]), list(ours["label"]), 1.0, roles)
     if caption_copy:
-        rows.add_caption_copy(list(ours["text"]), list(ours["context"]), list(ours["label"]), 0.5)
+        rows.add_caption_copy(list(ours["text"]), list(ours["context"]), list(ours["label"]), 0.5, roles)
     for source in sources:
         part = prepared[f"{source}_train"]
         weight = annomi_weight if source == "annomi" else corpus_weight
-        rows.add(list(part["text"]), list(part["context"]), list(part["label"]), weight)
+        part_roles = _roles(part)
+        rows.add(list(part["text"]), list(part["context"]), list(part["label"]), weight, part_roles)
         if source in caption_sources:
-            rows.add_caption_copy(list(part["text"]), list(part["context"]), list(part["label"]), weight / 2)
+            rows.add_caption_copy(
+                list(part["text"]), list(part["context"]), list(part["label"]), weight / 2, part_roles
+            )
     return rows
+
+
+def _roles(part: Dataset) -> list[str] | None:
+    """Each row's speaker role, where the source records them (ours, AnnoMI)."""
+    return list(part["role"]) if "role" in part.column_names else None

@@ -10,6 +10,9 @@ send them, is read as well as one in a transcript.
 
     python -m training.train_transformer [--epochs 3] [--sources mrda annomi] [--corpus-weight 0.3] [--context-drop 0.5]
 
+``--role-drop`` (an ablation, not the shipped recipe) puts the speaker's role before the utterance where the source
+records one ("member: ..."), dropped for that share of the rows; ``training.evaluate_role_input`` scores it.
+
 Saves the PyTorch model and tokenizer to ``artifacts/minilm`` (not committed: the shipped model is the int8 ONNX
 export, see ``training.export_onnx``) and a ``training.json`` with the settings, dev scores and time.
 """
@@ -40,6 +43,12 @@ from training.mixture import DEFAULT_ANNOMI_WEIGHT, training_rows
 OUTPUT_DIR = ARTIFACTS_DIR / "minilm"
 #: Tokens of utterance and context together; the utterance keeps its tokens first (longest-first truncation).
 MAX_LENGTH = 96
+
+
+def with_role(text: str, role: str) -> str:
+    """The utterance as the role-reading ablation gives it to the model (``--role-drop``): ``"member: text"``; the text
+    alone when the source records no role."""
+    return f"{role}: {text}" if role else text
 
 
 def set_seed(seed: int) -> None:
@@ -108,7 +117,13 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         random.shuffle(order)
         dropped = {i for i in order if random.random() < args.context_drop}
         epoch_contexts = ["" if i in dropped else context for i, context in enumerate(contexts)]
-        encodings = encode(tokenizer, texts, epoch_contexts)
+        epoch_texts = texts
+        if args.role_drop is not None:  # the speaker's role read too, independently dropped for a share of the rows
+            epoch_texts = [
+                text if random.random() < args.role_drop else with_role(text, role)
+                for text, role in zip(texts, rows.roles, strict=True)
+            ]
+        encodings = encode(tokenizer, epoch_texts, epoch_contexts)
         # Sorting each chunk by length keeps padding small without losing the shuffle between chunks.
         chunks = [order[i : i + args.batch_size * 50] for i in range(0, len(order), args.batch_size * 50)]
         batches = [
@@ -185,6 +200,12 @@ def main() -> None:
         "--caption-sources", nargs="*", default=[], help="corpora that also get a caption-style copy, at half weight"
     )
     parser.add_argument("--context-drop", type=float, default=0.5, help="share of rows read without context")
+    parser.add_argument(
+        "--role-drop",
+        type=float,
+        default=None,
+        help="read the speaker's role (ours, AnnoMI) before the utterance, dropped for this share of the rows",
+    )
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--lr", type=float, default=5e-5)
     parser.add_argument("--batch-size", type=int, default=32)

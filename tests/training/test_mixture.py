@@ -40,3 +40,21 @@ def test_a_corpus_gets_a_caption_copy_at_half_its_weight_only_when_asked() -> No
     assert with_copy.weights[copy] == 1.0
     assert with_copy.labels[copy] == "reflection"
     assert len(with_copy.texts) == len(without.texts) + 1
+
+
+def test_each_row_keeps_its_speakers_role_where_the_source_records_one() -> None:
+    """The role-reading ablation (``train_transformer --role-drop``) needs the role of every row, caption copies too."""
+    with_roles = DatasetDict(
+        {
+            "ours_train": part(["What would help?", "I'll ring her."], "story").add_column(
+                "role", ["member", "presenter"]
+            ),
+            "mrda_train": part(["Okay."], "other"),
+        }
+    )
+    rows = training_rows(with_roles, ["mrda"], corpus_weight=0.3)
+
+    assert len(rows.roles) == len(rows.texts)
+    assert rows.roles[rows.texts.index("I'll ring her.")] == "presenter"
+    assert rows.roles[rows.texts.index("i'll ring her")] == "presenter"
+    assert rows.roles[rows.texts.index("Okay.")] == ""
