@@ -83,9 +83,9 @@ LATE_SHARE = 0.5
 
 _ASKING = frozenset(QUESTION_LABELS) | {ADVICE, REFLECTION}
 _ACTIONS_CUE = re.compile(
-    r"\b(?:what (?:will|would|are|could|might) you (?:going to |gonna )?(?:do|take|try)\b|what(?:'s| is) your "
-    r"(?:next|first) step|next steps?\b|move (?:on )?to actions|(?:any|your|some) actions?\b|actions?,? then\b|"
-    r"let'?s do actions|time for actions|what are you taking away|taking away|commit)",
+    r"\b(?:what (?:will|would|are|could|might) you (?:going to |gonna )?(?:do|take|try)\b|what you'?ll do\b|"
+    r"what(?:'s| is) your (?:next|first) step|next steps?\b|move (?:on )?to actions|(?:any|your|some) actions?\b|"
+    r"actions?,? then\b|let'?s do actions|time for actions|what are you taking away|taking away|commit)",
     re.IGNORECASE,
 )
 _REVIEW_CUE = re.compile(
@@ -527,14 +527,27 @@ def _next_text(turns: Sequence[_Turn], slot: tuple[str, int, int]) -> str:
 
 def _report_back_turn(turns: Sequence[_Turn], facilitator: str | None) -> int | None:
     """Where report-back starts before the first slot: a member's story of last time's actions, or the facilitator's
-    call just before it ("Janine, you were going to speak to the CEO", "any updates?")."""
+    call just before it ("Janine, you were going to speak to the CEO", "any updates?") when it calls no one else (a
+    member bidding for time after "Shabnam, you said you'd tell us how it went" is not reporting back)."""
+    speakers = {turn.speaker for turn in turns} - {facilitator}
     for number, turn in enumerate(turns):
         if not number or turn.speaker == facilitator or STORY not in turn.labels:
             continue
-        called = turns[number - 1].speaker == facilitator
-        if _REPORT_BACK_CUE.search(turn.text) or (called and _REPORT_BACK_CALL.search(turns[number - 1].text)):
+        before = turns[number - 1]
+        called = before.speaker == facilitator
+        answered = called and bool(_REPORT_BACK_CALL.search(before.text)) and not _names_another(before, turn, speakers)
+        if _REPORT_BACK_CUE.search(turn.text) or answered:
             return number - 1 if called else number
     return None
+
+
+def _names_another(call: _Turn, answer: _Turn, speakers: set[str]) -> bool:
+    """Whether ``call`` names a speaker other than the one who answers it, and not them."""
+
+    def named(speaker: str) -> bool:
+        return re.search(rf"\b{re.escape(_first_name(speaker))}\b", call.text.lower()) is not None
+
+    return not named(answer.speaker) and any(named(other) for other in speakers - {answer.speaker})
 
 
 def _slot_phases(turns: Sequence[_Turn], presenter: str, facilitator: str | None) -> list[PhaseSpan]:

@@ -226,3 +226,31 @@ def test_ideas_announced_for_after_the_questions_wait_for_their_turn() -> None:
     ideas = next(k for k, row in enumerate(rows) if str(row[3]).startswith("For the last part ideas"))
     assert set(found.mode_of[first:ideas]) == {"open"}
     assert found.mode_of[ideas] == "planned"
+
+
+def test_a_call_for_someone_elses_report_back_leaves_a_bid_for_time_in_the_opening() -> None:
+    rows = [
+        (FACILITATOR, "member", "other", "Morning. Before the slots, Jo, you said you'd tell us how the trial went."),
+        ("Amira", "member", "story", "Me, please, if there's room. It's the merger again."),
+        ("Tunde", "member", "other", "I'd like some time as well."),
+        (FACILITATOR, "member", "other", "Lovely. Jo, go ahead."),
+        ("Jo", "member", "story", "So last time I said I'd talk to my manager, and I did."),
+        ("Amira", "member", "open_question", "What did she say?"),
+        ("Jo", "member", "story", "She agreed to the trial."),
+        *slot("Amira", ["Tunde", "Jo", "Sam"]),
+        *slot("Tunde", ["Amira", "Jo", "Sam"]),
+    ]
+    found = structure(rows)
+
+    assert found.phase_of[:3] == ("opening", "opening", "opening")
+    assert set(found.phase_of[3:7]) == {"report_back"}
+
+
+def test_lets_come_to_what_youll_do_starts_the_actions() -> None:
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    cue = next(k for k, row in enumerate(rows) if row[3] == "What will you do?")
+    rows[cue] = (FACILITATOR, "member", "other", "Let's come to what you'll do. Amira?")
+    found = structure(rows)
+
+    assert found.phase_of[cue - 1] == "questioning"
+    assert found.phase_of[cue] == "actions"
