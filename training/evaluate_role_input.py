@@ -25,7 +25,7 @@ from training.data import PREPARED_DIR
 from training.evaluate import CORPUS_LABELS, direct_rows
 from training.train_transformer import with_role
 
-#: The dev sets scored, and whether they record each speaker's role.
+#: The dev sets scored; those that record each speaker's role (ours, AnnoMI, our meetings) are read with it too.
 DEV_SETS = ("ours_dev", "annomi_dev", "meetings_dev", "mrda_dev")
 
 
