@@ -15,7 +15,9 @@ its turns alone (no names, no times given), and its structure inferred. Against 
   once). Coach splits a turn into sentences where the annotators sometimes kept several in one row, so the ratio is
   also given with each annotated row labelled by the model (read with its context, as a whole), counted where the
   inferred structure counts its turn, and with the annotated structure and each annotated member's row labelled by
-  the model: what the labels alone cost, apart from the structure.
+  the model: what the labels alone cost, apart from the structure. Last, how many members' turns in annotated open
+  slot time count differently in Coach's utterances than in their annotated rows, and which way
+  (``members_turns_counted_differently``, :func:`counted_difference`).
 
 Writes ``meetings.json`` beside the model.
 """
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from collections.abc import Sequence
 from itertools import groupby
 from pathlib import Path
@@ -34,6 +37,7 @@ from coach.feedback import metrics
 from coach.feedback.roles import infer_facilitator, resolve_roles
 from coach.feedback.session import LabelledUtterance, label_utterances
 from coach.feedback.structure import MeetingStructure, infer_structure
+from coach.labels import OTHER, QUESTIONING_LABELS
 from coach.transcript.model import Transcript, Turn
 from training.data import ROOT, SPLIT_NAMES
 from training.meetings import meeting_split, slot_spans
@@ -61,12 +65,19 @@ def gold_ratio(rows: Sequence[dict[str, Any]]) -> float | None:
             row["turn"],
             row["speaker"],
             row["label"],
-            row["mode"] == "open" and row["phase"] in ("presenting", "questioning", "actions"),
+            _counts(row),
         )
         for row in rows
-        if row["role"] == "member" and row["slot"] is not None
+        if row["role"] == "member"
     ]
     return questioning_ratio(said)
+
+
+def _counts(row: dict[str, Any]) -> bool:
+    """Whether an annotated row is in open slot time, where members' figures count."""
+    return (
+        row["slot"] is not None and row["mode"] == "open" and row["phase"] in ("presenting", "questioning", "actions")
+    )
 
 
 def inferred_ratio(
@@ -86,6 +97,26 @@ def one_presenter_ratio(utterances: Sequence[LabelledUtterance]) -> float | None
     return questioning_ratio(
         [(u.turn, u.speaker, u.label, True) for u in utterances if roles.role_of(u.speaker) == "member"]
     )
+
+
+def counted_difference(annotated: Sequence[str], found: Sequence[str]) -> str | None:
+    """How a member's turn counts towards the ratio in Coach's utterances (labels ``found``) against its annotated rows
+    (``annotated``), in contributions (runs of one label, ``other`` left out): ``None`` the same; else
+    ``more_not_questioning`` (Coach counts more contributions that break questioning mode), ``more_questioning`` or
+    ``other``."""
+
+    def runs(labels: Sequence[str]) -> list[str]:
+        kept = [label for label in labels if label != OTHER]
+        return [label for number, label in enumerate(kept) if not number or kept[number - 1] != label]
+
+    gold, coach = runs(annotated), runs(found)
+    if gold == coach:
+        return None
+    questioning = [sum(label in QUESTIONING_LABELS for label in side) for side in (gold, coach)]
+    breaking = [len(side) - asked for side, asked in zip((gold, coach), questioning, strict=True)]
+    if breaking[1] > breaking[0]:
+        return "more_not_questioning"
+    return "more_questioning" if questioning[1] > questioning[0] else "other"
 
 
 def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -147,6 +178,12 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         ]
     )
     labels_only = gold_ratio([{**row, "label": label} for row, label in zip(rows, row_labels, strict=True)])
+    found_by_turn = {turn: [u.label for u in said] for turn, said in groupby(utterances, key=lambda u: u.turn)}
+    differences = Counter(
+        counted_difference([row["label"] for row in group], found_by_turn.get(number, []))
+        for number, group in enumerate(by_turn)
+        if group[0]["role"] == "member" and _counts(group[0])
+    )
     return {
         "meeting": rows[0]["conversation_id"],
         "turns": len(first_rows),
@@ -159,6 +196,7 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         "ratio_per_row": per_row,
         "ratio_annotated_structure": labels_only,
         "phases": phases,
+        "turns_counted_differently": {kind: n for kind, n in differences.items() if kind is not None},
     }
 
 
@@ -190,6 +228,9 @@ def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
         ),
         "annotated_structure_ratio_within_0_05": round(
             sum(_within(r["ratio_annotated_structure"], r["gold_ratio"]) for r in results) / max(len(results), 1), 4
+        ),
+        "members_turns_counted_differently": dict(
+            sorted(sum((Counter(r["turns_counted_differently"]) for r in results), Counter()).items())
         ),
         "one_presenter_ratio_within_0_05": round(
             sum(_within(r["one_presenter_ratio"], r["gold_ratio"]) for r in results) / max(len(results), 1), 4
