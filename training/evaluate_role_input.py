@@ -19,6 +19,7 @@ from pathlib import Path
 from datasets import disable_progress_bars, load_from_disk
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
+from coach.classifier.loading import read_config
 from coach.classifier.onnx_backend import OnnxClassifier
 from coach.labels import ADVICE, LABELS, label_for_role
 from training.data import PREPARED_DIR
@@ -37,7 +38,7 @@ def main() -> None:
     disable_progress_bars()
     prepared = load_from_disk(str(args.prepared), keep_in_memory=True)
     for directory in args.models:
-        classifier = OnnxClassifier.from_dir(directory, json.loads((directory / "config.json").read_text("utf-8")))
+        classifier = OnnxClassifier.from_dir(directory, read_config(directory))
         scores: dict[str, str] = {}
         for name in (name for name in DEV_SETS if name in prepared):
             part = direct_rows(prepared, name, CORPUS_LABELS["mrda"]) if name == "mrda_dev" else prepared[name]

@@ -431,8 +431,7 @@ def _slot_start(turns: Sequence[_Turn], presenter: str, first: int, facilitator:
     accounts = [n for n in reach if turns[n].speaker == presenter and _is_account(turns[n])]
     # An account just after the facilitator names the presenter is the slot's; an earlier one is a member's story
     # in someone else's slot.
-    name = _first_name(presenter)
-    handed = [n for n in accounts if n and turns[n - 1].speaker == facilitator and name in turns[n - 1].text.lower()]
+    handed = [n for n in accounts if n and _hands_over(turns[n - 1], presenter, facilitator)]
     spoken = [n for n in reach if turns[n].speaker == presenter]
     start = handed[0] if handed else accounts[0] if accounts else spoken[0] if spoken else first
     for number in range(start - 1, max(-1, start - 1 - HAND_OVER_BACK), -1):
@@ -500,11 +499,15 @@ def _handed_over(turns: Sequence[_Turn], slot: tuple[str, int, int], facilitator
     :data:`HAND_OVER_NAME_REACH` turns before its first ("a break, and then Sunil"; "Go."), or the presenter starts
     by taking the floor ("Right, mine.", "Shall I just go?")."""
     presenter, first, _ = slot
-    name = _first_name(presenter)
     reach = turns[max(0, first - HAND_OVER_NAME_REACH) : first + 1]
-    named = any(turn.speaker == facilitator and name in turn.text.lower() for turn in reach)
+    named = any(_hands_over(turn, presenter, facilitator) for turn in reach)
     opening = turns[max(0, first - 1) : first + 2]
     return named or any(turn.speaker == presenter and _TAKES_THE_FLOOR.match(turn.text) for turn in opening)
+
+
+def _hands_over(turn: _Turn, presenter: str, facilitator: str | None) -> bool:
+    """Whether ``turn`` is the facilitator's and names ``presenter`` (their first name anywhere in it)."""
+    return turn.speaker == facilitator and _first_name(presenter) in turn.text.lower()
 
 
 def _first_name(speaker: str) -> str:
