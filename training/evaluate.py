@@ -102,8 +102,14 @@ def stripped_turn_agreement(coach: Coach, texts: list[str], contexts: list[str])
 
 
 def session_metrics(coach: Coach, turns: pd.DataFrame, given_roles: bool) -> dict[str, Any]:
-    """Turn labels as ``coach analyze`` gives them: each transcript labelled with contexts, roles inferred (or given:
-    the client is the presenter), and labels a role cannot say replaced (``LabelledUtterance.with_role``)."""
+    """Metrics of the turn labels :func:`analysed_turn_labels` gives, against the gold labels."""
+    return classification_metrics(*analysed_turn_labels(coach, turns, given_roles), LABELS)
+
+
+def analysed_turn_labels(coach: Coach, turns: pd.DataFrame, given_roles: bool) -> tuple[list[str], list[str]]:
+    """Gold and predicted labels of every labelled turn, as ``coach analyze`` labels them: each transcript labelled
+    with contexts, roles inferred (or given: the client is the presenter), and labels a role cannot say replaced
+    (``LabelledUtterance.with_role``)."""
     gold: list[str] = []
     predicted: list[str] = []
     for _, transcript in turns.groupby("conversation_id", sort=False):
@@ -124,7 +130,7 @@ def session_metrics(coach: Coach, turns: pd.DataFrame, given_roles: bool) -> dic
             if row["label"]:
                 gold.append(row["label"])
                 predicted.append(turn_label(by_turn.get(number, [])))
-    return classification_metrics(gold, predicted, LABELS)
+    return gold, predicted
 
 
 def annomi_metrics(coach: Coach, part: Dataset, name: str) -> dict[str, Any]:

@@ -90,9 +90,14 @@ def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
 
 
 def annomi_quality_auc(coach: Coach, transcripts: pd.DataFrame) -> dict[str, Any]:
-    """ROC AUC of the members' questioning ratio for high against low quality, from the model's labels (each turn
-    labelled as ``coach analyze`` labels it), from the experts' codes alone and from the labels with the guideline
-    annotators' winning where they disagree (``training.annomi.adjudicate``), over the transcripts given."""
+    """:func:`quality_auc` of the transcripts given, each labelled by ``coach``."""
+    return quality_auc(quality_ratios(coach, transcripts))
+
+
+def quality_ratios(coach: Coach, transcripts: pd.DataFrame) -> list[dict[str, Any]]:
+    """Each transcript's quality rating and members' questioning ratio from the model's labels (each turn labelled
+    as ``coach analyze`` labels it), from the experts' codes alone and from the labels with the guideline annotators'
+    winning where they disagree (``training.annomi.adjudicate``)."""
     rows = []
     for conversation_id, turns in transcripts.groupby("conversation_id", sort=False):
         # Each row is a turn: numbered, so that a contribution never runs from one turn into the next.
@@ -114,6 +119,12 @@ def annomi_quality_auc(coach: Coach, transcripts: pd.DataFrame) -> dict[str, Any
                 "guideline": _gold_ratio(turns, "label"),
             }
         )
+    return rows
+
+
+def quality_auc(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """ROC AUC of the members' questioning ratio for high against low quality (:func:`quality_ratios`' rows), from
+    the model's labels, the experts' codes and the guideline labels."""
     high = [row["quality"] == "high" for row in rows]
     return {
         "transcripts": len(rows),
