@@ -191,22 +191,33 @@ class TurnIn(Inbound):
         return self
 
 
-class SlotIn(Inbound):
+class StartsIn(Inbound):
+    """A stretch of a meeting the user marks, starting at a turn (from 0) or a time: exactly one of the two."""
+
+    turn: int | None = Field(default=None, ge=0, description="the turn it starts at, counted from 0")
+    start: Seconds | None = Field(default=None, description="the time it starts at, in the turns' seconds")
+
+    def _what(self) -> str:
+        raise NotImplementedError
+
+    @model_validator(mode="after")
+    def _one_start(self) -> StartsIn:
+        if (self.turn is None) == (self.start is None):
+            raise PydanticCustomError(
+                "one_start",
+                "give {what} either a turn or a start time, not both or neither",
+                {"what": self._what()},
+            )
+        return self
+
+
+class SlotIn(StartsIn):
     """A presenter's slot in a meeting of several: who presents, and the turn (from 0) or the time it starts at."""
 
     presenter: Name
-    turn: int | None = Field(default=None, ge=0, description="the turn the slot starts at, counted from 0")
-    start: Seconds | None = Field(default=None, description="the time the slot starts at, in the turns' seconds")
 
-    @model_validator(mode="after")
-    def _one_start(self) -> SlotIn:
-        if (self.turn is None) == (self.start is None):
-            raise PydanticCustomError(
-                "slot_start",
-                "give the slot of {presenter} either a turn or a start time, not both or neither",
-                {"presenter": self.presenter},
-            )
-        return self
+    def _what(self) -> str:
+        return f"the slot of {self.presenter}"
 
 
 MeetingModeIn = Literal["open", "planned", "combined"]
@@ -214,6 +225,15 @@ MODE_DESCRIPTION = (
     "open: the set questions; planned: ideas and experience were asked for, so no advice or story is held against "
     "anyone; combined: some of each, found by Coach (as when not given)"
 )
+
+
+class PartIn(StartsIn):
+    """Open or planned time from a turn (from 0) or a time, until the next part given starts (the last: to the end)."""
+
+    mode: Literal["open", "planned"] = Field(description="open: the set questions; planned: ideas were asked for")
+
+    def _what(self) -> str:
+        return f"the {self.mode} part"
 
 
 class AnalyzeRequest(Inbound):
@@ -226,6 +246,12 @@ class AnalyzeRequest(Inbound):
         description="a meeting of several presenters: each one's slot, in any order; overrides the slots Coach finds",
     )
     mode: MeetingModeIn | None = Field(default=None, description=MODE_DESCRIPTION)
+    parts: list[PartIn] | None = Field(
+        default=None,
+        max_length=50,
+        description="open or planned time marked by hand, each until the next part's start; it wins over `mode` "
+        "and over the modes Coach finds, from the first part's start on",
+    )
 
     model_config = ConfigDict(
         json_schema_extra={

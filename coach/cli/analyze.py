@@ -28,8 +28,8 @@ from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.report_model import Report, SavedReport
 from coach.feedback.roles import CLI_ROLE_FIXES, CLI_SLOT_FIX
-from coach.feedback.session import Session, SlotGiven, label_session
-from coach.feedback.structure import MeetingMode
+from coach.feedback.session import PartGiven, Session, SlotGiven, label_session
+from coach.feedback.structure import OPEN, PLANNED, MeetingMode
 from coach.sets.saved_reports import save_to_set
 from coach.sets.store import ANONYMOUS
 from coach.transcript import read_transcript
@@ -62,6 +62,13 @@ def add_parser(subparsers: Any) -> None:
         choices=MODES,
         help="open (the set questions; the default), planned (ideas and experience asked for: no advice or story is "
         "held against anyone) or combined (some of each); inferred when not given",
+    )
+    parser.add_argument(
+        "--part",
+        metavar="MODE@TIME",
+        action="append",
+        help="open or planned time from TIME until the next part given, or the end (--part 'planned@1:10:00' "
+        "--part 'open@1:40:00'); wins over --mode and over the modes inferred",
     )
     parser.add_argument("--format", choices=FORMATS, default="json", help="report format (default: json)")
     parser.add_argument(
@@ -124,14 +131,18 @@ class Roles:
     facilitator: str | None = None
     slots: tuple[SlotGiven, ...] = ()
     mode: MeetingMode | None = None
+    parts: tuple[PartGiven, ...] = ()
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Roles:
-        """The roles of ``--presenter`` (once as NAME, or each as NAME@TIME), ``--facilitator`` and ``--mode``."""
+        """The roles of ``--presenter`` (once as NAME, or each as NAME@TIME), ``--facilitator``, ``--mode`` and
+        ``--part``."""
         given: list[str] = args.presenter or []
+        parts = tuple(_part(value) for value in args.part or [])
         if len(given) == 1 and "@" not in given[0]:
-            return cls(presenter=given[0], facilitator=args.facilitator, mode=args.mode)
-        return cls(facilitator=args.facilitator, slots=tuple(_slot(value) for value in given), mode=args.mode)
+            return cls(presenter=given[0], facilitator=args.facilitator, mode=args.mode, parts=parts)
+        slots = tuple(_slot(value) for value in given)
+        return cls(facilitator=args.facilitator, slots=slots, mode=args.mode, parts=parts)
 
 
 def _slot(value: str) -> SlotGiven:
@@ -143,6 +154,17 @@ def _slot(value: str) -> SlotGiven:
             "their slot starts in the transcript, e.g. --presenter 'Amira@0:35'"
         )
     return SlotGiven(presenter=name.strip(), start=seconds)
+
+
+def _part(value: str) -> PartGiven:
+    mode, _, time = value.partition("@")
+    seconds = parse_clock(time.strip())
+    if mode.strip() not in (OPEN, PLANNED) or seconds is None:
+        raise InputError(
+            f"--part {value!r}: give each part as open@M:SS or planned@M:SS (or H:MM:SS), the time it starts in the "
+            "transcript, e.g. --part 'planned@1:10:00'"
+        )
+    return PartGiven(mode=OPEN if mode.strip() == OPEN else PLANNED, start=seconds)
 
 
 def analyze_file(path: Path, rephraser: Rephraser, roles: Roles = Roles()) -> Report:
@@ -158,7 +180,13 @@ def label_file(path: Path, rephraser: Rephraser, roles: Roles) -> Session:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
     try:
         return label_session(
-            transcript, rephraser.coach, roles.presenter, roles.facilitator, slots=roles.slots, mode=roles.mode
+            transcript,
+            rephraser.coach,
+            roles.presenter,
+            roles.facilitator,
+            slots=roles.slots,
+            mode=roles.mode,
+            parts=roles.parts,
         )
     except InputError as error:
         raise InputError(f"{path}: {error}") from error

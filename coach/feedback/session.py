@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from coach.classifier import Coach, Prediction, UtterancePrediction
 from coach.errors import InputError
 from coach.feedback.roles import FACILITATOR, MEMBER, PRESENTER, Roles, match_speaker, resolve_roles
-from coach.feedback.structure import GivenSlot, MeetingMode, MeetingStructure, infer_structure
+from coach.feedback.structure import GivenPart, GivenSlot, MeetingMode, MeetingStructure, Mode, infer_structure
 from coach.labels import label_for_role
 
 if TYPE_CHECKING:
@@ -157,9 +157,10 @@ class Session:
         info: Mapping[str, Any],
         slots: Sequence[GivenSlot] = (),
         mode: MeetingMode | None = None,
+        parts: Sequence[GivenPart] = (),
     ) -> Session:
         """Labelled utterances read as one presenter's session or as a meeting (:func:`read_meeting`)."""
-        utterances, read_roles, structure = read_meeting(unresolved, roles, slots, mode)
+        utterances, read_roles, structure = read_meeting(unresolved, roles, slots, mode, parts)
         return cls(utterances=utterances, roles=read_roles, model=model_summary(info), structure=structure)
 
 
@@ -180,17 +181,19 @@ def label_session(
     facilitator: str | None = None,
     slots: Sequence[SlotGiven] = (),
     mode: MeetingMode | None = None,
+    parts: Sequence[PartGiven] = (),
 ) -> Session:
     """Label every utterance of ``transcript`` in one batch, each turn read with the previous turn of another speaker
     as its context, and resolve the roles and the meeting's structure.
 
     ``presenter``/``facilitator`` override the transcript's own fields; a name that matches no speaker is an
-    :class:`~coach.errors.InputError`. ``slots`` (presenters and where their slots start) and ``mode`` override the
-    structure inferred (``coach.feedback.structure``). A meeting of several slots, report-back or planned time gets
-    roles per slot (a presenter is a member in the others' slots); a session of one slot, or one whose presenter is
-    named (as ``presenter``, in the transcript or on its turns), is read as a whole, as before. Blank turns give no
-    utterances. Each utterance starts when its turn starts; when the turn's end is known too, its time is interpolated
-    by the position of its words in the turn.
+    :class:`~coach.errors.InputError`. ``slots`` (presenters and where their slots start), ``mode`` and ``parts``
+    (open or planned from where each starts) override the structure inferred (``coach.feedback.structure``). A
+    meeting of several slots, report-back or planned time gets roles per slot (a presenter is a member in the others'
+    slots); a session of one slot, or one whose presenter is named (as ``presenter``, in the transcript or on its
+    turns), is read as a whole, as before, unless parts are given. Blank turns give no utterances. Each utterance
+    starts when its turn starts; when the turn's end is known too, its time is interpolated by the position of its
+    words in the turn.
     """
     turns = transcript.turns
     unresolved = label_utterances(transcript, coach)
@@ -201,7 +204,8 @@ def label_session(
         declared_roles(turns),
     )
     given = [_placed(slot, unresolved, roles.speakers) for slot in slots]
-    return Session.read(unresolved, roles, coach.info, given, mode)
+    marked = [GivenPart(part.mode, _place(part.name, part.turn, part.start, unresolved)) for part in parts]
+    return Session.read(unresolved, roles, coach.info, given, mode, marked)
 
 
 def read_meeting(
@@ -209,21 +213,27 @@ def read_meeting(
     roles: Roles,
     given: Sequence[GivenSlot] = (),
     mode: MeetingMode | None = None,
+    parts: Sequence[GivenPart] = (),
 ) -> tuple[tuple[LabelledUtterance, ...], Roles, MeetingStructure | None]:
     """Each utterance with its speaker's role, the roles and the meeting's structure (``None`` for one presenter's
     session read whole).
 
     A meeting of several slots, report-back or planned time, and any session whose slots are ``given``, gets roles per
     slot: a presenter is a member in the others' slots. A session of one slot found, or one whose one presenter is
-    named, is read as a whole. Two ``given`` slots starting at the same utterance are an
+    named, is read as a whole; with ``parts`` given, the named presenter's slot is the whole session, read with its
+    parts. Two ``given`` slots, or two ``parts``, starting at the same utterance are an
     :class:`~coach.errors.InputError`.
     """
     starts = [slot.start_index for slot in given]
     if len(set(starts)) < len(starts):
         same = sorted({slot.presenter for slot in given if starts.count(slot.start_index) > 1})
         raise InputError(f"the slots of {' and '.join(same)} start at the same point; give each slot its own start")
+    if len({part.start_index for part in parts}) < len(parts):
+        raise InputError("two of the parts given start at the same point; give each part its own start")
     named_one = not given and PRESENTER not in roles.assumed and roles.presenter is not None
-    structure = None if named_one else infer_structure(unresolved, roles.facilitator, given, mode)
+    if named_one and parts:
+        given, named_one = [GivenSlot(roles.presenter or "", 0)], False
+    structure = None if named_one else infer_structure(unresolved, roles.facilitator, given, mode, parts)
     if structure is None or not (given or structure.is_meeting):  # one presenter named: read whole as asked
         return tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved), roles, None
     by_speaker = dict.fromkeys(roles.speakers, MEMBER)
@@ -253,21 +263,42 @@ class SlotGiven:
     start: float | None = None
 
 
+@dataclass(frozen=True)
+class PartGiven:
+    """Open or planned time as a user gives it: its mode and where it starts, as a turn number of the transcript
+    (from 0) or a time in seconds. It runs until the next part given starts, or to the end."""
+
+    mode: Mode
+    turn: int | None = None
+    start: float | None = None
+
+    @property
+    def name(self) -> str:
+        """How error messages name it: "the planned part at turn 40"."""
+        where = f"turn {self.turn}" if self.start is None else f"{self.start:g} s"
+        return f"the {self.mode} part at {where}"
+
+
 def _placed(slot: SlotGiven, utterances: Sequence[LabelledUtterance], speakers: Sequence[str]) -> GivenSlot:
     """``slot`` with its presenter matched to a speaker (as ``--presenter`` names are) and placed at an utterance."""
     presenter = match_speaker(slot.presenter, speakers, PRESENTER) or slot.presenter
-    if slot.start is not None:
+    return GivenSlot(presenter, _place(f"the slot of {slot.presenter}", slot.turn, slot.start, utterances))
+
+
+def _place(name: str, turn: int | None, start: float | None, utterances: Sequence[LabelledUtterance]) -> int:
+    """The first utterance at or after ``turn`` (a turn number) or ``start`` (seconds); ``name`` says in errors what
+    starts there."""
+    if start is not None:
         if all(u.start is None for u in utterances):
             raise InputError(
-                f"the slot of {slot.presenter} starts at a time, but the transcript has no times; give the turn "
-                "it starts at instead"
+                f"{name} starts at a time, but the transcript has no times; give the turn it starts at instead"
             )
-        at = next((u.index for u in utterances if u.start is not None and u.start >= slot.start), None)
+        at = next((u.index for u in utterances if u.start is not None and u.start >= start), None)
     else:
-        at = next((u.index for u in utterances if u.turn >= (slot.turn or 0)), None)
+        at = next((u.index for u in utterances if u.turn >= (turn or 0)), None)
     if at is None:
-        raise InputError(f"the slot of {slot.presenter} starts after the end of the transcript")
-    return GivenSlot(presenter, at)
+        raise InputError(f"{name} starts after the end of the transcript")
+    return at
 
 
 def label_utterances(transcript: Transcript, coach: Coach) -> list[LabelledUtterance]:

@@ -207,6 +207,14 @@ class GivenSlot:
 
 
 @dataclass(frozen=True)
+class GivenPart:
+    """Open or planned time the user marked: its mode, from utterance ``start_index`` to the next part given."""
+
+    mode: Mode
+    start_index: int
+
+
+@dataclass(frozen=True)
 class MeetingStructure:
     """Where each utterance sits in the meeting: its ``slots`` (``slot_of``, ``None`` outside them), each utterance's
     ``phase_of`` and ``mode_of``, and the stretches (``phases`` outside slots, ``parts`` by mode)."""
@@ -282,9 +290,11 @@ def infer_structure(
     facilitator: str | None,
     given_slots: Sequence[GivenSlot] = (),
     given_mode: MeetingMode | None = None,
+    given_parts: Sequence[GivenPart] = (),
 ) -> MeetingStructure:
     """The meeting's structure (see the module docstring). ``given_slots`` replace the inferred slots;
-    ``given_mode`` ``open`` or ``planned`` sets every utterance's mode (``combined``, or ``None``, infers it)."""
+    ``given_mode`` ``open`` or ``planned`` sets every utterance's mode (``combined``, or ``None``, infers it); each of
+    ``given_parts`` sets the mode from its start to the next part given's (the last to the end), over both."""
     turns = _turns(utterances)
     count = len(utterances)
     if not turns:
@@ -350,6 +360,10 @@ def infer_structure(
         _mark(phase_of, turns, after, resumed if resumed is not None else closing, "discussion")
     _mark(phase_of, turns, closing, len(turns), "closing")
     mode_of = _modes(turns, slots, phase_of, facilitator, given_mode, planned)
+    starts = sorted(given_parts, key=lambda part: part.start_index)
+    for number, part in enumerate(starts):
+        end = starts[number + 1].start_index if number + 1 < len(starts) else count
+        mode_of[part.start_index : end] = [part.mode] * (end - part.start_index)
     return MeetingStructure(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of))
 
 

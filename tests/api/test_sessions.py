@@ -365,6 +365,57 @@ def test_slots_and_mode_given_win(client: TestClient) -> None:
     assert report["summary"]["member_counts"]["advice"] == 2  # open time: the ideas count as advice now
 
 
+def test_parts_given_win_from_where_each_starts(client: TestClient) -> None:
+    body = meeting_json()
+    tunde = turn_of(body, "Thanks. Tunde")
+    # Amira's slot was planned time, Tunde's open throughout: his set's ideas count against them now.
+    body["parts"] = [{"mode": "open", "turn": tunde}, {"mode": "planned", "start": 7 * 60.0}]
+
+    report = client.post("/v1/sessions/analyze", json=body).json()
+
+    assert [slot["presenter"] for slot in report["slots"]] == ["Amira", "Tunde"]
+    assert [slot["mode"] for slot in report["slots"]] == ["planned", "open"]
+    assert report["summary"]["member_counts"]["advice"] == 2
+
+
+def test_parts_given_to_one_named_presenters_session_read_it_as_their_slot(client: TestClient) -> None:
+    body = meeting_json(presenter="Amira")
+    whole = client.post("/v1/sessions/analyze", json=body).json()
+    body["parts"] = [{"mode": "planned", "turn": turn_of(body, "For the last part ideas")}]
+
+    report = client.post("/v1/sessions/analyze", json=body).json()
+
+    assert whole["slots"] == []
+    assert whole["summary"]["member_counts"]["advice"] > 0
+    assert [(slot["presenter"], slot["start_index"]) for slot in report["slots"]] == [("Amira", 0)]
+    assert [part["mode"] for part in report["parts"]] == ["open", "planned"]
+    assert report["summary"]["member_counts"]["advice"] == 0
+
+
+def test_a_part_needs_one_start_inside_the_transcript_and_its_own(client: TestClient) -> None:
+    both = meeting_json(parts=[{"mode": "planned", "turn": 3, "start": 60}])
+    error = error_of(client.post("/v1/sessions/analyze", json=both), 422, "validation_error")
+    assert "give the planned part either a turn or a start time, not both or neither" in str(error)
+
+    combined = meeting_json(parts=[{"mode": "combined", "turn": 3}])
+    error_of(client.post("/v1/sessions/analyze", json=combined), 422, "validation_error")
+
+    late = meeting_json(parts=[{"mode": "planned", "start": 20_000}])
+    assert_error(
+        client.post("/v1/sessions/analyze", json=late),
+        422,
+        "input_error",
+        "the planned part at 20000 s starts after the end of the transcript",
+    )
+    same = meeting_json(parts=[{"mode": "planned", "turn": 5}, {"mode": "open", "turn": 5}])
+    assert_error(
+        client.post("/v1/sessions/analyze", json=same),
+        422,
+        "input_error",
+        "two of the parts given start at the same point; give each part its own start",
+    )
+
+
 def test_a_slot_needs_one_start_and_a_presenter_who_spoke(client: TestClient) -> None:
     both = meeting_json(slots=[{"presenter": "Amira", "turn": 3, "start": 60}])
     error = error_of(client.post("/v1/sessions/analyze", json=both), 422, "validation_error")
@@ -384,6 +435,15 @@ def test_an_uploaded_meeting_takes_slots_and_mode_as_form_fields(client: TestCli
 
     assert [slot["presenter"] for slot in report["slots"]] == ["Amira", "Tunde"]
     assert {part["mode"] for part in report["parts"]} == {"planned"}
+    open_from_tunde = upload(client, path, slots=slots, mode="planned", parts='[{"mode": "open", "start": 1620}]')
+    assert [slot["mode"] for slot in open_from_tunde.json()["slots"]] == ["planned", "open"]
+    assert_error(
+        upload(client, path, parts='[{"mode": "planned"}]'),
+        422,
+        "validation_error",
+        "The parts field cannot be read (give the planned part either a turn or a start time, not both or neither). "
+        'Give a JSON list such as [{"mode": "open", "turn": 0}, {"mode": "planned", "start": 3600}].',
+    )
     assert_error(
         upload(client, path, slots='[{"presenter": "Amira"}]'),
         422,

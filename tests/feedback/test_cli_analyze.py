@@ -206,6 +206,21 @@ def test_a_meeting_with_each_presenter_given_by_the_time_their_slot_starts(
     assert "pass --presenter NAME@M:SS for each slot to change this" in report["roles"]["how_to_override"]
 
 
+def test_parts_given_by_their_start_times_win(capsys: pytest.CaptureFixture[str], meeting: Path) -> None:
+    code, out, _ = run(capsys, str(meeting), "--mode", "open", "--part", "planned@7:00", "--part", "open@27:00")
+
+    report = json.loads(out)
+    assert code == 0
+    assert [(slot["presenter"], slot["mode"]) for slot in report["slots"]] == [("Amira", "planned"), ("Tunde", "open")]
+
+
+def test_a_part_needs_a_mode_and_a_time(capsys: pytest.CaptureFixture[str], meeting: Path) -> None:
+    code, _, err = run(capsys, str(meeting), "--part", "ideas@7:00")
+
+    assert code == 2
+    assert "--part 'ideas@7:00': give each part as open@M:SS or planned@M:SS" in err
+
+
 def test_the_text_report_shows_the_meeting(capsys: pytest.CaptureFixture[str], meeting: Path) -> None:
     code, out, _ = run(capsys, str(meeting), "--format", "text")
 

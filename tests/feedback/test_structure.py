@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coach.feedback.structure import GivenSlot, MeetingStructure, infer_structure
+from coach.feedback.structure import GivenPart, GivenSlot, MeetingStructure, infer_structure
 from tests.feedback.builders import Row, utterances
 from tests.feedback.meeting import FACILITATOR, MEETING, questioning, slot
 
@@ -60,6 +60,26 @@ def test_given_slots_and_mode_win() -> None:
     assert [(slot.presenter, slot.start_index) for slot in found.slots] == [("Jo", 3), ("Tunde", 20)]
     assert set(found.mode_of) == {"planned"}
     assert not any(found.counts_for_members(index) for index in range(len(spoken)))
+
+
+def test_parts_given_set_the_mode_from_each_start_to_the_next_over_what_was_found_and_the_meetings_mode() -> None:
+    spoken = utterances(MEETING)
+    found = infer_structure(spoken, FACILITATOR)
+    ideas = next(u.index for u in spoken if u.text.startswith("For the last part ideas"))
+    assert found.mode_of[ideas] == "planned"
+
+    parts = [GivenPart("open", ideas), GivenPart("planned", 12)]  # in any order
+    marked = infer_structure(spoken, FACILITATOR, given_mode="open", given_parts=parts)
+
+    assert set(marked.mode_of[:12]) == {"open"}  # before the first part: the meeting's mode given
+    assert set(marked.mode_of[12:ideas]) == {"planned"}
+    assert set(marked.mode_of[ideas:]) == {"open"}  # the ideas Tunde asked for count now
+    assert [(part.mode, part.start_index) for part in marked.parts] == [
+        ("open", 0),
+        ("planned", 12),
+        ("open", ideas),
+    ]
+    assert marked.slots == found.slots
 
 
 def test_time_talk_about_the_plan_is_no_call_for_ideas() -> None:

@@ -17,13 +17,13 @@ from coach.api.dependencies import RephraserDep, SettingsDep
 from coach.api.errors import ApiError
 from coach.api.routes.classify import check_sentence_count
 from coach.api.routes.pages import REPORT_HEADERS
-from coach.api.schemas import AnalyzeRequest, ErrorResponse, SlotIn
+from coach.api.schemas import AnalyzeRequest, ErrorResponse, PartIn, SlotIn
 from coach.api.settings import Settings
 from coach.feedback.render_html import render_html
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.report_model import Report
-from coach.feedback.session import Session, SlotGiven, label_session
+from coach.feedback.session import PartGiven, Session, SlotGiven, label_session
 from coach.feedback.structure import MeetingMode
 from coach.transcript import Transcript, Turn, parse_transcript
 from coach.transcript.detect import decode_transcript
@@ -84,35 +84,48 @@ async def analyze(
 
 @dataclass(frozen=True)
 class Meeting:
-    """What a request says of the meeting's shape: its presenters' slots and its mode (both inferred when not given)."""
+    """What a request says of the meeting's shape: its presenters' slots, its mode and its open or planned parts (all
+    inferred when not given)."""
 
     slots: tuple[SlotGiven, ...] = ()
     mode: MeetingMode | None = None
+    parts: tuple[PartGiven, ...] = ()
 
 
 def meeting_from(extra: dict[str, Any]) -> Meeting:
-    """The slots and mode of a JSON request (``slots``, ``mode``) or a form (a ``mode`` field and a ``slots`` field
-    holding the same list as JSON), taken out of ``extra``; what cannot be read is refused, saying why."""
-    slots = extra.pop("slots", None) or []
+    """The slots, mode and parts of a JSON request (``slots``, ``mode``, ``parts``) or a form (a ``mode`` field, and
+    ``slots`` and ``parts`` fields holding the same lists as JSON), taken out of ``extra``; what cannot be read is
+    refused, saying why."""
     mode = extra.pop("mode", None) or None
     if mode is not None and mode not in MODES:
         raise ApiError(422, "validation_error", f"mode {mode!r} is not one of {', '.join(MODES)}.")
-    if isinstance(slots, str):  # a form field
-        try:
-            slots = [slot.model_dump() for slot in _FORM_SLOTS.validate_json(slots)]
-        except ValidationError as error:
-            problems = "; ".join(problem["msg"] for problem in error.errors(include_url=False))
-            raise ApiError(
-                422,
-                "validation_error",
-                f"The slots field cannot be read ({problems}). Give a JSON list such as "
-                '[{"presenter": "Amira", "start": 35}, {"presenter": "Tunde", "turn": 40}].',
-            ) from error
-    given = tuple(SlotGiven(presenter=s["presenter"], turn=s.get("turn"), start=s.get("start")) for s in slots)
-    return Meeting(given, mode)
+    slots = _form_list(extra.pop("slots", None) or [], _FORM_SLOTS, "slots", _SLOTS_EXAMPLE)
+    parts = _form_list(extra.pop("parts", None) or [], _FORM_PARTS, "parts", _PARTS_EXAMPLE)
+    return Meeting(
+        tuple(SlotGiven(presenter=s["presenter"], turn=s.get("turn"), start=s.get("start")) for s in slots),
+        mode,
+        tuple(PartGiven(mode=p["mode"], turn=p.get("turn"), start=p.get("start")) for p in parts),
+    )
 
 
 _FORM_SLOTS = TypeAdapter(list[SlotIn])
+_FORM_PARTS = TypeAdapter(list[PartIn])
+_SLOTS_EXAMPLE = '[{"presenter": "Amira", "start": 35}, {"presenter": "Tunde", "turn": 40}]'
+_PARTS_EXAMPLE = '[{"mode": "open", "turn": 0}, {"mode": "planned", "start": 3600}]'
+
+
+def _form_list(
+    value: list[dict[str, Any]] | str, adapter: TypeAdapter[list[Any]], name: str, example: str
+) -> list[dict[str, Any]]:
+    """``value`` as a JSON request's validated list, or read from a form field's JSON text (refused, saying why)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return [item.model_dump() for item in adapter.validate_json(value)]
+    except ValidationError as error:
+        problems = "; ".join(problem["msg"] for problem in error.errors(include_url=False))
+        message = f"The {name} field cannot be read ({problems}). Give a JSON list such as {example}."
+        raise ApiError(422, "validation_error", message) from error
 
 
 def _analyse(transcript: Transcript, rephraser: Rephraser, meeting: Meeting) -> Report:
@@ -127,6 +140,7 @@ def label_transcript(transcript: Transcript, rephraser: Rephraser, meeting: Meet
         transcript.facilitator,
         slots=meeting.slots,
         mode=meeting.mode,
+        parts=meeting.parts,
     )
 
 
