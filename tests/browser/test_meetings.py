@@ -161,6 +161,49 @@ def test_a_planned_meeting_is_worked_out_again_and_the_mode_stays_chosen(
     expect(page.get_by_role("textbox", name="Facilitator")).to_have_value(FACILITATOR)
 
 
+def test_planned_time_marked_on_the_page_wins_from_its_start_and_stays_marked(
+    page: Page, server: LiveServer, meeting: Path
+) -> None:
+    found = service_report(server.url, meeting)
+    assert [part["mode"] for part in found["parts"]] == ["open", "planned", "open"]
+    editor = open_meeting(page, server, meeting)
+    # What Coach read, in words, beside the box to change it.
+    expect(editor.get_by_role("group", name="Open and planned time")).to_contain_text(
+        "Coach read open from 0:00, then planned from"
+    )
+    sent = analyse_posts(page)
+
+    editor.get_by_role("button", name="Mark open or planned time").click()
+    part = editor.get_by_role("combobox", name="Part 1 is")
+    expect(part).to_be_focused()
+    expect(part).to_have_value("planned")
+    editor.get_by_role("textbox", name="Part 1 starts at").fill("7:00")
+    editor.get_by_role("button", name="Mark open or planned time").click()
+    editor.get_by_role("combobox", name="Part 2 is").select_option(label="Open")
+    editor.get_by_role("textbox", name="Part 2 starts at").fill("27:00")
+    editor.get_by_role("button", name="Work the report out again").click()
+
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_be_visible()
+    expect(slot_rows(page).filter(has_text="Amira's slot")).to_contain_text("planned")
+    expect(slot_rows(page).filter(has_text="Tunde's slot")).not_to_contain_text("planned")
+    assert len(sent) == 1
+    parts = re.search(r'name="parts"\r\n\r\n(.*?)\r\n', sent[0])
+    assert parts is not None
+    assert json.loads(parts.group(1)) == [{"mode": "planned", "start": 420}, {"mode": "open", "start": 1620}]
+    # The editor, drawn again, keeps the parts marked.
+    expect(editor.get_by_role("textbox", name="Part 2 starts at")).to_have_value("27:00")
+    expect(editor.get_by_role("combobox", name="Part 2 is")).to_have_value("open")
+
+    # Two parts at one time are refused on the page, and nothing goes.
+    editor.get_by_role("textbox", name="Part 2 starts at").fill("7:00")
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Parts 1 and 2 start at the same time: give each part its own start."
+    )
+    expect(editor.get_by_role("textbox", name="Part 2 starts at")).to_be_focused()
+    assert len(sent) == 1
+
+
 def test_a_start_that_cannot_be_read_says_so_and_sends_nothing(page: Page, server: LiveServer, meeting: Path) -> None:
     expected = service_report(server.url, meeting)
     editor = open_meeting(page, server, meeting)

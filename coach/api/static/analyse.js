@@ -28,9 +28,10 @@ const MEETING_MODES = [
 let urls = [];
 // The transcript last sent (a File), so that choosing other roles re-sends exactly it, whatever the boxes hold now.
 let lastFile = null;
-// The meeting's mode last chosen for that transcript ("" for "let Coach work it out"): the editor, drawn again with
-// each report, keeps it.
+// The meeting's mode last chosen for that transcript ("" for "let Coach work it out"), and the open and planned parts
+// last marked ([mode, start as typed]): the editor, drawn again with each report, keeps them.
 let chosenMode = "";
+let chosenParts = [];
 
 // A problem already put in words for the person, to show as it is.
 class Shown extends Error {}
@@ -92,6 +93,7 @@ async function analyse(event) {
   clearReport();
   lastFile = data.get("file");
   chosenMode = "";
+  chosenParts = [];
   const reading = saving ? "Reading the transcript and saving it to the set…" : "Reading the transcript…";
   message.replaceChildren(el("p", { class: "status", role: "status", text: reading }));
   let report;
@@ -321,11 +323,14 @@ function meetingEditor(report) {
     list.lastElementChild.querySelector("select").focus();
   });
 
+  const parts = partsEditor(report, timed, startOf);
+  form.append(parts.fieldset);
+
   const said = el("p", { class: "status slot-moved", role: "status" });
   form.append(said, el("p", {}, el("button", { type: "submit", id: "rework", text: "Work the report out again" })));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    reworkMeeting(form, { facilitator, mode, rows: [...list.children], timed, utterances });
+    reworkMeeting(form, { facilitator, mode, rows: [...list.children], partRows: parts.rows(), timed, utterances });
   });
   section.append(form);
 
@@ -361,6 +366,63 @@ function meetingEditor(report) {
   return { section, markLine };
 }
 
+// Open and planned time marked by hand: the parts Coach read, in words, and a row for each part marked (open or
+// planned, and where it starts), each running until the next one marked and winning over the Mode drop-down. Gives the
+// fieldset and rows(), the rows as they are when the form is sent.
+function partsEditor(report, timed, startOf) {
+  const utterances = report.utterances || [];
+  const read = (report.parts || []).map((part) => {
+    const first = utterances.find((u) => u.index === part.start_index);
+    return `${part.mode} from ${first ? startOf(first) : "the start"}`;
+  });
+  const list = el("ol", { class: "plain slot-list part-list" });
+  const add = el("button", { type: "button", class: "secondary small add-part", text: "Mark open or planned time" });
+  const fieldset = el("fieldset", { class: "parts" }, el("legend", { text: "Open and planned time" }),
+    el("p", { class: "hint", id: "part-hint",
+      text: `Coach read ${read.join(", then ") || "no parts"}. If that is not right, mark where open or planned time `
+        + "starts: each part runs until the next one marked, and wins over the Mode above." }),
+    list, add);
+  const partRow = (mode, start) => {
+    const select = el("select", { class: "part-mode", "aria-describedby": "part-hint" },
+      el("option", { value: "planned", text: "Planned" }), el("option", { value: "open", text: "Open" }));
+    select.value = mode;
+    const input = el("input", { type: "text", class: "slot-start", autocomplete: "off",
+      inputmode: timed ? null : "numeric", "aria-describedby": "slot-start-hint", value: start });
+    const remove = el("button", { type: "button", class: "secondary small" },
+      "Remove", el("span", { class: "visually-hidden" }));
+    const row = el("li", { class: "slot-row" },
+      el("div", {}, el("label", {}), select), el("div", {}, el("label", {}), input), remove);
+    remove.addEventListener("click", () => {
+      const next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      renumber();
+      (next ? next.querySelector("select") : add).focus();
+    });
+    return row;
+  };
+  const renumber = () => {
+    [...list.children].forEach((row, k) => {
+      const [modeLabel, startLabel] = row.querySelectorAll("label");
+      const n = k + 1;
+      row.querySelector("select").id = `part-mode-${n}`;
+      modeLabel.htmlFor = `part-mode-${n}`;
+      modeLabel.textContent = `Part ${n} is`;
+      row.querySelector("input").id = `part-start-${n}`;
+      startLabel.htmlFor = `part-start-${n}`;
+      startLabel.textContent = `Part ${n} starts at`;
+      row.querySelector(".visually-hidden").textContent = ` part ${n}`;
+    });
+  };
+  for (const [mode, start] of chosenParts) list.append(partRow(mode, start));
+  renumber();
+  add.addEventListener("click", () => {
+    list.append(partRow("planned", ""));
+    renumber();
+    list.lastElementChild.querySelector("select").focus();
+  });
+  return { fieldset, rows: () => [...list.children] };
+}
+
 // A slot's start as typed: { start } in seconds from "m:ss" or "h:mm:ss" when the transcript has times, else the
 // { turn } of the transcript's line "#N" (or "N"); null when it cannot be read.
 function readStart(typed, timed, utterances) {
@@ -376,44 +438,49 @@ function readStart(typed, timed, utterances) {
   return { start: Number(hours || 0) * 3600 + Number(minutes) * 60 + Number(seconds) };
 }
 
-// The slots of the editor's rows, as the service takes them; or the first problem, in words, with the box to fix.
-function readSlots(rows, timed, utterances) {
+// The slots (noun "slot", each row's drop-down its "presenter") or parts ("part", its "mode") of the editor's rows, as
+// the service takes them ({ marks }); or the first problem, in words, with the box to fix.
+function readMarks(rows, timed, utterances, noun, field) {
   const example = timed ? "a time such as 7:00 or 1:02:05" : `the number of a line of the transcript, #1 to #${utterances.length}`;
-  const slots = [];
+  const Noun = noun[0].toUpperCase() + noun.slice(1);
+  const marks = [];
   const seen = new Map();
   for (const [k, row] of rows.entries()) {
     const n = k + 1;
     const select = row.querySelector("select");
     const input = row.querySelector("input");
-    if (!select.value) return { problem: `Choose the presenter of slot ${n}.`, box: select };
+    if (!select.value) return { problem: `Choose the ${field} of ${noun} ${n}.`, box: select };
     const typed = input.value.trim();
-    if (!typed) return { problem: `Say when slot ${n} starts: ${example}.`, box: input };
+    if (!typed) return { problem: `Say when ${noun} ${n} starts: ${example}.`, box: input };
     const start = readStart(typed, timed, utterances);
     if (!start) {
-      return { problem: `Slot ${n} starts at “${typed}”, which cannot be read: give ${example}.`, box: input };
+      return { problem: `${Noun} ${n} starts at “${typed}”, which cannot be read: give ${example}.`, box: input };
     }
     const key = start.start ?? start.turn;
     if (seen.has(key)) {
       const same = timed ? "at the same time" : "in the same turn";
-      return { problem: `Slots ${seen.get(key)} and ${n} start ${same}: give each slot its own start.`, box: input };
+      return { problem: `${Noun}s ${seen.get(key)} and ${n} start ${same}: give each ${noun} its own start.`, box: input };
     }
     seen.set(key, n);
-    slots.push({ presenter: select.value, ...start });
+    marks.push({ [field]: select.value, ...start });
   }
-  return { slots };
+  return { marks };
 }
 
 // "Work the report out again": the editor's slots are checked here first, then the same transcript goes again with
 // the facilitator, slots and mode chosen, and the new report replaces the old one. With no slot left, Coach finds
 // them itself.
-async function reworkMeeting(form, { facilitator, mode, rows, timed, utterances }) {
+async function reworkMeeting(form, { facilitator, mode, rows, partRows, timed, utterances }) {
   if (!lastFile) return;
-  const { slots, problem, box } = readSlots(rows, timed, utterances);
-  if (problem) {
-    showError(message, problem);
-    box.focus();
+  const slotsRead = readMarks(rows, timed, utterances, "slot", "presenter");
+  const partsRead = slotsRead.problem ? slotsRead : readMarks(partRows, timed, utterances, "part", "mode");
+  if (partsRead.problem) {
+    showError(message, partsRead.problem);
+    partsRead.box.focus();
     return;
   }
+  const slots = slotsRead.marks;
+  const parts = partsRead.marks;
   const controls = [...form.querySelectorAll("select, input, button")];
   for (const control of controls) control.disabled = true;
   // Refused or not sent: the editor as it was, with the keyboard back on its button.
@@ -424,7 +491,8 @@ async function reworkMeeting(form, { facilitator, mode, rows, timed, utterances 
   };
   message.replaceChildren(el("p", { class: "status", role: "status",
     text: "Working the report out again with these slots…" }));
-  const fields = { facilitator: facilitator.value, slots: slots.length ? JSON.stringify(slots) : "", mode: mode.value };
+  const fields = { facilitator: facilitator.value, slots: slots.length ? JSON.stringify(slots) : "", mode: mode.value,
+    parts: parts.length ? JSON.stringify(parts) : "" };
   let report;
   try {
     const response = await api("/v1/sessions/analyze", { method: "POST", body: formFor(lastFile, fields) });
@@ -440,6 +508,7 @@ async function reworkMeeting(form, { facilitator, mode, rows, timed, utterances 
   // The form's Facilitator box says the same, so that a later "Show the report" keeps this facilitator.
   document.getElementById("facilitator").value = fields.facilitator;
   chosenMode = fields.mode;
+  chosenParts = partRows.map((row) => [row.querySelector("select").value, row.querySelector("input").value.trim()]);
   if (!await showReport(report)) return;
   const found = report.slots || [];
   const how = found.map((slot) => slot.start !== null && slot.start !== undefined
