@@ -285,19 +285,7 @@ function meetingEditor(report) {
       el("option", { value: "", text: "Choose the presenter" }),
       ...names.map((name) => el("option", { value: name, text: name })));
     select.value = names.includes(presenter) ? presenter : "";
-    const input = el("input", { type: "text", class: "slot-start", autocomplete: "off",
-      inputmode: timed ? null : "numeric", "aria-describedby": "slot-start-hint", value: start });
-    const remove = el("button", { type: "button", class: "secondary small" },
-      "Remove", el("span", { class: "visually-hidden" }));
-    const row = el("li", { class: "slot-row" },
-      el("div", {}, el("label", {}), select), el("div", {}, el("label", {}), input), remove);
-    remove.addEventListener("click", () => {
-      const next = row.nextElementSibling || row.previousElementSibling;
-      row.remove();
-      renumber();
-      (next ? next.querySelector("select") : add).focus();
-    });
-    return row;
+    return startRow(select, start, timed, renumber, add);
   };
   const renumber = () => {
     [...list.children].forEach((row, k) => {
@@ -386,19 +374,7 @@ function partsEditor(report, timed, startOf) {
     const select = el("select", { class: "part-mode", "aria-describedby": "part-hint" },
       el("option", { value: "planned", text: "Planned" }), el("option", { value: "open", text: "Open" }));
     select.value = mode;
-    const input = el("input", { type: "text", class: "slot-start", autocomplete: "off",
-      inputmode: timed ? null : "numeric", "aria-describedby": "slot-start-hint", value: start });
-    const remove = el("button", { type: "button", class: "secondary small" },
-      "Remove", el("span", { class: "visually-hidden" }));
-    const row = el("li", { class: "slot-row" },
-      el("div", {}, el("label", {}), select), el("div", {}, el("label", {}), input), remove);
-    remove.addEventListener("click", () => {
-      const next = row.nextElementSibling || row.previousElementSibling;
-      row.remove();
-      renumber();
-      (next ? next.querySelector("select") : add).focus();
-    });
-    return row;
+    return startRow(select, start, timed, renumber, add);
   };
   const renumber = () => {
     [...list.children].forEach((row, k) => {
@@ -421,6 +397,24 @@ function partsEditor(report, timed, startOf) {
     list.lastElementChild.querySelector("select").focus();
   });
   return { fieldset, rows: () => [...list.children] };
+}
+
+// A row of the meeting editor: select (who presents, or the mode), the box for where it starts, and its Remove button,
+// which numbers the rows left again (renumber) and puts the keyboard on the row that took its place, or on add.
+function startRow(select, start, timed, renumber, add) {
+  const input = el("input", { type: "text", class: "slot-start", autocomplete: "off",
+    inputmode: timed ? null : "numeric", "aria-describedby": "slot-start-hint", value: start });
+  const remove = el("button", { type: "button", class: "secondary small" },
+    "Remove", el("span", { class: "visually-hidden" }));
+  const row = el("li", { class: "slot-row" },
+    el("div", {}, el("label", {}), select), el("div", {}, el("label", {}), input), remove);
+  remove.addEventListener("click", () => {
+    const next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    renumber();
+    (next ? next.querySelector("select") : add).focus();
+  });
+  return row;
 }
 
 // A slot's start as typed: { start } in seconds from "m:ss" or "h:mm:ss" when the transcript has times, else the
