@@ -16,6 +16,7 @@ from coach.api.schemas import (
     LiveError,
     LiveLabel,
     LiveNudge,
+    LivePart,
     LiveReport,
     LiveRoles,
     LiveSessionStarted,
@@ -29,6 +30,7 @@ CLIENT_MESSAGES: dict[str, type[BaseModel]] = {
     "utterance": LiveUtterance,
     "roles": LiveRoles,
     "slot": LiveSlot,
+    "part": LivePart,
     "end": LiveEnd,
 }
 SERVER_MESSAGES: dict[str, type[BaseModel]] = {
@@ -59,7 +61,7 @@ EXAMPLE_EXCHANGE: list[tuple[str, dict[str, Any]]] = [
     ("client", {"type": "slot", "presenter": "Tunde"}),
     ("server", {"type": "slots", "slots": [{"presenter": "Sam", "start_index": 0, "end_index": 1},
                                            {"presenter": "Tunde", "start_index": 2, "end_index": 1}],
-                "phase": "questioning", "mode": "open"}),
+                "parts": [], "phase": "questioning", "mode": "open"}),
     ("client", {"type": "end"}),
     ("server", {"type": "report", "report": {"summary": {"questioning_ratio": 0.0}, "utterances": ["..."]}}),
 ]  # fmt: skip
@@ -75,8 +77,10 @@ and the session report at the end.
   4404; connect without `?session=` to start afresh. On a server restart the socket closes with 1012.
 - Send JSON text frames: `utterance`, `roles` (set or change the presenter and facilitator), `slot` (the next
   presenter's slot starts with the next utterance; in a meeting of several presenters each is a member in the others'
-  slots), `end` (the report, then the server closes and forgets the session; with `set_id` it first saves the session
-  to that set of yours, and the report then carries its `session_id` and the `report_back`). Each utterance gets one
+  slots), `part` (open or planned time from the next utterance until the next `part`: in planned time no advice or
+  story is held against anyone, and no nudges come), `end` (the report, then the server closes and forgets the
+  session; with `set_id` it first saves the session to that set of yours, and the report then carries its
+  `session_id` and the `report_back`). Each utterance gets one
   `label` per sentence, then a `summary`, and sometimes a `nudge`. In a meeting (slots marked, or found in what was
   said) nudges come only in open questioning time, and `slots` says where the meeting is whenever that changes. A
   frame the server cannot use gets an `error` and the session goes on.

@@ -353,6 +353,13 @@ class LiveSlot(Inbound):
     mode: MeetingModeIn | None = Field(default=None, description="the whole meeting's mode; " + MODE_DESCRIPTION)
 
 
+class LivePart(Inbound):
+    """Open or planned time starts with the next utterance and runs until the next ``part`` message."""
+
+    type: Literal["part"]
+    mode: Mode = Field(description="open: the set questions; planned: ideas and experience were asked for")
+
+
 class LiveEnd(Inbound):
     type: Literal["end"]
     set_id: str | None = Field(
@@ -408,12 +415,19 @@ class LiveSlotSpan(BaseModel):
     end_index: int = Field(description="the slot's last utterance so far (start_index - 1 while none was said in it)")
 
 
+class LivePartMark(BaseModel):
+    mode: Mode
+    start_index: int = Field(description="the first utterance of the part (the next one while none was said in it)")
+
+
 class LiveSlots(BaseModel):
-    """The meeting's slots so far (marked with ``slot`` messages, or found in what was said), and where the latest
-    utterance sits; sent when they change. Nudges come only in open questioning time."""
+    """The meeting's slots so far (marked with ``slot`` messages, or found in what was said), the parts marked with
+    ``part`` messages, and where the latest utterance sits; sent when they change. Nudges come only in open
+    questioning time."""
 
     type: Literal["slots"] = "slots"
     slots: list[LiveSlotSpan]
+    parts: list[LivePartMark] = Field(description="the open and planned parts marked so far, in order")
     phase: Phase | None = Field(description="the latest utterance's phase (null: one presenter's session, read whole)")
     mode: Mode | None = Field(description="the latest utterance's mode (null, likewise)")
 

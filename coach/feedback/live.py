@@ -15,7 +15,7 @@ from coach.classifier.context import previous_turn_contexts
 from coach.feedback import metrics
 from coach.feedback.roles import PRESENTER, Roles, TextReadings, match_speaker, resolve_roles
 from coach.feedback.session import LabelledUtterance, read_meeting, scored
-from coach.feedback.structure import GivenSlot, MeetingMode, MeetingStructure
+from coach.feedback.structure import GivenPart, GivenSlot, MeetingMode, MeetingStructure, Mode
 from coach.labels import ADVICE, OTHER, QUESTION_LABELS, QUESTIONING_LABELS, STORY
 
 #: How far back the context of the next turn is looked for.
@@ -105,6 +105,8 @@ class LiveSession:
     slots: list[GivenSlot] = field(default_factory=list)
     #: The meeting's mode, when the facilitator gave it; inferred otherwise.
     mode: MeetingMode | None = None
+    #: The open and planned parts marked so far, each from the utterance after the mark until the next mark.
+    parts: list[GivenPart] = field(default_factory=list)
     #: Where each utterance sits in the meeting, when it is one (marked or inferred from what was said so far).
     structure: MeetingStructure | None = field(default=None, compare=False)
     _given_roles: tuple[tuple[object, ...], Roles] | None = field(default=None, repr=False, compare=False)
@@ -129,6 +131,13 @@ class LiveSession:
         self.presenter = presenter
         if mode is not None:
             self.mode = mode
+        return self.apply_roles()
+
+    def mark_part(self, mode: Mode) -> bool:
+        """Mark open or planned time from the next utterance on (a later mark before anything is said replaces it).
+        True if any earlier utterance's role or label changed."""
+        start = len(self.utterances)
+        self.parts = [part for part in self.parts if part.start_index < start] + [GivenPart(mode, start)]
         return self.apply_roles()
 
     @property
@@ -170,7 +179,7 @@ class LiveSession:
         for slot in self.slots:  # each name marked matched to a speaker as --presenter names are ("tunde" is Tunde)
             name = match_speaker(slot.presenter, roles.speakers, PRESENTER, strict=False)
             slots.append(GivenSlot(name or slot.presenter, slot.start_index))
-        relabelled, _, self.structure = read_meeting(self.utterances, roles, slots, self.mode)
+        relabelled, _, self.structure = read_meeting(self.utterances, roles, slots, self.mode, self.parts)
         if self.structure is None:  # roles sent with utterances win over names in one presenter's session
             relabelled = tuple(u.with_role(self.declared.get(u.speaker) or u.role) for u in relabelled)
         changed = any((a.role, a.label) != (b.role, b.label) for a, b in zip(relabelled, self.utterances, strict=True))

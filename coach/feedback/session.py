@@ -139,15 +139,16 @@ class Session:
         info: Mapping[str, Any],
         slots: Sequence[GivenSlot] = (),
         mode: MeetingMode | None = None,
+        parts: Sequence[GivenPart] = (),
     ) -> Session:
         """A session from a live session's utterances, for its final report.
 
-        Roles the live session knew (names set, roles sent with the utterances: ``declared``, and the slots marked)
-        are kept; a role still unknown, and the meeting's structure, are inferred as for a transcript. Names that
-        match no speaker are ignored rather than refused.
+        Roles the live session knew (names set, roles sent with the utterances: ``declared``, the slots and parts
+        marked) are kept; a role still unknown, and the meeting's structure, are inferred as for a transcript. Names
+        that match no speaker are ignored rather than refused.
         """
         roles = resolve_roles(utterances, presenter, facilitator, declared, strict=False)
-        return cls.read(utterances, roles, info, slots, mode)
+        return cls.read(utterances, roles, info, slots, mode, parts)
 
     @classmethod
     def read(

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from coach.feedback.live import LiveSession
 from coach.feedback.session import LabelledUtterance
-from coach.feedback.structure import GivenSlot, MeetingMode
+from coach.feedback.structure import GivenPart, GivenSlot, MeetingMode, Mode
 from coach.sets.store import SetStore
 from coach.sets.tables import LiveSessionRow, LiveUtteranceRow
 
@@ -98,6 +98,7 @@ class LiveStore:
                     declared={},
                     slots=[],
                     mode=None,
+                    parts=[],
                     connections=1,
                     updated_at=_now(),
                 )
@@ -133,6 +134,7 @@ class LiveStore:
                 declared=dict(row.declared),
                 slots=[GivenSlot(str(presenter), int(start)) for presenter, start in row.slots],
                 mode=cast(MeetingMode | None, row.mode),
+                parts=[GivenPart(cast(Mode, mode), int(start)) for mode, start in row.parts],
             )
         session.apply_roles()  # the meeting's structure, which is not stored
         return session
@@ -162,6 +164,7 @@ class LiveStore:
                     declared=state.declared,
                     slots=[[slot.presenter, slot.start_index] for slot in state.slots],
                     mode=state.mode,
+                    parts=[[part.mode, part.start_index] for part in state.parts],
                     updated_at=_now(),
                 )
             )

@@ -76,6 +76,8 @@ class LiveSessionRow(Base):
     #: The presenters' slots marked so far, as ``[presenter, first utterance index]`` pairs.
     slots: Mapped[list[Any]]
     mode: Mapped[str | None] = mapped_column(String(16))
+    #: The open and planned parts marked so far, as ``[mode, first utterance index]`` pairs.
+    parts: Mapped[list[Any]]
     connections: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
 

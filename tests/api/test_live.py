@@ -15,7 +15,10 @@ from coach.sets.tables import LiveSessionRow
 from tests.api.conftest import MakeClient
 
 NOT_JSON = 'That message is not JSON. Send e.g. {"type": "utterance", "speaker": "Ana", "text": "..."}.'
-EXPECTED = "Expected type 'utterance' with speaker and text, 'roles', 'slot' with the next presenter, or 'end'."
+EXPECTED = (
+    "Expected type 'utterance' with speaker and text, 'roles', 'slot' with the next presenter, 'part' with open or "
+    "planned, or 'end'."
+)
 ADVICE_NUDGE = {
     "type": "nudge",
     "message": "3 pieces of advice in a row. You might invite the set back to questions.",
@@ -180,7 +183,7 @@ BAD_MESSAGES = [
         "unknown type",
         '{"type": "ping"}',
         "That message was not understood (message: Input tag 'ping' found using 'type' does not match any of the "
-        f"expected tags: 'utterance', 'roles', 'slot', 'end'). {EXPECTED}",
+        f"expected tags: 'utterance', 'roles', 'slot', 'part', 'end'). {EXPECTED}",
     ),
     (
         "no type",
@@ -590,6 +593,42 @@ def test_a_slot_message_starts_the_next_presenters_slot_and_resumes_with_the_ses
         ("Amira", 0, 2),
         ("Tunde", 3, 4),
     ]
+
+
+def test_a_part_message_marks_planned_time_that_resumes_with_the_session_and_reaches_the_report(
+    client: TestClient,
+) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        first = started(socket)
+        set_roles(socket, presenter="Amira", facilitator="Ruth")
+        for speaker, text in AMIRAS_SLOT:
+            say(socket, speaker, text)
+        marked = replies_to(socket, {"type": "part", "mode": "planned"})
+    with client.websocket_connect(
+        f"/v1/live?session={first['session_id']}", headers={"X-Resume-Token": first["resume_token"]}
+    ) as socket:
+        started(socket)
+        replayed = [socket.receive_json() for _ in range(len(AMIRAS_SLOT) + 2)]  # labels, figures, slots
+        advice = say(socket, "Jo", "You should ask the matron for two more nurses.")
+        socket.send_json({"type": "end"})
+        report = socket.receive_json()["report"]
+
+    assert kinds(marked) == ["summary", "slots"]
+    assert marked[-1]["parts"] == [{"mode": "planned", "start_index": 3}]
+    assert replayed[-1]["parts"] == [{"mode": "planned", "start_index": 3}]
+    assert kinds(advice)[-1] == "slots"  # what was said after the mark is planned time
+    assert advice[-1]["mode"] == "planned"
+    assert [(part["mode"], part["start_index"]) for part in report["parts"]] == [("open", 0), ("planned", 3)]
+    assert report["summary"]["member_counts"]["advice"] == 0
+
+
+def test_a_part_is_open_or_planned(client: TestClient) -> None:
+    with client.websocket_connect("/v1/live") as socket:
+        started(socket)
+        (error,) = replies_to(socket, {"type": "part", "mode": "combined"})
+
+    assert error["type"] == "error"
+    assert "part.mode: Input should be 'open' or 'planned'" in error["message"]
 
 
 def test_a_slot_needs_a_presenter(client: TestClient) -> None:

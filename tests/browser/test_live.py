@@ -252,3 +252,28 @@ def test_the_next_presenters_slot_is_marked_and_the_first_presenter_is_then_a_me
     expect(feed.nth(4)).not_to_contain_text("(presenter)")
     expect(feed.nth(0)).to_contain_text("Amira (presenter)")  # still the presenter in her own slot
     expect(meeting).to_have_text("Slots: Amira, then Tunde. Now: questioning, open time.")
+
+
+def test_planned_time_marked_live_is_said_on_the_page_and_in_where_the_meeting_is(
+    page: Page, server: LiveServer
+) -> None:
+    page.goto(f"{server.url}/live")
+    expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
+    page.get_by_label("Presenter", exact=True).fill("Amira")
+    page.get_by_label("Facilitator").fill("Ruth")
+    page.get_by_role("button", name="Set roles").click()
+    say(page, "Amira", "So this is about my team and the rota, which has been falling apart since May.")
+    say(page, "Jo", "What happens when it goes wrong?")
+    expect(page.locator("#feed > li")).to_have_count(2)
+
+    page.get_by_role("button", name="Planned time from now").click()
+    expect(page.get_by_role("status")).to_have_text("Planned time starts with the next thing said.")
+    meeting = page.get_by_test_id("live-meeting")
+    expect(meeting).to_contain_text("Planned time starts with the next thing said.")
+    expect(page.get_by_label("What they said")).to_be_focused()
+
+    say(page, "Jo", "You should ask the matron for two more nurses.")
+    expect(meeting).to_contain_text("planned time.")
+    expect(meeting).not_to_contain_text("starts with the next thing said")
+    page.get_by_role("button", name="Open time from now").click()
+    expect(meeting).to_contain_text("Open time starts with the next thing said.")

@@ -141,3 +141,25 @@ def test_nudges_come_only_in_open_questioning_time(mode: MeetingMode, nudged: bo
     counts = state.figures()["counts"]
     assert isinstance(counts, dict)
     assert (counts["advice"], counts["open_question"]) == ((3, 1) if nudged else (0, 0))  # planned time: not counted
+
+
+def test_planned_time_marked_stops_the_nudges_and_the_count_until_open_time_is_marked() -> None:
+    state = LiveSession(nudge_interval=0)
+    state.set_roles(None, FACILITATOR)
+    state.next_presenter("Sam")
+    stream(state, ADVICE_RUN[:3])
+    state.mark_part("planned")
+    state.mark_part("planned")  # marked twice before anyone speaks: one part
+    planned = stream(state, ADVICE_RUN[3:])
+
+    assert planned == []
+    assert [(part.mode, part.start_index) for part in state.parts] == [("planned", 3)]
+    assert state.structure is not None
+    assert state.structure.mode_of[3:] == ("planned",) * 3
+    counts = state.figures()["counts"]
+    assert isinstance(counts, dict)
+    assert counts["advice"] == 0
+
+    state.mark_part("open")
+    assert [nudge.reason for nudge in stream(state, ADVICE_RUN[3:])] == ["advice_run"]
+    assert [(part.mode, part.start_index) for part in state.parts] == [("planned", 3), ("open", 6)]

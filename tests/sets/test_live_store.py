@@ -27,6 +27,8 @@ def test_a_session_resumes_with_everything_it_held_for_its_owner_only(store: Set
     for speaker, text in [("Sam", "The rota keeps falling apart."), ("Ana", "Have you thought about an agency?")]:
         added, _, _ = state.add(coach.classify([text])[0], speaker, None, None, 1000.0)
         sessions.record(state, added)
+    state.mark_part("planned")
+    sessions.record(state, [])
 
     resumed = sessions.resume(state.id, "name:ana", token)
     assert resumed is not None
@@ -35,6 +37,7 @@ def test_a_session_resumes_with_everything_it_held_for_its_owner_only(store: Set
     ]
     assert resumed.utterances[1].scores == state.utterances[1].scores  # the final report relabels by role
     assert (resumed.presenter, resumed.turn, resumed.last_speaker) == ("Sam", 1, "Ana")
+    assert resumed.parts == state.parts != []
     assert sessions.resume(state.id, "name:ben", token) is None
     assert sessions.resume(state.id, "name:ana", "not the token") is None
     assert sessions.resume("no-such-session", "name:ana", token) is None

@@ -19,6 +19,8 @@ from coach.api.schemas import (
     LiveError,
     LiveLabel,
     LiveNudge,
+    LivePart,
+    LivePartMark,
     LiveReport,
     LiveRoles,
     LiveSessionStarted,
@@ -41,8 +43,8 @@ from coach.sets.store import NotFound, SetStore
 
 router = APIRouter()
 
-ClientMessage = Annotated[LiveUtterance | LiveRoles | LiveSlot | LiveEnd, Field(discriminator="type")]
-_client_message: TypeAdapter[LiveUtterance | LiveRoles | LiveSlot | LiveEnd] = TypeAdapter(ClientMessage)
+ClientMessage = Annotated[LiveUtterance | LiveRoles | LiveSlot | LivePart | LiveEnd, Field(discriminator="type")]
+_client_message: TypeAdapter[LiveUtterance | LiveRoles | LiveSlot | LivePart | LiveEnd] = TypeAdapter(ClientMessage)
 POLICY_VIOLATION = 1008
 INTERNAL_ERROR = 1011
 TRY_AGAIN_LATER = 1013
@@ -152,10 +154,12 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
                 await run_in_threadpool(store.close, state.id)
                 await websocket.close()
                 return
-            if isinstance(message, LiveRoles | LiveSlot):
+            if isinstance(message, LiveRoles | LiveSlot | LivePart):
                 where = _slots_message(state)
                 if isinstance(message, LiveRoles):
                     changed = await run_in_threadpool(state.set_roles, message.presenter, message.facilitator)
+                elif isinstance(message, LivePart):
+                    changed = await run_in_threadpool(state.mark_part, message.mode)
                 else:
                     changed = await run_in_threadpool(state.next_presenter, message.presenter, message.mode)
                 await run_in_threadpool(partial(store.record, state, [], rewrite=changed))
@@ -164,7 +168,7 @@ async def _converse(websocket: WebSocket, state: LiveSession, store: LiveStore, 
                         await _send(websocket, _label_message(u))
                 await _send(websocket, LiveSummary(figures=state.figures()))
                 now = _slots_message(state)
-                if isinstance(message, LiveSlot) or now != where:
+                if isinstance(message, LiveSlot | LivePart) or now != where:
                     await _send(websocket, now)
                 continue
             if len(message.text) > settings.max_text_chars:
@@ -216,10 +220,11 @@ async def _label(
 
 
 def _slots_message(state: LiveSession) -> LiveSlots:
-    """Where the meeting is: sent after a ``slot`` message, and whenever what it says changes."""
+    """Where the meeting is: sent after a ``slot`` or ``part`` message, and whenever what it says changes."""
     structure, latest = state.structure, len(state.utterances) - 1
     return LiveSlots(
         slots=[LiveSlotSpan(presenter=p, start_index=first, end_index=last) for p, first, last in state.meeting_slots],
+        parts=[LivePartMark(mode=part.mode, start_index=part.start_index) for part in state.parts],
         phase=structure.phase_of[latest] if structure is not None else None,
         mode=structure.mode_of[latest] if structure is not None else None,
     )
@@ -239,6 +244,7 @@ def _report(state: LiveSession, rephraser: Rephraser, end: LiveEnd, store: SetSt
         rephraser.coach.info,
         state.slots,
         state.mode,
+        state.parts,
     )
     if end.set_id is None:
         return build_report(session, rephraser=rephraser).to_dict()
@@ -267,5 +273,5 @@ def _explain(error: Exception) -> str:
     )
     return (
         f"That message was not understood ({problems}). Expected type 'utterance' with speaker and text, "
-        "'roles', 'slot' with the next presenter, or 'end'."
+        "'roles', 'slot' with the next presenter, 'part' with open or planned, or 'end'."
     )

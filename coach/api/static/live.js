@@ -158,15 +158,19 @@ const PHASE_WORDS = {
 // Where the meeting is: its slots so far (the latest presenter is the one in the roles' box) and what is happening now.
 function showMeeting(msg) {
   const line = document.getElementById("meeting");
+  const latest = msg.parts[msg.parts.length - 1];
+  // A part marked before anyone spoke in it starts with the next thing said.
+  const next = latest && latest.start_index >= Number(document.getElementById("count").textContent)
+    ? ` ${latest.mode === "planned" ? "Planned" : "Open"} time starts with the next thing said.` : "";
   if (!msg.slots.length) {
-    line.textContent = "";
+    line.textContent = next.trim();
     return;
   }
   // A slot marked before anyone spoke in it ends before it starts.
   const slots = msg.slots.map((slot) => slot.end_index < slot.start_index
     ? `${slot.presenter} (starting with the next thing said)` : slot.presenter).join(", then ");
   const now = msg.phase ? ` Now: ${PHASE_WORDS[msg.phase] || msg.phase}, ${msg.mode} time.` : "";
-  line.textContent = `Slots: ${slots}.${now}`;
+  line.textContent = `Slots: ${slots}.${now}${next}`;
   presenterInput.value = msg.slots[msg.slots.length - 1].presenter;
 }
 
@@ -282,6 +286,16 @@ document.getElementById("next-slot").addEventListener("click", () => {
     textInput.focus();
   }
 });
+
+for (const [id, mode] of [["planned-now", "planned"], ["open-now", "open"]]) {
+  document.getElementById(id).addEventListener("click", () => {
+    if (send({ type: "part", mode })) {
+      message.replaceChildren();
+      statusLine.textContent = `${mode === "planned" ? "Planned" : "Open"} time starts with the next thing said.`;
+      textInput.focus();
+    }
+  });
+}
 
 document.getElementById("end").addEventListener("click", () => send({ type: "end" }));
 document.getElementById("print").addEventListener("click", () => window.print());
