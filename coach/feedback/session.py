@@ -15,6 +15,7 @@ from coach.errors import InputError
 from coach.feedback.roles import FACILITATOR, MEMBER, PRESENTER, Roles, match_speaker, resolve_roles
 from coach.feedback.structure import GivenPart, GivenSlot, MeetingMode, MeetingStructure, Mode, infer_structure
 from coach.labels import label_for_role
+from coach.transcript.timecode import format_timestamp
 
 if TYPE_CHECKING:
     from coach.transcript.model import Transcript, Turn
@@ -275,8 +276,8 @@ class PartGiven:
 
     @property
     def name(self) -> str:
-        """How error messages name it: "the planned part at turn 40"."""
-        where = f"turn {self.turn}" if self.start is None else f"{self.start:g} s"
+        """How error messages name it: "the planned part at turn 40", "the open part at 01:10:00.000"."""
+        where = f"turn {self.turn}" if self.start is None else format_timestamp(self.start)
         return f"the {self.mode} part at {where}"
 
 

@@ -405,7 +405,7 @@ def test_a_part_needs_one_start_inside_the_transcript_and_its_own(client: TestCl
         client.post("/v1/sessions/analyze", json=late),
         422,
         "input_error",
-        "the planned part at 20000 s starts after the end of the transcript",
+        "the planned part at 05:33:20.000 starts after the end of the transcript",
     )
     same = meeting_json(parts=[{"mode": "planned", "turn": 5}, {"mode": "open", "turn": 5}])
     assert_error(
