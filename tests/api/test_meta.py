@@ -134,7 +134,7 @@ def test_the_asyncapi_document_describes_every_live_message(client: TestClient) 
     assert channel["address"] == "/v1/live"
     assert set(channel["messages"]) == set(CLIENT_MESSAGES) | set(SERVER_MESSAGES)
     sent = [ref["$ref"].rsplit("/", 1)[1] for ref in document["operations"]["sendToCoach"]["messages"]]
-    assert sent == ["utterance", "roles", "slot", "end"]
+    assert sent == ["utterance", "roles", "slot", "part", "end"]
     assert "resume_token" in channel["messages"]["session"]["payload"]["properties"]
     assert "X-Resume-Token" in document["info"]["description"]
 
