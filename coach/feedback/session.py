@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from coach.classifier import Coach, Prediction, UtterancePrediction
 from coach.errors import InputError
@@ -190,7 +190,8 @@ def label_session(
 
     ``presenter``/``facilitator`` override the transcript's own fields; a name that matches no speaker is an
     :class:`~coach.errors.InputError`. ``slots`` (presenters and where their slots start), ``mode`` and ``parts``
-    (open or planned from where each starts) override the structure inferred (``coach.feedback.structure``). A
+    (open or planned from where each starts), or else the transcript's own, override the structure inferred
+    (``coach.feedback.structure``). A
     meeting of several slots, report-back or planned time gets roles per slot (a presenter is a member in the others'
     slots); a session of one slot, or one whose presenter is named (as ``presenter``, in the transcript or on its
     turns), is read as a whole, as before, unless parts are given. Blank turns give no utterances. Each utterance
@@ -198,6 +199,9 @@ def label_session(
     words in the turn.
     """
     turns = transcript.turns
+    slots = slots or [SlotGiven(m.what, m.turn, m.start) for m in transcript.slots]
+    parts = parts or [PartGiven(cast(Mode, m.what), m.turn, m.start) for m in transcript.parts]
+    mode = mode if mode is not None else cast(MeetingMode | None, transcript.mode)
     unresolved = label_utterances(transcript, coach)
     roles = resolve_roles(
         unresolved,

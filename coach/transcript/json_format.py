@@ -1,6 +1,8 @@
 """Coach's JSON transcript.
 
-The shape: ``{"turns": [{"speaker", "text", "role"?, "start"?, "end"?}], "presenter"?, "facilitator"?}``.
+The shape: ``{"turns": [{"speaker", "text", "role"?, "start"?, "end"?}], "presenter"?, "facilitator"?}``, and for a
+meeting ``"slots"?: [{"presenter", "turn" or "start"}]``, ``"mode"?`` (open, planned or combined) and
+``"parts"?: [{"mode", "turn" or "start"}]``, as the API's JSON takes them.
 
 Turns are taken as given (not merged): a JSON producer has already decided where turns begin and end. Other keys are
 ignored, so that exports from other tools with extra fields (ids, confidences) still read.
@@ -15,7 +17,7 @@ from typing import Final
 
 from coach.errors import TranscriptFormatError
 from coach.transcript.lines import clean_text, content_lines, first_content_line, no_speech, quote
-from coach.transcript.model import ROLES, Transcript, Turn
+from coach.transcript.model import MEETING_MODES, ROLES, Marked, Transcript, Turn
 
 _SHAPE: Final = '{"turns": [{"speaker": ..., "text": ...}]}'
 
@@ -51,6 +53,9 @@ def parse_json(content: str, source: str | None = None) -> Transcript:
         format="json",
         presenter=_optional_name(document, "presenter", source),
         facilitator=_optional_name(document, "facilitator", source),
+        slots=_marked(document, "slots", "presenter", None, source),
+        mode=_mode(document, source),
+        parts=_marked(document, "parts", "mode", ("open", "planned"), source),
     )
 
 
@@ -116,6 +121,50 @@ def _optional_name(document: Mapping[str, object], key: str, source: str | None)
     if not isinstance(value, str) or not value.strip():
         raise TranscriptFormatError(f"{key}: expected a speaker's name, found {_describe(value)}", source=source)
     return clean_text(value)
+
+
+def _marked(
+    document: Mapping[str, object], key: str, what: str, choices: tuple[str, ...] | None, source: str | None
+) -> tuple[Marked, ...]:
+    """The stretches listed under ``key``, each with ``what`` (a name, or one of ``choices``) and exactly one of
+    ``turn`` (from 0) or ``start`` (seconds); none when absent or null."""
+    records = document.get(key)
+    if records is None:
+        return ()
+    if isinstance(records, str | bytes) or not isinstance(records, Sequence):
+        raise TranscriptFormatError(f'expected "{key}" to be a list, found {_describe(records)}', source=source)
+    marked = []
+    for index, record in enumerate(records):
+        where = f"{key}[{index}]"
+        if not isinstance(record, Mapping) or what not in record:
+            raise TranscriptFormatError(
+                f'{where}: expected an object with "{what}" and "turn" or "start", found {_describe(record)}',
+                source=source,
+            )
+        value = record[what]
+        if choices is not None and value not in choices:
+            expected = " or ".join(f'"{choice}"' for choice in choices)
+            raise TranscriptFormatError(f"{where}.{what}: expected {expected}, found {_describe(value)}", source=source)
+        if not isinstance(value, str) or not value.strip():
+            raise TranscriptFormatError(f"{where}.{what}: expected a name, found {_describe(value)}", source=source)
+        turn, start = record.get("turn"), _seconds(record, "start", where, source)
+        if turn is not None and (isinstance(turn, bool) or not isinstance(turn, int) or turn < 0):
+            raise TranscriptFormatError(
+                f"{where}.turn: expected a turn number (0 or more), found {_describe(turn)}", source=source
+            )
+        if (turn is None) == (start is None):
+            raise TranscriptFormatError(f'{where}: give either "turn" or "start", not both or neither', source=source)
+        marked.append(Marked(clean_text(value), turn, start))
+    return tuple(marked)
+
+
+def _mode(document: Mapping[str, object], source: str | None) -> str | None:
+    """The meeting's mode, or ``None`` when absent or null."""
+    mode = document.get("mode")
+    if mode is not None and mode not in MEETING_MODES:
+        expected = ", ".join(f'"{m}"' for m in MEETING_MODES[:-1]) + f' or "{MEETING_MODES[-1]}"'
+        raise TranscriptFormatError(f"mode: expected {expected}, found {_describe(mode)}", source=source)
+    return mode if isinstance(mode, str) else None
 
 
 def _describe(value: object) -> str:

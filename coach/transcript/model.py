@@ -34,13 +34,31 @@ class Turn:
 
 
 @dataclass(frozen=True, slots=True)
+class Marked:
+    """Where a stretch of a meeting starts, as a transcript marks it: a presenter's slot (``what`` is the presenter)
+    or open or planned time (``what`` is the mode), from turn ``turn`` (from 0) or ``start`` seconds."""
+
+    what: str
+    turn: int | None = None
+    start: float | None = None
+
+
+MEETING_MODES: Final[tuple[str, ...]] = ("open", "planned", "combined")
+
+
+@dataclass(frozen=True, slots=True)
 class Transcript:
-    """The turns of one session, the format they were read from, and the presenter and facilitator when known."""
+    """The turns of one session, the format they were read from, and the presenter and facilitator when known; for a
+    meeting, the presenters' ``slots``, its ``mode`` and its open or planned ``parts`` when the transcript marks them
+    (only JSON transcripts do)."""
 
     turns: tuple[Turn, ...]
     format: TranscriptFormat
     presenter: str | None = None
     facilitator: str | None = None
+    slots: tuple[Marked, ...] = ()
+    mode: str | None = None
+    parts: tuple[Marked, ...] = ()
 
     @property
     def speakers(self) -> tuple[str, ...]:

@@ -214,6 +214,29 @@ def test_parts_given_by_their_start_times_win(capsys: pytest.CaptureFixture[str]
     assert [(slot["presenter"], slot["mode"]) for slot in report["slots"]] == [("Amira", "planned"), ("Tunde", "open")]
 
 
+def test_a_json_transcripts_own_slots_mode_and_parts_are_read_and_the_command_line_wins(
+    capsys: pytest.CaptureFixture[str], meeting: Path
+) -> None:
+    document = json.loads(meeting.read_text(encoding="utf-8"))
+    document.update(
+        slots=[{"presenter": "Tunde", "start": 1620}, {"presenter": "Amira", "start": 420}],
+        mode="open",
+        parts=[{"mode": "planned", "start": 420}, {"mode": "open", "start": 1620}],
+    )
+    meeting.write_text(json.dumps(document), encoding="utf-8")
+
+    code, out, _ = run(capsys, str(meeting))
+    _, overridden, _ = run(capsys, str(meeting), "--part", "planned@27:00")
+
+    assert code == 0
+    report = json.loads(out)
+    assert [(slot["presenter"], slot["start"], slot["mode"]) for slot in report["slots"]] == [
+        ("Amira", 420.0, "planned"),
+        ("Tunde", 1620.0, "open"),
+    ]
+    assert [slot["mode"] for slot in json.loads(overridden)["slots"]] == ["open", "planned"]
+
+
 def test_a_part_needs_a_mode_and_a_time(capsys: pytest.CaptureFixture[str], meeting: Path) -> None:
     code, _, err = run(capsys, str(meeting), "--part", "ideas@7:00")
 

@@ -6,7 +6,7 @@ import pytest
 from coach.errors import EmptyTranscriptError, TranscriptFormatError
 from coach.transcript import turns_from_records
 from coach.transcript.json_format import parse_json
-from coach.transcript.model import Transcript, Turn
+from coach.transcript.model import Marked, Transcript, Turn
 
 
 def doc(*turns: dict[str, Any], **fields: Any) -> str:
@@ -47,6 +47,23 @@ CASES = [
             title="Set 4",
         ),
         Transcript(turns=(Turn("Ana", "One."), Turn("Ana", "Two three.")), format="json"),
+    ),
+    (
+        "a meeting's slots, mode and parts, by turn or time",
+        doc(
+            {"speaker": "Amira", "text": "Mine's the rota.", "start": 0},
+            {"speaker": "Tunde", "text": "Mine's the budget.", "start": 60},
+            slots=[{"presenter": "Amira", "turn": 0}, {"presenter": " Tunde ", "start": 60}],
+            mode="combined",
+            parts=[{"mode": "planned", "start": 90.5}],
+        ),
+        Transcript(
+            turns=(Turn("Amira", "Mine's the rota.", 0.0), Turn("Tunde", "Mine's the budget.", 60.0)),
+            format="json",
+            slots=(Marked("Amira", turn=0), Marked("Tunde", start=60.0)),
+            mode="combined",
+            parts=(Marked("planned", start=90.5),),
+        ),
     ),
     (
         "null presenter and role",
@@ -122,6 +139,36 @@ ERRORS = [
         "presenter not a string",
         doc({"speaker": "Ana", "text": "Hi."}, presenter=["Ana"]),
         "presenter: expected a speaker's name, found a list",
+    ),
+    (
+        "slots not a list",
+        doc({"speaker": "Ana", "text": "Hi."}, slots="Ana"),
+        "expected \"slots\" to be a list, found 'Ana'",
+    ),
+    (
+        "a slot without a presenter",
+        doc({"speaker": "Ana", "text": "Hi."}, slots=[{"turn": 0}]),
+        'slots[0]: expected an object with "presenter" and "turn" or "start", found an object',
+    ),
+    (
+        "a slot with a turn and a time",
+        doc({"speaker": "Ana", "text": "Hi."}, slots=[{"presenter": "Ana", "turn": 0, "start": 0}]),
+        'slots[0]: give either "turn" or "start", not both or neither',
+    ),
+    (
+        "a negative turn",
+        doc({"speaker": "Ana", "text": "Hi."}, slots=[{"presenter": "Ana", "turn": -1}]),
+        "slots[0].turn: expected a turn number (0 or more), found the number -1",
+    ),
+    (
+        "a part of no known mode",
+        doc({"speaker": "Ana", "text": "Hi."}, parts=[{"mode": "combined", "turn": 0}]),
+        'parts[0].mode: expected "open" or "planned", found \'combined\'',
+    ),
+    (
+        "an unknown mode",
+        doc({"speaker": "Ana", "text": "Hi."}, mode="ideas"),
+        'mode: expected "open", "planned" or "combined", found \'ideas\'',
     ),
     (
         "empty facilitator",
