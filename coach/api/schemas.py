@@ -230,7 +230,7 @@ MODE_DESCRIPTION = (
 class PartIn(StartsIn):
     """Open or planned time from a turn (from 0) or a time, until the next part given starts (the last: to the end)."""
 
-    mode: Literal["open", "planned"] = Field(description="open: the set questions; planned: ideas were asked for")
+    mode: Mode = Field(description="open: the set questions; planned: ideas were asked for")
 
     def _what(self) -> str:
         return f"the {self.mode} part"
