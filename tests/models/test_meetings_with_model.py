@@ -11,6 +11,9 @@ import pytest
 
 from coach import Coach
 from coach.classifier.loading import MODELS_DIR
+from coach.feedback.session import PartGiven, Session, label_session
+from coach.transcript import read_transcript
+from training.data import ROOT
 from training.evaluate_meetings import evaluate_meeting, summarise
 from training.meetings import meeting_split
 
@@ -31,3 +34,27 @@ def test_the_meetings_structure_on_held_out_meetings() -> None:
     # Read slot by slot, the members' ratio comes nearer the annotated one than read as one presenter's session.
     assert summary["ratio_within_0_05"] > summary["one_presenter_ratio_within_0_05"]
     assert summary["ratio_per_row_within_0_05"] == pytest.approx(recorded["ratio_per_row_within_0_05"], abs=0.02)
+
+
+def test_the_example_meeting_reads_as_its_readme_says_and_a_part_given_wins() -> None:
+    coach = Coach.load("minilm-int8")
+    transcript = read_transcript(ROOT / "examples" / "meeting.json")
+
+    found = label_session(transcript, coach)
+    all_open = label_session(transcript, coach, parts=[PartGiven("open", turn=0)])
+
+    def slot_modes(session: Session) -> list[tuple[str, set[str]]]:
+        assert session.structure is not None
+        modes = session.structure.mode_of
+        return [(s.presenter, set(modes[s.start_index : s.end_index + 1])) for s in session.structure.slots]
+
+    def members_advice(session: Session) -> int:
+        return sum(u.role == "member" and u.label == "advice" for u in session.scored)
+
+    assert found.structure is not None
+    reporting = {u.speaker for u in found.utterances if found.structure.phase_of[u.index] == "report_back"}
+    assert "Marcus Webb" in reporting
+    assert slot_modes(found) == [("Priya Nair", {"open"}), ("Aisha Rahman", {"open", "planned"})]
+    assert slot_modes(all_open) == [("Priya Nair", {"open"}), ("Aisha Rahman", {"open"})]
+    # Aisha asked for ideas: read as planned, they are not held against anyone; marked open, they are advice.
+    assert members_advice(found) < members_advice(all_open)

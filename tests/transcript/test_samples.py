@@ -152,10 +152,19 @@ def test_json_example_names_roles() -> None:
     assert {turn.role for turn in transcript.turns} == {"presenter", "member", "facilitator"}
 
 
+def test_the_meeting_example_names_its_facilitator_and_leaves_the_presenters_to_be_found() -> None:
+    transcript = read_transcript(EXAMPLES / "meeting.json")
+    assert (transcript.presenter, transcript.facilitator) == (None, "Helen Okafor")
+    assert len(transcript.turns) >= 60
+    assert all(turn.role is None and turn.start is not None for turn in transcript.turns)
+    assert len(transcript.speakers) == 6
+    assert_well_formed(transcript)
+
+
 def test_examples_readme_names_every_example() -> None:
     readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
     assert "fictional" in readme
-    for file, *_ in EXAMPLE_FILES:
+    for file in [*(case[0] for case in EXAMPLE_FILES), "meeting.json"]:
         assert f"`{file}`" in readme
 
 
