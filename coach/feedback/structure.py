@@ -116,6 +116,23 @@ _PLANNED_CUE = re.compile(
     r"do) (?:give|offer) (?:me )?(?:advice|suggestions|ideas))",
     re.IGNORECASE,
 )
+#: The same call for ideas in other words: opening the slot up to ideas, asking to pick the set's brains or hear what
+#: worked for others, advice allowed now.
+_IDEAS_INVITED = re.compile(
+    r"\b(?:open (?:it|this|things|the floor) up (?:to|for) (?:ideas|suggestions|advice|solutions)|throw (?:it|this) "
+    r"open\b|pick (?:your|everyone'?s|the group'?s|the set'?s) brains?|in my (?:shoes|place|position)\b|if you "
+    r"were me\b|(?:i'?m|i am) (?:open to|after|looking for|keen to hear|happy to (?:hear|take)) (?:your |some |any "
+    r"|all |people'?s )?(?:ideas|suggestions|advice|tips|solutions)|(?:i'?d|i would) (?:really )?(?:value|appreciate|"
+    r"be grateful for|be glad of) (?:your|some|any|all your|people'?s|the group'?s) (?:ideas|suggestions|advice|tips|"
+    r"experience)|(?:has|have) (?:anyone|anybody|any of you) (?:else )?(?:got |had |any )*(?:ideas|suggestions|"
+    r"experience|tips)|(?:switch|move|change|swap) (?:over )?(?:to|into) (?:ideas|suggestions|advice|solutions|"
+    r"sharing)|(?:ideas|suggestions|solutions|advice) (?:time|mode|stage|phase)\b|(?:let'?s|can we|could we) (?:have|"
+    r"hear|get) (?:some|your|any|everyone'?s) (?:ideas|suggestions|advice|tips|experience)|what'?s worked for (?:you|"
+    r"others|any of you)|(?:advice|suggestions|ideas)(?: and [\w' ]+?)? (?:are|is) (?:fine|allowed|okay|ok|fair "
+    r"game|on the table)|(?:you'?re|you are) (?:allowed|free) to (?:give|offer|share|make) (?:me )?(?:your |some |any "
+    r")?(?:advice|suggestions|ideas|tips|experience|stories))",
+    re.IGNORECASE,
+)
 #: The facilitator moving to the planned topic that is nobody's slot.
 _DISCUSSION_CUE = re.compile(
     r"\b(?:planned (?:session|bit|part|discussion|topic|time)|(?:the|this|a) (?:bit|session|part|topic|round|"
@@ -150,7 +167,8 @@ def _says_now(cue: re.Pattern[str], text: str) -> bool:
 _PLANNED_MEETING_CUE = re.compile(
     r"\b(?:(?:whole|today'?s|tonight'?s|this) (?:session|"
     r"meeting)(?:'s| is) (?:mostly |all )?planned|(?:today|tonight)(?:'s| is) (?:mostly |all )?(?:our |a )?"
-    r"(?:planned|clinic|themed))",
+    r"(?:planned|clinic|themed)|(?:a|our|this) (?:planned|themed|topic) (?:meeting|session) (?:today|tonight|this "
+    r"(?:time|month|morning|afternoon|evening))|(?:different|planned|themed) format (?:today|tonight|this))",
     re.IGNORECASE,
 )
 #: A slot of questions only, in a planned meeting.
@@ -616,7 +634,14 @@ def _modes(
             if slot.start_index <= turn.first <= slot.end_index and turn.speaker in (slot.presenter, facilitator)
         ]
         questions_only = any(_OPEN_SLOT_CUE.search(turn.text) for turn in inside[:OPEN_SLOT_REACH])
-        asks_for_ideas = next((turn.first for turn in inside if _says_now(_PLANNED_CUE, turn.text)), None)
+        asks_for_ideas = next(
+            (
+                turn.first
+                for turn in inside
+                if _says_now(_PLANNED_CUE, turn.text) or _says_now(_IDEAS_INVITED, turn.text)
+            ),
+            None,
+        )
         planned_from = slot.start_index if planned_meeting and not questions_only else asks_for_ideas
         if planned_from is not None:
             for index in range(planned_from, slot.end_index + 1):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from coach.feedback.structure import GivenPart, GivenSlot, MeetingStructure, infer_structure
 from tests.feedback.builders import Row, utterances
 from tests.feedback.meeting import FACILITATOR, MEETING, questioning, slot
@@ -274,3 +276,44 @@ def test_lets_come_to_what_youll_do_starts_the_actions() -> None:
 
     assert found.phase_of[cue - 1] == "questioning"
     assert found.phase_of[cue] == "actions"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Can I open it up for ideas now?",
+        "Honestly, I'd love to pick your brains on this bit.",
+        "What would you do in my shoes?",
+        "Has anyone got experience of agency contracts?",
+        "I'm after ideas really, anything.",
+        "So advice is fine from here.",
+    ],
+)
+def test_a_presenter_asking_for_ideas_in_other_words_makes_the_rest_of_their_slot_planned(call: str) -> None:
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    asks = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.") + 9
+    assert rows[asks][0] == "Tunde"
+    rows[asks] = ("Tunde", "member", "other", call)
+    actions = len(rows) - 2
+    found = structure(rows)
+
+    assert set(found.mode_of[:asks]) == {"open"}
+    assert set(found.mode_of[asks:actions]) == {"planned"}
+
+
+def test_a_member_asking_what_others_would_do_does_not_make_the_slot_planned() -> None:
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    asks = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.") + 8
+    assert rows[asks][0] == "Sam"
+    rows[asks] = ("Sam", "member", "closed_question", "Has anyone got experience of agency contracts?")
+
+    assert set(structure(rows).mode_of) == {"open"}
+
+
+def test_a_meeting_announced_in_other_words_as_planned_plans_every_slot() -> None:
+    rows = [
+        (FACILITATOR, "member", "other", "Morning all. This is a themed session this month, on rotas."),
+        *MEETING[1:],
+    ]
+
+    assert set(structure(rows).mode_of) == {"planned"}
