@@ -78,18 +78,23 @@ HAND_OVER_BACK = 1
 #: A turn of this many story utterances, or a story of this many words, is an account.
 ACCOUNT_UTTERANCES = 3
 ACCOUNT_WORDS = 45
+#: How many turns after talk of report-back the facilitator's call for bids shows it was only announced.
+BIDS_AFTER_ANNOUNCEMENT = 3
 #: Actions and process review are looked for only after this share of the slot.
 LATE_SHARE = 0.5
 
 _ASKING = frozenset(QUESTION_LABELS) | {ADVICE, REFLECTION}
 _ACTIONS_CUE = re.compile(
-    r"\b(?:what (?:will|would|are|could|might) you (?:going to |gonna )?(?:do|take|try)\b|what you'?ll do\b|"
+    r"\b(?:what (?:will|would|are|could|might) you (?:actually |really )?(?:going to |gonna )?(?:do|take|try)\b|"
+    r"what you'?ll do\b|what are you (?:taking|doing (?:then|now|next|before|about|with))\b|what(?:'s| is) next for "
+    r"you|where does (?:that|this|all (?:of )?this|all that) leave you|what do you want to do (?:with|about|next|now)|"
     r"what(?:'s| is) your (?:next|first) step|next steps?\b|move (?:on )?to actions|(?:any|your|some) actions?\b|"
     r"actions?,? then\b|let'?s do actions|time for actions|what are you taking away|taking away|commit)",
     re.IGNORECASE,
 )
 _REVIEW_CUE = re.compile(
-    r"\b(?:how (?:was|did) (?:that|this|it) (?:for you|go|feel)|how did we do|what did (?:we|you all|people|"
+    r"\b(?:how (?:was|did) (?:that|this|it)\b|how were (?:the|our) questions|look back (?:at|on) (?:the|this|that|"
+    r"how)|how did we do|what did (?:we|you all|people|"
     r"everyone) notice|(?:quick |short )?review\b|how (?:we|the set) worked|our questions\b|how was (?:the|our) "
     r"(?:process|questioning)|reflect on (?:how|the process)|process check)",
     re.IGNORECASE,
@@ -104,6 +109,12 @@ _REPORT_BACK_CUE = re.compile(
 _REPORT_BACK_CALL = re.compile(
     r"\b(?:you were going to|you said you'?d|any (?:news|updates?)\b|how did (?:it|that|things|the [\w' ]{1,30}) go\b|"
     r"what happened (?:with|about)|where did you get to|(?:can|could) we hear how)",
+    re.IGNORECASE,
+)
+#: The facilitator asking for bids for time.
+_BID_CALL = re.compile(
+    r"\b(?:who(?:'d| would)? (?:like|wants?|needs?) (?:some )?time|(?:any|more|so|then|take|do|with) bids\b|bids "
+    r"(?:for time|first|now|then|please)\b|(?:anyone|anybody) else (?:want|need|like|after)\b)",
     re.IGNORECASE,
 )
 #: A call for ideas, suggestions or experience: planned time.
@@ -563,7 +574,9 @@ def _next_text(turns: Sequence[_Turn], slot: tuple[str, int, int]) -> str:
 def _report_back_turn(turns: Sequence[_Turn], facilitator: str | None) -> int | None:
     """Where report-back starts before the first slot: a member's story of last time's actions, or the facilitator's
     call just before it ("Janine, you were going to speak to the CEO", "any updates?") when it calls no one else (a
-    member bidding for time after "Shabnam, you said you'd tell us how it went" is not reporting back)."""
+    member bidding for time after "Shabnam, you said you'd tell us how it went" is not reporting back). Talk of
+    report-back that the facilitator's call for bids soon follows ("Can I go second on the report-back?", "which
+    I'll report back on") only announces it."""
     speakers = {turn.speaker for turn in turns} - {facilitator}
     for number, turn in enumerate(turns):
         if not number or turn.speaker == facilitator or STORY not in turn.labels:
@@ -571,7 +584,11 @@ def _report_back_turn(turns: Sequence[_Turn], facilitator: str | None) -> int | 
         before = turns[number - 1]
         called = before.speaker == facilitator
         answered = called and bool(_REPORT_BACK_CALL.search(before.text)) and not _names_another(before, turn, speakers)
-        if _REPORT_BACK_CUE.search(turn.text) or answered:
+        announced = any(
+            later.speaker == facilitator and _BID_CALL.search(later.text)
+            for later in turns[number + 1 : number + 1 + BIDS_AFTER_ANNOUNCEMENT]
+        )
+        if (_REPORT_BACK_CUE.search(turn.text) or answered) and not announced:
             return number - 1 if called else number
     return None
 

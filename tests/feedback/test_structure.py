@@ -317,3 +317,42 @@ def test_a_meeting_announced_in_other_words_as_planned_plans_every_slot() -> Non
     ]
 
     assert set(structure(rows).mode_of) == {"planned"}
+
+
+def test_talk_of_report_back_before_the_call_for_bids_only_announces_it() -> None:
+    rows = [
+        (
+            FACILITATOR,
+            "member",
+            "other",
+            "Morning, everyone. Bids first, then Jo, you were going to tell us how it went.",
+        ),
+        ("Jo", "member", "story", "Can I go second on the report-back? I've only just sat down after the bed meeting."),
+        (FACILITATOR, "member", "other", "Of course. So, who'd like time today?"),
+        *MEETING[1:],
+    ]
+    found = structure(rows)
+
+    report_back = next(k for k, row in enumerate(rows) if str(row[3]).startswith("Lovely. First, Jo"))
+    assert set(found.phase_of[:report_back]) == {"opening"}
+    assert found.phase_of[report_back] == "report_back"
+
+
+@pytest.mark.parametrize(
+    "call", ["What are you taking from that?", "So where does that leave you?", "What's next for you, then?"]
+)
+def test_the_facilitator_asking_what_next_in_other_words_starts_the_actions(call: str) -> None:
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    actions = next(k for k, row in enumerate(rows) if row[3] == "What will you do?")
+    rows[actions] = (FACILITATOR, "member", "other", call)
+
+    assert structure(rows).phase_of[actions - 1 : actions + 2] == ("questioning", "actions", "actions")
+
+
+@pytest.mark.parametrize("call", ["Before we move on, how was that from your side?", "How were the questions for you?"])
+def test_the_facilitator_asking_how_it_was_after_the_actions_starts_the_review(call: str) -> None:
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    review = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.")
+    rows[review:review] = [(FACILITATOR, "member", "other", call), ("Amira", "member", "other", "Hard, but good.")]
+
+    assert structure(rows).phase_of[review - 1 : review + 2] == ("actions", "process_review", "process_review")
