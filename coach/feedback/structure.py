@@ -14,18 +14,20 @@ from what people said, in turns:
   not a story they told in the slot before), or at the facilitator's turn just before it (the hand-over), and runs
   until the next slot, a planned discussion or the close.
 - **Phases inside a slot:** ``presenting`` until a member first asks, advises or reflects; ``actions`` from a
-  "what will you do?" in the slot's later half; a ``process_review`` from the facilitator's "how was that for you?"
-  after that.
+  "what will you do?" ("where does that leave you?") in the slot's later half; a ``process_review`` from the
+  facilitator's "how was that for you?" after that.
 - **Outside slots:** the ``opening`` from the start; ``report_back`` from a member's report on last time's actions
   ("last time I said I'd...", or the facilitator's call just before it: "Janine, you were going to...") to the first
-  slot; a ``discussion`` from the facilitator's move to the planned topic ("this is the bit we agreed", not "a break
+  slot, unless the facilitator's call for bids soon follows ("Can I go second on the report-back?" only announces
+  it); a ``discussion`` from the facilitator's move to the planned topic ("this is the bit we agreed", not "a break
   before the planned part") until the close or a slot that is handed over (the facilitator names its presenter a few
   turns before, or the presenter takes the floor: "Right, mine.") and has a slot's length (a member's turn in a round
   is shorter). A discussion can come before the first slot too (in a meeting announced as planned, also from a round),
   when a slot does not follow at once. The ``closing`` runs from the facilitator's first mention of the next meeting
   or goodbye after the slots (else their thanks to everyone).
 - **Modes:** a discussion is ``planned``; a slot is ``open`` until its presenter or the facilitator asks for ideas
-  ("for the last ten minutes ideas are welcome", not "questions first, then the ideas bit"), and then planned to its
+  ("for the last ten minutes ideas are welcome", "I'd love to pick your brains", not "questions first, then the ideas
+  bit"), and then planned to its
   end; in a meeting announced as planned
   ("today's a planned meeting") every slot is planned unless its presenter asks for questions only. The opening,
   report-back and close take the mode of the meeting's first slot or discussion.
