@@ -28,8 +28,8 @@ from what people said, in turns:
 - **Modes:** a discussion is ``planned``; a slot is ``open`` until its presenter or the facilitator asks for ideas
   ("for the last ten minutes ideas are welcome", "I'd love to pick your brains", not "questions first, then the ideas
   bit"), and then planned to its end; in a meeting announced as planned ("today's a planned meeting") every slot is
-  planned unless its presenter asks for questions only. The opening,
-  report-back and close take the mode of the meeting's first slot or discussion.
+  planned unless its presenter asks for questions only. The opening, report-back and close take the mode of the
+  meeting's first slot or discussion.
 
 Given slots (presenters with where they start) and modes always win over what is inferred. The guideline these rules
 follow is ``data/annotated/GUIDELINES.md`` ("Whole meetings"); ``python -m training.evaluate_meetings`` measures them
