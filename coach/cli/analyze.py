@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,8 +28,8 @@ from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.report_model import Report, SavedReport
 from coach.feedback.roles import CLI_ROLE_FIXES, CLI_SLOT_FIX
-from coach.feedback.session import PartGiven, Session, SlotGiven, label_session
-from coach.feedback.structure import OPEN, PLANNED, MeetingMode
+from coach.feedback.session import MeetingGiven, PartGiven, Session, SlotGiven, label_session
+from coach.feedback.structure import OPEN, PLANNED
 from coach.sets.saved_reports import save_to_set
 from coach.sets.store import ANONYMOUS
 from coach.transcript import read_transcript
@@ -125,13 +125,12 @@ def run(args: argparse.Namespace) -> int:
 
 @dataclass(frozen=True)
 class Roles:
-    """Who presented and facilitated, as the command line gave them: one presenter, or several presenters' slots."""
+    """Who presented and facilitated, as the command line gave them: one presenter, or several presenters' slots
+    (with the meeting's mode and parts)."""
 
     presenter: str | None = None
     facilitator: str | None = None
-    slots: tuple[SlotGiven, ...] = ()
-    mode: MeetingMode | None = None
-    parts: tuple[PartGiven, ...] = ()
+    meeting: MeetingGiven = field(default_factory=MeetingGiven)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Roles:
@@ -140,9 +139,9 @@ class Roles:
         given: list[str] = args.presenter or []
         parts = tuple(_part(value) for value in args.part or [])
         if len(given) == 1 and "@" not in given[0]:
-            return cls(presenter=given[0], facilitator=args.facilitator, mode=args.mode, parts=parts)
+            return cls(given[0], args.facilitator, MeetingGiven(mode=args.mode, parts=parts))
         slots = tuple(_slot(value) for value in given)
-        return cls(facilitator=args.facilitator, slots=slots, mode=args.mode, parts=parts)
+        return cls(facilitator=args.facilitator, meeting=MeetingGiven(slots, args.mode, parts))
 
 
 def _slot(value: str) -> SlotGiven:
@@ -179,15 +178,7 @@ def label_file(path: Path, rephraser: Rephraser, roles: Roles) -> Session:
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
     try:
-        return label_session(
-            transcript,
-            rephraser.coach,
-            roles.presenter,
-            roles.facilitator,
-            slots=roles.slots,
-            mode=roles.mode,
-            parts=roles.parts,
-        )
+        return label_session(transcript, rephraser.coach, roles.presenter, roles.facilitator, roles.meeting)
     except InputError as error:
         raise InputError(f"{path}: {error}") from error
 

@@ -181,17 +181,14 @@ def label_session(
     coach: Coach,
     presenter: str | None = None,
     facilitator: str | None = None,
-    slots: Sequence[SlotGiven] = (),
-    mode: MeetingMode | None = None,
-    parts: Sequence[PartGiven] = (),
+    meeting: MeetingGiven | None = None,
 ) -> Session:
     """Label every utterance of ``transcript`` in one batch, each turn read with the previous turn of another speaker
     as its context, and resolve the roles and the meeting's structure.
 
     ``presenter``/``facilitator`` override the transcript's own fields; a name that matches no speaker is an
-    :class:`~coach.errors.InputError`. ``slots`` (presenters and where their slots start), ``mode`` and ``parts``
-    (open or planned from where each starts), or else the transcript's own, override the structure inferred
-    (``coach.feedback.structure``). A
+    :class:`~coach.errors.InputError`. What ``meeting`` gives (presenters' slots, the mode, open or planned parts),
+    or else what the transcript marks, overrides the structure inferred (``coach.feedback.structure``). A
     meeting of several slots, report-back or planned time gets roles per slot (a presenter is a member in the others'
     slots); a session of one slot, or one whose presenter is named (as ``presenter``, in the transcript or on its
     turns), is read as a whole, as before, unless parts are given. Blank turns give no utterances. Each utterance
@@ -199,9 +196,11 @@ def label_session(
     words in the turn.
     """
     turns = transcript.turns
-    slots = slots or [SlotGiven(m.what, m.turn, m.start) for m in transcript.slots]
-    parts = parts or [PartGiven(cast(Mode, m.what), m.turn, m.start) for m in transcript.parts]
-    mode = mode if mode is not None else cast(MeetingMode | None, transcript.mode)
+    marked = MeetingGiven.marked_in(transcript)
+    given_meeting = meeting or MeetingGiven()
+    slots = given_meeting.slots or marked.slots
+    parts = given_meeting.parts or marked.parts
+    mode = given_meeting.mode if given_meeting.mode is not None else marked.mode
     unresolved = label_utterances(transcript, coach)
     roles = resolve_roles(
         unresolved,
@@ -210,8 +209,8 @@ def label_session(
         declared_roles(turns),
     )
     given = [_placed(slot, unresolved, roles.speakers) for slot in slots]
-    marked = [GivenPart(part.mode, _place(part.name, part.turn, part.start, unresolved)) for part in parts]
-    return Session.read(unresolved, roles, coach.info, given, mode, marked)
+    placed = [GivenPart(part.mode, _place(part.name, part.turn, part.start, unresolved)) for part in parts]
+    return Session.read(unresolved, roles, coach.info, given, mode, placed)
 
 
 def read_meeting(
@@ -283,6 +282,25 @@ class PartGiven:
         """How error messages name it: "the planned part at turn 40", "the open part at 01:10:00.000"."""
         where = f"turn {self.turn}" if self.start is None else format_timestamp(self.start)
         return f"the {self.mode} part at {where}"
+
+
+@dataclass(frozen=True)
+class MeetingGiven:
+    """What a user says of a meeting's shape: its presenters' slots, its mode and its open or planned parts (each
+    inferred when not given)."""
+
+    slots: tuple[SlotGiven, ...] = ()
+    mode: MeetingMode | None = None
+    parts: tuple[PartGiven, ...] = ()
+
+    @classmethod
+    def marked_in(cls, transcript: Transcript) -> MeetingGiven:
+        """What ``transcript`` itself marks (only JSON transcripts can)."""
+        return cls(
+            tuple(SlotGiven(m.what, m.turn, m.start) for m in transcript.slots),
+            cast(MeetingMode | None, transcript.mode),
+            tuple(PartGiven(cast(Mode, m.what), m.turn, m.start) for m in transcript.parts),
+        )
 
 
 def _placed(slot: SlotGiven, utterances: Sequence[LabelledUtterance], speakers: Sequence[str]) -> GivenSlot:

@@ -11,7 +11,7 @@ import pytest
 
 from coach import Coach
 from coach.classifier.loading import MODELS_DIR
-from coach.feedback.session import PartGiven, Session, label_session
+from coach.feedback.session import MeetingGiven, PartGiven, Session, label_session
 from coach.transcript import read_transcript
 from training.data import ROOT
 from training.evaluate_meetings import evaluate_meeting, summarise
@@ -41,7 +41,7 @@ def test_the_example_meeting_reads_as_its_readme_says_and_a_part_given_wins() ->
     transcript = read_transcript(ROOT / "examples" / "meeting.json")
 
     found = label_session(transcript, coach)
-    all_open = label_session(transcript, coach, parts=[PartGiven("open", turn=0)])
+    all_open = label_session(transcript, coach, meeting=MeetingGiven(parts=(PartGiven("open", turn=0),)))
 
     def slot_modes(session: Session) -> list[tuple[str, set[str]]]:
         assert session.structure is not None

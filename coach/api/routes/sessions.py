@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -23,8 +22,7 @@ from coach.feedback.render_html import render_html
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.report_model import Report
-from coach.feedback.session import PartGiven, Session, SlotGiven, label_session
-from coach.feedback.structure import MeetingMode
+from coach.feedback.session import MeetingGiven, PartGiven, Session, SlotGiven, label_session
 from coach.transcript import Transcript, Turn, parse_transcript
 from coach.transcript.detect import decode_transcript
 
@@ -82,17 +80,7 @@ async def analyze(
     return report
 
 
-@dataclass(frozen=True)
-class Meeting:
-    """What a request says of the meeting's shape: its presenters' slots, its mode and its open or planned parts (all
-    inferred when not given)."""
-
-    slots: tuple[SlotGiven, ...] = ()
-    mode: MeetingMode | None = None
-    parts: tuple[PartGiven, ...] = ()
-
-
-def meeting_from(extra: dict[str, Any]) -> Meeting:
+def meeting_from(extra: dict[str, Any]) -> MeetingGiven:
     """The slots, mode and parts of a JSON request (``slots``, ``mode``, ``parts``) or a form (a ``mode`` field, and
     ``slots`` and ``parts`` fields holding the same lists as JSON), taken out of ``extra``; what cannot be read is
     refused, saying why."""
@@ -101,7 +89,7 @@ def meeting_from(extra: dict[str, Any]) -> Meeting:
         raise ApiError(422, "validation_error", f"mode {mode!r} is not one of {', '.join(MODES)}.")
     slots = _form_list(extra.pop("slots", None) or [], _FORM_SLOTS, "slots", _SLOTS_EXAMPLE)
     parts = _form_list(extra.pop("parts", None) or [], _FORM_PARTS, "parts", _PARTS_EXAMPLE)
-    return Meeting(
+    return MeetingGiven(
         tuple(SlotGiven(presenter=s["presenter"], turn=s.get("turn"), start=s.get("start")) for s in slots),
         mode,
         tuple(PartGiven(mode=p["mode"], turn=p.get("turn"), start=p.get("start")) for p in parts),
@@ -128,20 +116,12 @@ def _form_list(
         raise ApiError(422, "validation_error", message) from error
 
 
-def _analyse(transcript: Transcript, rephraser: Rephraser, meeting: Meeting) -> Report:
+def _analyse(transcript: Transcript, rephraser: Rephraser, meeting: MeetingGiven) -> Report:
     return build_report(label_transcript(transcript, rephraser, meeting), rephraser=rephraser)
 
 
-def label_transcript(transcript: Transcript, rephraser: Rephraser, meeting: Meeting = Meeting()) -> Session:
-    return label_session(
-        transcript,
-        rephraser.coach,
-        transcript.presenter,
-        transcript.facilitator,
-        slots=meeting.slots,
-        mode=meeting.mode,
-        parts=meeting.parts,
-    )
+def label_transcript(transcript: Transcript, rephraser: Rephraser, meeting: MeetingGiven | None = None) -> Session:
+    return label_session(transcript, rephraser.coach, transcript.presenter, transcript.facilitator, meeting)
 
 
 async def transcript_from_request(
