@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -564,32 +566,51 @@ TUNDES_SLOT = [
 ]
 
 
-def test_a_slot_message_starts_the_next_presenters_slot_and_resumes_with_the_session(client: TestClient) -> None:
+@dataclass
+class MarkedThenResumed:
+    """What a live session answered to a mark sent after Amira's slot, and after it was resumed: the start message,
+    what it replayed, the replies to each thing said next, and the final report."""
+
+    marked: list[dict[str, Any]]
+    resumed: dict[str, Any]
+    replayed: list[dict[str, Any]]
+    replies: list[list[dict[str, Any]]]
+    report: dict[str, Any]
+
+
+def mark_then_resume(client: TestClient, mark: dict[str, Any], said: Sequence[tuple[str, str]]) -> MarkedThenResumed:
+    """Amira's slot said, ``mark`` sent, the session resumed on a new connection, ``said`` said there, and the end."""
     with client.websocket_connect("/v1/live") as socket:
         first = started(socket)
         set_roles(socket, presenter="Amira", facilitator="Ruth")
         for speaker, text in AMIRAS_SLOT:
             say(socket, speaker, text)
-        marked = replies_to(socket, {"type": "slot", "presenter": "Tunde"})
+        marked = replies_to(socket, mark)
     with client.websocket_connect(
         f"/v1/live?session={first['session_id']}", headers={"X-Resume-Token": first["resume_token"]}
     ) as socket:
         resumed = started(socket)
         replayed = [socket.receive_json() for _ in range(len(AMIRAS_SLOT) + 2)]  # labels, figures, slots
-        labels = [say(socket, speaker, text)[0] for speaker, text in TUNDES_SLOT]
+        replies = [say(socket, speaker, text) for speaker, text in said]
         socket.send_json({"type": "end"})
         report = socket.receive_json()["report"]
+    return MarkedThenResumed(marked, resumed, replayed, replies, report)
 
-    assert kinds(marked) == ["summary", "slots"]
-    assert marked[-1]["slots"] == [
+
+def test_a_slot_message_starts_the_next_presenters_slot_and_resumes_with_the_session(client: TestClient) -> None:
+    run = mark_then_resume(client, {"type": "slot", "presenter": "Tunde"}, TUNDES_SLOT)
+    labels = [replies[0] for replies in run.replies]
+
+    assert kinds(run.marked) == ["summary", "slots"]
+    assert run.marked[-1]["slots"] == [
         {"presenter": "Amira", "start_index": 0, "end_index": 2},
         {"presenter": "Tunde", "start_index": 3, "end_index": 2},
     ]
-    assert resumed["presenter"] == "Tunde"
-    assert replayed[-1]["type"] == "slots"
-    assert replayed[-1]["slots"][1] == {"presenter": "Tunde", "start_index": 3, "end_index": 2}
+    assert run.resumed["presenter"] == "Tunde"
+    assert run.replayed[-1]["type"] == "slots"
+    assert run.replayed[-1]["slots"][1] == {"presenter": "Tunde", "start_index": 3, "end_index": 2}
     assert [(label["speaker"], label["role"]) for label in labels] == [("Tunde", "presenter"), ("Amira", "member")]
-    assert [(slot["presenter"], slot["start_index"], slot["end_index"]) for slot in report["slots"]] == [
+    assert [(slot["presenter"], slot["start_index"], slot["end_index"]) for slot in run.report["slots"]] == [
         ("Amira", 0, 2),
         ("Tunde", 3, 4),
     ]
@@ -598,20 +619,10 @@ def test_a_slot_message_starts_the_next_presenters_slot_and_resumes_with_the_ses
 def test_a_part_message_marks_planned_time_that_resumes_with_the_session_and_reaches_the_report(
     client: TestClient,
 ) -> None:
-    with client.websocket_connect("/v1/live") as socket:
-        first = started(socket)
-        set_roles(socket, presenter="Amira", facilitator="Ruth")
-        for speaker, text in AMIRAS_SLOT:
-            say(socket, speaker, text)
-        marked = replies_to(socket, {"type": "part", "mode": "planned"})
-    with client.websocket_connect(
-        f"/v1/live?session={first['session_id']}", headers={"X-Resume-Token": first["resume_token"]}
-    ) as socket:
-        started(socket)
-        replayed = [socket.receive_json() for _ in range(len(AMIRAS_SLOT) + 2)]  # labels, figures, slots
-        advice = say(socket, "Jo", "You should ask the matron for two more nurses.")
-        socket.send_json({"type": "end"})
-        report = socket.receive_json()["report"]
+    run = mark_then_resume(
+        client, {"type": "part", "mode": "planned"}, [("Jo", "You should ask the matron for two more nurses.")]
+    )
+    marked, replayed, (advice,), report = run.marked, run.replayed, run.replies, run.report
 
     assert kinds(marked) == ["summary", "slots"]
     assert marked[-1]["parts"] == [{"mode": "planned", "start_index": 3}]

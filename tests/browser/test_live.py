@@ -22,11 +22,18 @@ def say(page: Page, speaker: str, text: str) -> None:
     expect(said).to_have_value("")
 
 
-def test_a_live_session_from_first_words_to_report(page: Page, server: LiveServer, screenshot: Screenshot) -> None:
+def start_with_roles(page: Page, server: LiveServer, presenter: str, facilitator: str | None = None) -> None:
+    """Open the live page, wait for the connection and set the presenter (and facilitator)."""
     page.goto(f"{server.url}/live")
     expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
-    page.get_by_label("Presenter", exact=True).fill("Sam")
+    page.get_by_label("Presenter", exact=True).fill(presenter)
+    if facilitator is not None:
+        page.get_by_label("Facilitator").fill(facilitator)
     page.get_by_role("button", name="Set roles").click()
+
+
+def test_a_live_session_from_first_words_to_report(page: Page, server: LiveServer, screenshot: Screenshot) -> None:
+    start_with_roles(page, server, "Sam")
     expect(page.get_by_role("status")).to_contain_text("Roles set")
 
     feed = page.locator("#feed > li")
@@ -98,11 +105,7 @@ def test_a_message_the_service_refuses_is_shown(page: Page, server: LiveServer) 
 
 
 def test_a_reload_shows_the_whole_session_so_far(page: Page, server: LiveServer, screenshot: Screenshot) -> None:
-    page.goto(f"{server.url}/live")
-    expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
-    page.get_by_label("Presenter", exact=True).fill("Sam")
-    page.get_by_label("Facilitator").fill("Gwen")
-    page.get_by_role("button", name="Set roles").click()
+    start_with_roles(page, server, "Sam", "Gwen")
     said = [
         ("Sam", "The rota keeps falling apart and I'm the one covering shifts."),
         ("Priya", "What matters most to you here?"),
@@ -225,11 +228,7 @@ def test_a_session_that_cannot_be_resumed_offers_a_new_one(page: Page, server: L
 def test_the_next_presenters_slot_is_marked_and_the_first_presenter_is_then_a_member(
     page: Page, server: LiveServer
 ) -> None:
-    page.goto(f"{server.url}/live")
-    expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
-    page.get_by_label("Presenter", exact=True).fill("Amira")
-    page.get_by_label("Facilitator").fill("Ruth")
-    page.get_by_role("button", name="Set roles").click()
+    start_with_roles(page, server, "Amira", "Ruth")
     feed = page.locator("#feed > li")
     say(page, "Amira", "So this is about my team and the rota, which has been falling apart since May.")
     say(page, "Jo", "What happens when it goes wrong?")
@@ -257,11 +256,7 @@ def test_the_next_presenters_slot_is_marked_and_the_first_presenter_is_then_a_me
 def test_planned_time_marked_live_is_said_on_the_page_and_in_where_the_meeting_is(
     page: Page, server: LiveServer
 ) -> None:
-    page.goto(f"{server.url}/live")
-    expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
-    page.get_by_label("Presenter", exact=True).fill("Amira")
-    page.get_by_label("Facilitator").fill("Ruth")
-    page.get_by_role("button", name="Set roles").click()
+    start_with_roles(page, server, "Amira", "Ruth")
     say(page, "Amira", "So this is about my team and the rota, which has been falling apart since May.")
     say(page, "Jo", "What happens when it goes wrong?")
     expect(page.locator("#feed > li")).to_have_count(2)
