@@ -287,19 +287,7 @@ function meetingEditor(report) {
     select.value = names.includes(presenter) ? presenter : "";
     return startRow(select, start, timed, renumber, add);
   };
-  const renumber = () => {
-    [...list.children].forEach((row, k) => {
-      const [presenterLabel, startLabel] = row.querySelectorAll("label");
-      const n = k + 1;
-      row.querySelector("select").id = `slot-presenter-${n}`;
-      presenterLabel.htmlFor = `slot-presenter-${n}`;
-      presenterLabel.textContent = `Presenter of slot ${n}`;
-      row.querySelector("input").id = `slot-start-${n}`;
-      startLabel.htmlFor = `slot-start-${n}`;
-      startLabel.textContent = `Slot ${n} starts at`;
-      row.querySelector(".visually-hidden").textContent = ` slot ${n}`;
-    });
-  };
+  const renumber = () => numberRows(list, "slot", "presenter", (n) => `Presenter of slot ${n}`);
   for (const slot of report.slots) {
     const first = utterances.find((u) => u.index === slot.start_index);
     list.append(slotRow(slot.presenter, timed ? clock(slot.start) : first ? startOf(first) : ""));
@@ -376,19 +364,7 @@ function partsEditor(report, timed, startOf) {
     select.value = mode;
     return startRow(select, start, timed, renumber, add);
   };
-  const renumber = () => {
-    [...list.children].forEach((row, k) => {
-      const [modeLabel, startLabel] = row.querySelectorAll("label");
-      const n = k + 1;
-      row.querySelector("select").id = `part-mode-${n}`;
-      modeLabel.htmlFor = `part-mode-${n}`;
-      modeLabel.textContent = `Part ${n} is`;
-      row.querySelector("input").id = `part-start-${n}`;
-      startLabel.htmlFor = `part-start-${n}`;
-      startLabel.textContent = `Part ${n} starts at`;
-      row.querySelector(".visually-hidden").textContent = ` part ${n}`;
-    });
-  };
+  const renumber = () => numberRows(list, "part", "mode", (n) => `Part ${n} is`);
   for (const [mode, start] of chosenParts) list.append(partRow(mode, start));
   renumber();
   add.addEventListener("click", () => {
@@ -415,6 +391,23 @@ function startRow(select, start, timed, renumber, add) {
     (next ? next.querySelector("select") : add).focus();
   });
   return row;
+}
+
+// Numbers the rows of a meeting editor's list (noun "slot" or "part") from 1: the drop-down's id (noun-field-N) and
+// label (chooser(N)), the start box's id and label, and the Remove button's hidden words.
+function numberRows(list, noun, field, chooser) {
+  const Noun = noun[0].toUpperCase() + noun.slice(1);
+  [...list.children].forEach((row, k) => {
+    const [selectLabel, startLabel] = row.querySelectorAll("label");
+    const n = k + 1;
+    row.querySelector("select").id = `${noun}-${field}-${n}`;
+    selectLabel.htmlFor = `${noun}-${field}-${n}`;
+    selectLabel.textContent = chooser(n);
+    row.querySelector("input").id = `${noun}-start-${n}`;
+    startLabel.htmlFor = `${noun}-start-${n}`;
+    startLabel.textContent = `${Noun} ${n} starts at`;
+    row.querySelector(".visually-hidden").textContent = ` ${noun} ${n}`;
+  });
 }
 
 // A slot's start as typed: { start } in seconds from "m:ss" or "h:mm:ss" when the transcript has times, else the
