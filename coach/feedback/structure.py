@@ -74,6 +74,8 @@ RESUMED_SLOT_TURNS = 15
 HAND_OVER_NAME_REACH = 3
 #: Planned discussion before the first slot starts at least this many turns after report-back does.
 DISCUSSION_AFTER_REPORT = 3
+#: After another slot, how many turns before the focus an account handed over may start the slot.
+HANDED_ACCOUNT_REACH = 16
 #: How many turns back from a presenter's account the facilitator's hand-over may be (a turn by someone else stops it).
 HAND_OVER_BACK = 1
 #: A turn of this many story utterances, or a story of this many words, is an account.
@@ -455,7 +457,11 @@ def _inferred_slot_turns(turns: Sequence[_Turn], facilitator: str | None) -> lis
             slots[-1] = (speaker, slots[-1][1], last)  # an aside no slot long: still the same presenter's slot
         else:
             slots.append((speaker, first, last))
-    return [(speaker, _slot_start(turns, speaker, first, facilitator), last) for speaker, first, last in slots]
+    found: list[tuple[str, int, int]] = []
+    for speaker, first, last in slots:
+        after = found[-1][2] + 1 if found else None
+        found.append((speaker, _slot_start(turns, speaker, first, facilitator, after), last))
+    return found
 
 
 def _given_slot_turns(turns: Sequence[_Turn], given: Sequence[GivenSlot]) -> list[tuple[str, int, int]]:
@@ -468,14 +474,27 @@ def _given_slot_turns(turns: Sequence[_Turn], given: Sequence[GivenSlot]) -> lis
     return [(presenter, first, first) for presenter, first in starts]
 
 
-def _slot_start(turns: Sequence[_Turn], presenter: str, first: int, facilitator: str | None) -> int:
+def _slot_start(
+    turns: Sequence[_Turn], presenter: str, first: int, facilitator: str | None, after: int | None = None
+) -> int:
     """The turn a slot starts at: the presenter's account (their first long story turn from a little before the
-    stretch they are the focus of), or the facilitator's hand-over just before it."""
+    stretch they are the focus of), or the facilitator's hand-over just before it. After another slot (whose focus
+    ended at turn ``after`` - 1), an account handed over is looked for back to that slot's end, as far as
+    :data:`HANDED_ACCOUNT_REACH` turns: a member's long story told early in the new slot can hold the focus for a while.
+    """
     reach = range(max(0, first - HAND_OVER_REACH), min(len(turns), first + 2 * FOCUS_REACH + 1))
     accounts = [n for n in reach if turns[n].speaker == presenter and _is_account(turns[n])]
     # An account just after the facilitator names the presenter is the slot's; an earlier one is a member's story
     # in someone else's slot.
-    handed = [n for n in accounts if n and _hands_over(turns[n - 1], presenter, facilitator)]
+    back = reach.start if after is None else max(after, first - HANDED_ACCOUNT_REACH)
+    handed = [
+        n
+        for n in range(min(back, reach.start), reach.stop)
+        if n
+        and turns[n].speaker == presenter
+        and _is_account(turns[n])
+        and _hands_over(turns[n - 1], presenter, facilitator)
+    ]
     spoken = [n for n in reach if turns[n].speaker == presenter]
     start = handed[0] if handed else accounts[0] if accounts else spoken[0] if spoken else first
     for number in range(start - 1, max(-1, start - 1 - HAND_OVER_BACK), -1):

@@ -356,3 +356,15 @@ def test_the_facilitator_asking_how_it_was_after_the_actions_starts_the_review(c
     rows[review:review] = [(FACILITATOR, "member", "other", call), ("Amira", "member", "other", "Hard, but good.")]
 
     assert structure(rows).phase_of[review - 1 : review + 2] == ("actions", "process_review", "process_review")
+
+
+def test_a_slot_handed_over_starts_there_though_a_members_long_story_holds_the_focus_at_first() -> None:
+    story = "When we went live with ours it went down on night two and we picked on paper for four hours."
+    tunde = slot("Tunde", ["Amira", "Jo", "Sam"], rounds=10)
+    asides = [row for teller in ("Sam", "Jo") * 5 for row in [(teller, "member", "story", story)] * 3]
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *tunde[:4], *asides, *tunde[4:]]
+    hand_over = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.")
+    found = structure(rows)
+
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+    assert found.slots[1].start_index == hand_over
