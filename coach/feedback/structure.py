@@ -133,18 +133,32 @@ _PLANNED_CUE = re.compile(
 #: The same call for ideas in other words: opening the slot up to ideas, asking to pick the set's brains or hear what
 #: worked for others, advice allowed now.
 _IDEAS_INVITED = re.compile(
-    r"\b(?:open (?:it|this|things|the floor) up (?:to|for) (?:ideas|suggestions|advice|solutions)|throw (?:it|this) "
-    r"open\b|pick (?:your|everyone'?s|the group'?s|the set'?s) brains?|in my (?:shoes|place|position)\b|if you "
-    r"were me\b|(?:i'?m|i am) (?:open to|after|looking for|keen to hear|happy to (?:hear|take)) (?:your |some |any "
-    r"|all |people'?s )?(?:ideas|suggestions|advice|tips|solutions)|(?:i'?d|i would) (?:really )?(?:value|appreciate|"
-    r"be grateful for|be glad of) (?:your|some|any|all your|people'?s|the group'?s) (?:ideas|suggestions|advice|tips|"
-    r"experience)|(?:has|have) (?:anyone|anybody|any of you) (?:else )?(?:got |had |any )*(?:ideas|suggestions|"
-    r"experience|tips)|(?:switch|move|change|swap) (?:over )?(?:to|into) (?:ideas|suggestions|advice|solutions|"
-    r"sharing)|(?:ideas|suggestions|solutions|advice) (?:time|mode|stage|phase)\b|(?:let'?s|can we|could we) (?:have|"
-    r"hear|get) (?:some|your|any|everyone'?s) (?:ideas|suggestions|advice|tips|experience)|what'?s worked for (?:you|"
-    r"others|any of you)|(?:advice|suggestions|ideas)(?: and [\w' ]+?)? (?:are|is) (?:fine|allowed|okay|ok|fair "
-    r"game|on the table)|(?:you'?re|you are) (?:allowed|free) to (?:give|offer|share|make) (?:me )?(?:your |some |any "
-    r")?(?:advice|suggestions|ideas|tips|experience|stories))",
+    r"\b(?:"
+    + "|".join(
+        (
+            r"open (?:it|this|things|the floor) up (?:to|for) (?:ideas|suggestions|advice|solutions)",
+            r"throw (?:it|this) open\b",
+            r"pick (?:your|everyone'?s|the group'?s|the set'?s) brains?",
+            r"(?:what would you do|if you were) in my (?:shoes|place)\b",
+            r"if you were me\b",
+            r"(?:i'?m|i am) (?:open to|after|looking for|keen to hear|happy to (?:hear|take)) (?:your |some |any |all "
+            r"|people'?s )?(?:ideas|suggestions|advice|tips)",
+            r"(?:i'?d|i would) (?:really )?(?:value|appreciate|be grateful for|be glad of) (?:your|some|any|all your|"
+            r"people'?s|the group'?s) (?:ideas|suggestions|advice|tips|experience)",
+            r"(?:has|have) (?:anyone|anybody|any of you) (?:else )?(?:got |had |any )*(?:ideas|suggestions|experience|"
+            r"tips)",
+            r"(?:switch|move|change|swap) (?:over )?(?:to|into) (?:ideas|suggestions|advice|solutions|sharing)",
+            r"(?<!not )(?:ideas|suggestions) (?:time|stage|phase)\b",
+            r"(?:let'?s|can we|could we) (?:have|hear|get) (?:some|your|any|everyone'?s) (?:ideas|suggestions|advice|"
+            r"tips|experience)",
+            r"what'?s worked for (?:you|others|any of you)",
+            r"(?:advice|suggestions|ideas)(?: and [\w' ]+?)? (?:are|is) (?:fine|allowed|okay|ok|fair game|on the "
+            r"table)",
+            r"(?:you'?re|you are) (?:allowed|free) to (?:give|offer|share|make) (?:me )?(?:your |some |any )?(?:advice|"
+            r"suggestions|ideas|tips|experience|stories)",
+        )
+    )
+    + ")",
     re.IGNORECASE,
 )
 #: The facilitator moving to the planned topic that is nobody's slot.

@@ -301,6 +301,21 @@ def test_a_presenter_asking_for_ideas_in_other_words_makes_the_rest_of_their_slo
     assert set(found.mode_of[asks:actions]) == {"planned"}
 
 
+@pytest.mark.parametrize(
+    ("speaker", "said"),
+    [
+        ("Tunde", "Anyone in my position would be furious, honestly."),
+        (FACILITATOR, "We're slipping into advice mode. It's not ideas time yet, so questions please."),
+    ],
+)
+def test_talk_of_ideas_that_does_not_ask_for_them_leaves_the_slot_open(speaker: str, said: str) -> None:
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    at = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.") + 9
+    rows[at] = (speaker, "member", "other", said)
+
+    assert set(structure(rows).mode_of) == {"open"}
+
+
 def test_a_member_asking_what_others_would_do_does_not_make_the_slot_planned() -> None:
     rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
     asks = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.") + 8
