@@ -159,6 +159,18 @@ def render(directory: Path) -> str:
                 "the guideline annotators' labels winning where they disagree with the codes.",
                 "",
             ]
+    cv_path = directory / "annomi_cv.json"
+    if cv_path.is_file():
+        cv = json.loads(cv_path.read_text())
+        lines += [
+            f"Cross-validated (`python -m training.cross_validate_annomi`): over all {cv['transcripts']} AnnoMI "
+            f"transcripts ({cv['low_quality']} low quality), each labelled by one of {cv['folds']} fine-tunes of this "
+            f"recipe that never saw it, the same AUC is {cv['auc_model']} from the models' labels, {cv['auc_codes']} "
+            f"from the experts' codes and {cv['auc_guideline']} from the guideline labels; the held-out turns' "
+            f"six-label macro-F1 against the guideline labels is {cv['turns']['macro_f1']} (accuracy "
+            f"{cv['turns']['accuracy']}).",
+            "",
+        ]
     roles_path = directory / "roles.json"
     if roles_path.is_file():
         roles = json.loads(roles_path.read_text())
