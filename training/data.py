@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from coach.classifier.base import FORM_RULES
 from coach.classifier.context import previous_turn_contexts
 from coach.labels import LABELS, ROLES
 
@@ -112,11 +113,16 @@ def read_corpus(name: str, corpora_dir: Path = CORPORA_DIR, seed: int = 13) -> p
         frame.loc[meeting.index, "context"] = previous_turn_contexts(list(meeting["speaker"]), list(meeting["text"]))
     frame = frame[frame["label"].isin(LABELS) & frame["mapping_confidence"].isin(CORPUS_CONFIDENCE[name])]
     frame = frame[frame["text"].str.split().str.len() > 0]
+    settled = [guideline_label(text, label) for text, label in zip(frame["text"], frame["label"], strict=True)]
     frame = frame.assign(
         split=frame["split"].map(CORPUS_SPLITS),
         conversation_id=name + "/" + frame["dialogue_id"],
         source=name,
-        confidence=frame["mapping_confidence"],
+        label=[label for label, _ in settled],
+        confidence=[
+            "guideline" if changed else tag
+            for (_, changed), tag in zip(settled, frame["mapping_confidence"], strict=True)
+        ],
     )
     capped = [
         group.sample(n=min(len(group), CORPUS_CAP_PER_LABEL), random_state=seed)
@@ -126,6 +132,15 @@ def read_corpus(name: str, corpora_dir: Path = CORPORA_DIR, seed: int = 13) -> p
     return frame[
         ["text", "label", "split", "conversation_id", "speaker", "source", "confidence", "context"]
     ].reset_index(drop=True)
+
+
+def guideline_label(text: str, label: str) -> tuple[str, bool]:
+    """A corpus row's label, the guideline's where the form of its text settles it (``FORM_RULES``: MRDA's ``qw``
+    holds one-fact questions, "how many of you...?", that labels.md rule 3 calls closed), and whether it changed."""
+    for read, made, form in FORM_RULES:
+        if label == read and form(text):
+            return made, True
+    return label, False
 
 
 def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -150,8 +150,9 @@ def annomi_metrics(coach: Coach, part: Dataset, name: str) -> dict[str, Any]:
 
 
 def direct_rows(prepared: DatasetDict, part: str, labels: Sequence[str]) -> Dataset:
-    """The rows of a corpus part whose label is one of ``labels`` and was mapped directly from the corpus's own tag."""
-    return prepared[part].filter(lambda row: row["label"] in labels and row["confidence"] == "direct")
+    """The rows of a corpus part whose label is one of ``labels`` and was mapped directly from the corpus's own tag (or
+    settled by the guideline where the tag's label breaks it: ``training.data.guideline_label``)."""
+    return prepared[part].filter(lambda row: row["label"] in labels and row["confidence"] in ("direct", "guideline"))
 
 
 #: Labels texts, given each text's context (``None``: no context); a model that reads no context ignores it.

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
-from coach.classifier.question_form import asks_as_question
-from coach.labels import ADVICE
+from coach.classifier.question_form import asks_as_question, asks_for_one_fact, asks_permission
+from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER
 
 
 @dataclass(frozen=True)
@@ -83,20 +83,38 @@ class Classifier(Protocol):
         ...
 
 
+#: Readings the guideline settles by form, where real corpora's codes taught the model otherwise (MRDA and AnnoMI call
+#: one-fact questions open and asking leave a closed question): (the model's label, the guideline's, the form).
+FORM_RULES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
+    (OPEN_QUESTION, CLOSED_QUESTION, asks_for_one_fact),  # labels.md rule 3: "How often do you drink?"
+    (CLOSED_QUESTION, OTHER, asks_permission),  # rule 2: "Do you mind if we look at your diet?"
+)
+
+
 def predictions_from_probabilities(
     texts: Sequence[str], probabilities: npt.NDArray[np.floating[Any]], labels: Sequence[str]
 ) -> list[UtterancePrediction]:
-    """Turn a ``(len(texts), len(labels))`` probability matrix into predictions, with the ``leading`` flag set."""
+    """Turn a ``(len(texts), len(labels))`` probability matrix into predictions, with the ``leading`` flag set.
+
+    Where the model's label is one that ``FORM_RULES`` settles for the text's form, the guideline's label is given and
+    the model's probability for its own label moved to it.
+    """
     predictions = []
     for text, row in zip(texts, probabilities, strict=True):
-        best = int(np.argmax(row))
-        label = labels[best]
+        scores = {name: float(p) for name, p in zip(labels, row, strict=True)}
+        label = max(scores, key=scores.__getitem__)
+        for read, made, form in FORM_RULES:
+            if label == read and made in scores and form(text):
+                scores[made] += scores[read]
+                scores[read] = 0.0
+                label = made
+                break
         predictions.append(
             UtterancePrediction(
                 text=text,
                 label=label,
-                confidence=round(float(row[best]), 4),
-                scores={name: round(float(p), 4) for name, p in zip(labels, row, strict=True)},
+                confidence=round(scores[label], 4),
+                scores={name: round(p, 4) for name, p in scores.items()},
                 leading=label == ADVICE and asks_as_question(text),
             )
         )

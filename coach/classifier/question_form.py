@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-_FILLERS = r"(?:(?:so|and|but|okay|ok|right|well|um+|uh+|erm+|er|like|yeah|and so|i mean|just|i guess),?\s+)*"
+_FILLERS = (
+    r"(?:(?:so|and|but|okay|ok|right|well|um+|uh+|erm+|er|like|yeah|and so|i mean|just|i guess|oh|all right|alright|"
+    r"uh[- ]huh|mm[- ]hmm),?\s+)*"
+)
 
 _QUESTION_START = re.compile(
     r"^" + _FILLERS + r"(?:what|how|why|who|whom|whose|when|where|which|"
@@ -64,3 +67,37 @@ def asks_as_question(text: str) -> bool:
     if _PSEUDO_CLEFT.match(stripped):
         return False
     return bool(_WH_START.match(stripped) or _INVERTED.match(stripped) or _TAG_QUESTION.search(stripped))
+
+
+#: A wh-question that asks for one fact, a number, an amount or a time ("How often do you drink?", "What time does it
+#: start?", "When did she tell you?"): closed under labels.md rule 3, however it starts. "How much of..." asks for a
+#: judgement ("How much of that do you think is hers?"), so it is left to the model.
+_ONE_FACT = re.compile(
+    r"^" + _FILLERS + r"(?:how (?:many|often|long|old|far|soon|frequently)|how much(?! of\b)|"
+    r"what (?:number|time|age|day|date|year|month|week|percentage|dose|size|grade|part)|"
+    r"when (?:did|do|does|is|was|were|will|are|would|have|has|had|can|could))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_one_fact(text: str) -> bool:
+    """True when ``text`` opens as a question for one fact (a number, an amount, a time), which labels.md calls closed
+    however the model reads it."""
+    return bool(_ONE_FACT.match(text.strip()))
+
+
+#: Asking leave to go on ("Do you mind if we look at your diet?", "Is it okay if I ask about the crews?"): a process
+#: question, ``other`` under labels.md rule 2. A question asked inside the frame ("...if I ask what happened next?")
+#: is left to the model.
+_PERMISSION = re.compile(
+    r"^" + _FILLERS + r"(?:(?:do|would) you mind if|(?:is it|would it be) (?:okay|ok|alright|all right)(?: with you)? "
+    r"(?:if|for me to))\b",
+    re.IGNORECASE,
+)
+_QUESTION_INSIDE = re.compile(r"\bask(?:ed)?\s+(?:you\s+)?(?:what|how|why|who|where|when|which|whether|if)\b", re.I)
+
+
+def asks_permission(text: str) -> bool:
+    """True when ``text`` only asks leave to go on, which labels.md calls a process question (``other``)."""
+    stripped = text.strip()
+    return bool(_PERMISSION.match(stripped)) and not _QUESTION_INSIDE.search(stripped)

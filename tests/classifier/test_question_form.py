@@ -1,6 +1,11 @@
 import pytest
 
-from coach.classifier.question_form import asks_as_question, looks_like_question
+from coach.classifier.question_form import (
+    asks_as_question,
+    asks_for_one_fact,
+    asks_permission,
+    looks_like_question,
+)
 
 CASES = [
     ("question mark", "The board knows?", True),
@@ -33,3 +38,35 @@ ASKED = [
 @pytest.mark.parametrize(("name", "text", "expected"), ASKED, ids=[case[0] for case in ASKED])
 def test_asks_as_question_needs_the_wording_of_a_question(name: str, text: str, expected: bool) -> None:
     assert asks_as_question(text) is expected
+
+
+ONE_FACT = [
+    ("how often, after backchannels", "Uh-huh So how often do you think you drink alcohol?", True),
+    ("how many, caption", "how many people report to you", True),
+    ("how long", "And how long have you been in marching band?", True),
+    ("what time", "What time does the shift start?", True),
+    ("when with an auxiliary", "When did she tell you?", True),
+    ("how much of, a judgement", "How much of that do you think is hers?", False),
+    ("when-clause before an open question", "When you imagine saying no, what do you notice?", False),
+    ("open what", "What would help you most here?", False),
+    ("how, open", "How did that feel?", False),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), ONE_FACT, ids=[case[0] for case in ONE_FACT])
+def test_asks_for_one_fact(name: str, text: str, expected: bool) -> None:
+    assert asks_for_one_fact(text) is expected
+
+
+PERMISSION = [
+    ("do you mind if", "Do you mind if we explore this issue further?", True),
+    ("okay with you", "Well, would it be okay with you if I explained what this programme is about?", True),
+    ("caption", "is it alright if i ask about the crews rather than the politics", True),
+    ("a question inside the frame", "Is it okay if I ask what happened after the meeting?", False),
+    ("a real closed question", "Is it okay with your manager?", False),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), PERMISSION, ids=[case[0] for case in PERMISSION])
+def test_asks_permission(name: str, text: str, expected: bool) -> None:
+    assert asks_permission(text) is expected
