@@ -64,7 +64,7 @@ threads instead. Speed and memory: `python -m benchmarks.classifiers` (results i
 """
 
 LIMITS = """## Known limits
-- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split (0.655 against 0.940).
+- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split (0.659 against 0.942).
   The commonest miss is advice a counsellor gives as a statement: 1 of the 17 advice turns of the AnnoMI test
   transcripts is found ("Well, you do need to take your medicine." is read as story; "We will need to start dieting."
   is now advice). Batches s and t taught advice in a reflection's frame and gentle suggestions ("It sounds like you
@@ -72,12 +72,15 @@ LIMITS = """## Known limits
   might be worth it for him." is advice again. Our own data teaches that a modal statement is not advice by itself
   ("You need your licence for work" is a fact), and the model does not yet tell an instruction from a fact in a
   helper's mouth. The members' questioning ratio separates AnnoMI's low-quality sessions from the high with an AUC of
-  0.76, where the guideline labels give 0.91. One-fact questions ("Where do you keep it?") are sometimes read as open.
+  0.74, where the guideline labels give 0.91. One-fact questions are closed by their wording when they ask for a
+  number, an amount or a time ("How often do you drink?"), but other one-fact questions ("Where do you keep it?",
+  "What other instruments?") are still sometimes read as open: 13 of the 49 closed questions of the AnnoMI test
+  transcripts.
 - Caption text without punctuation is cut into utterances by the boundary tagger (`models/boundaries`, boundary F1
   0.51 on our stripped test turns, 0.60 on AnnoMI's): it misses some sentence ends and adds a few ("i think the team
   is exhausted | honestly | have you thought about...", "we just drop what we are doing | every time the phone
   goes"), so
-  captions are labelled less reliably than punctuated text (turn labels agree on 90.7% of our test turns and 83.7% of
+  captions are labelled less reliably than punctuated text (turn labels agree on 90.6% of our test turns and 83.5% of
   AnnoMI's; with the true sentence ends given, 86.1% of AnnoMI's dev turns: most of the gap is the classifier's
   reading of lower-cased, unpunctuated words, not the tagger).
 - A presenter's own plans ("I think the sensible thing would be to cut back") and the facilitator's process talk are
@@ -87,7 +90,7 @@ LIMITS = """## Known limits
   overtime costs": closed question).
 - Our own data is written for Coach, not recorded: real sessions will be messier. The corpus test sets are the
   closest thing to unseen real talk here, and only for the labels they annotate.
-- Open vs closed depends on the answer a question invites; one-fact "what/how many" questions and requests for
+- Open vs closed depends on the answer a question invites; one-fact "what/where" questions and requests for
   elaboration without a question mark are the commonest confusions.
 - Advice dressed as a question is recognised from its wording; advice implied only by tone is missed.
 - `leading` is derived: advice whose wording is a question.
