@@ -92,14 +92,16 @@ _ACTIONS_CUE = re.compile(
     r"what you'?ll do\b|what are you (?:taking|doing (?:then|now|next|before|about|with))\b|what(?:'s| is) next for "
     r"you|where does (?:that|this|all (?:of )?this|all that) leave you|what do you want to do (?:with|about|next|now)|"
     r"what(?:'s| is) your (?:next|first) step|next steps?\b|move (?:on )?to actions|(?:any|your|some) actions?\b|"
-    r"actions?,? then\b|let'?s do actions|time for actions|what are you taking away|taking away|commit)",
+    r"actions?,? then\b|let'?s do actions|time for actions|what are you taking away|taking away|commit|"
+    r"what(?:'s| is) coming out of (?:this|that|it|all this) for you|what(?:'s| is) yours to do)",
     re.IGNORECASE,
 )
 _REVIEW_CUE = re.compile(
     r"\b(?:how (?:was|did) (?:that|this|it)\b|how were (?:the|our) questions|look back (?:at|on) (?:the|this|that|"
     r"how)|how did we do|what did (?:we|you all|people|"
     r"everyone) notice|(?:quick |short )?review\b|how (?:we|the set) worked|our questions\b|how was (?:the|our) "
-    r"(?:process|questioning)|reflect on (?:how|the process)|process check)",
+    r"(?:process|questioning)|reflect on (?:how|the process)|process check|what was (?:helpful|useful)\b|"
+    r"(?:a few minutes|a minute|some time|a moment) on (?:that|this|the) slot)",
     re.IGNORECASE,
 )
 #: A member's report on what they did about last time's actions.
@@ -111,7 +113,8 @@ _REPORT_BACK_CUE = re.compile(
 #: The facilitator asking a member how last time's actions went.
 _REPORT_BACK_CALL = re.compile(
     r"\b(?:you were going to|you said you'?d|any (?:news|updates?)\b|how did (?:it|that|things|the [\w' ]{1,30}) go\b|"
-    r"what happened (?:with|about)|where did you get to|(?:can|could) we hear how)",
+    r"what happened (?:with|about)|where did you get to|where (?:that|it|things) got to|(?:can|could) we hear "
+    r"(?:how|where|what))",
     re.IGNORECASE,
 )
 #: The facilitator asking for bids for time.
@@ -122,14 +125,23 @@ _BID_CALL = re.compile(
 )
 #: A call for ideas, suggestions or experience: planned time.
 _PLANNED_CUE = re.compile(
-    r"\b(?:planned\b|brainstorm|clinic\b|war stories|different rules|(?:the|this|a) (?:bit|session|part|topic) we "
-    r"agreed|(?:go|move|come) (?:on )?to (?:the )?ideas|ideas (?:bit|part|session|round|now)|(?:ideas|suggestions|"
+    r"\b(?:planned\b|brainstorm|(?:ideas|advice|problem[- ]solving) clinic\b|war stories|different rules|"
+    r"(?:the|this|a) (?:bit|session|part|topic) we agreed|(?:go|move|come) (?:on )?to (?:the )?ideas|ideas (?:bit|"
+    r"part|session|round|now)|(?:ideas|suggestions|"
     r"advice|tips|experience|stories)(?: and [\w' ]+?)? (?:are|is) (?:very |very much |all |more than )?welcome|"
     r"(?:i'?d|i would) (?:really )?(?:like|love|welcome|want) (?:your|some|any|all your|people'?s) (?:ideas|"
     r"suggestions|advice|tips|experience)|share (?:your|some|any) (?:experience|ideas|tips)|(?:you can|feel free to|"
     r"do) (?:give|offer) (?:me )?(?:advice|suggestions|ideas))",
     re.IGNORECASE,
 )
+#: The questions-only rule lifted ("this time it's not questions only", "we put the questions-only rule down", "today
+#: we're allowed opinions").
+_RULE_LIFTED = (
+    r"(?:not|no|without|put down|drop|lift|suspend|relax)(?: the)?(?: usual)? (?:only[- ]questions|"
+    r"questions[- ]only)\b|(?:only[- ]questions|questions[- ]only) rule (?:down|aside|off)\b|(?:we'?re|you'?re|we are|"
+    r"you are|everyone'?s) allowed (?:opinions|ideas|advice|suggestions)"
+)
+_RULE_LIFTED_CUE = re.compile(r"\b(?:" + _RULE_LIFTED + ")", re.IGNORECASE)
 #: The same call for ideas in other words: opening the slot up to ideas, asking to pick the set's brains or hear what
 #: worked for others, advice allowed now.
 _IDEAS_INVITED = re.compile(
@@ -156,15 +168,22 @@ _IDEAS_INVITED = re.compile(
             r"table)",
             r"(?:you'?re|you are) (?:allowed|free) to (?:give|offer|share|make) (?:me )?(?:your |some |any )?(?:advice|"
             r"suggestions|ideas|tips|experience|stories)",
+            _RULE_LIFTED,
         )
     )
     + ")",
     re.IGNORECASE,
 )
+#: A presenter asking the set what they would do in their place ("How would you run it if it landed on you?").
+_PRESENTER_ASKS_IDEAS = re.compile(
+    r"\b(?:what|how) (?:would you|you'?d|would any of you|would you all) (?:do|handle|run|approach|tackle)\b",
+    re.IGNORECASE,
+)
 #: The facilitator moving to the planned topic that is nobody's slot.
 _DISCUSSION_CUE = re.compile(
     r"\b(?:planned (?:session|bit|part|discussion|topic|time)|(?:the|this|a) (?:bit|session|part|topic|round|"
-    r"discussion|exchange) we agreed|as we agreed|we agreed (?:we'?d|to)\b|(?:this|here) is the (?:part|bit) where|"
+    r"discussion|exchange) we agreed|(?:as|what) we agreed|we agreed (?:we'?d|to)\b|(?:this|here) is the (?:part|bit) "
+    r"where|(?:do|start|have) the (?:sharing|exchange|ideas round)\b|"
     r"war stories|different rules|(?:last|next|final) (?:half hour|forty|thirty|hour)\b|rest of the "
     r"(?:morning|afternoon|evening|session)|(?:today'?s|this month'?s|our) (?:topic|theme))",
     re.IGNORECASE,
@@ -196,7 +215,8 @@ _PLANNED_MEETING_CUE = re.compile(
     r"\b(?:(?:whole|today'?s|tonight'?s|this) (?:session|"
     r"meeting)(?:'s| is) (?:mostly |all )?planned|(?:today|tonight)(?:'s| is) (?:mostly |all )?(?:our |a )?"
     r"(?:planned|clinic|themed)|(?:a|our|this) (?:planned|themed|topic) (?:meeting|session) (?:today|tonight|this "
-    r"(?:time|month|morning|afternoon|evening))|(?:different|planned|themed) format (?:today|tonight|this))",
+    r"(?:time|month|morning|afternoon|evening))|(?:different|planned|themed) format (?:today|tonight|this)|"
+    r"(?:this|today|tonight|this month)(?:'s| is) (?:the|our|an?) ideas (?:one|session|meeting|month)\b)",
     re.IGNORECASE,
 )
 #: A slot of questions only, in a planned meeting.
@@ -348,11 +368,17 @@ def infer_structure(
     if given_slots:
         slot_turns = _given_slot_turns(turns, given_slots)
     else:
-        slot_turns = _without_report_back(turns, _inferred_slot_turns(turns, facilitator))
+        slot_turns = _without_report_back(turns, _inferred_slot_turns(turns, facilitator), facilitator)
     before = slot_turns[0][1] if slot_turns else len(turns)
-    planned = given_mode == PLANNED or (
-        given_mode != OPEN
-        and any(turn.speaker == facilitator and _PLANNED_MEETING_CUE.search(turn.text) for turn in turns[:before])
+    planned = (
+        given_mode == PLANNED
+        or (
+            given_mode != OPEN
+            # The hand-over to the first slot may carry it too ("so this is the ideas one... who's first?").
+            and any(
+                turn.speaker == facilitator and _PLANNED_MEETING_CUE.search(turn.text) for turn in turns[: before + 1]
+            )
+        )
     )
     report_back = _report_back_turn(turns[:before], facilitator) if slot_turns else None
     first_discussion = (
@@ -360,8 +386,9 @@ def infer_structure(
             turns,
             facilitator,
             1 if report_back is None else report_back + DISCUSSION_AFTER_REPORT,  # after the greeting at least
-            before,
+            before + 1,  # the first slot's hand-over may start it: a guest's questions can hold the focus a while
             rounds=planned,
+            lifted=True,  # before the first slot, lifting the rule starts planned time that is nobody's slot
         )
         if slot_turns
         else None
@@ -474,7 +501,9 @@ def _inferred_slot_turns(turns: Sequence[_Turn], facilitator: str | None) -> lis
     found: list[tuple[str, int, int]] = []
     for speaker, first, last in slots:
         after = found[-1][2] + 1 if found else None
-        found.append((speaker, _slot_start(turns, speaker, first, facilitator, after), last))
+        start = _slot_start(turns, speaker, first, facilitator, after)
+        if last - start + 1 >= MIN_SLOT_TURNS:  # a focus that starts before the presenter speaks is no longer slot
+            found.append((speaker, start, last))
     return found
 
 
@@ -537,14 +566,23 @@ def _closing_turn(turns: Sequence[_Turn], facilitator: str | None, after: int) -
 
 
 def _discussion_turn(
-    turns: Sequence[_Turn], facilitator: str | None, start: int, end: int, *, rounds: bool = False
+    turns: Sequence[_Turn],
+    facilitator: str | None,
+    start: int,
+    end: int,
+    *,
+    rounds: bool = False,
+    lifted: bool = False,
 ) -> int | None:
     """Where planned discussion starts between turns ``start`` and ``end``: the facilitator's move to the planned
-    topic (or, with ``rounds``, a round on it)."""
+    topic (or, with ``rounds``, a round on it; with ``lifted``, the questions-only rule lifted: "Bev, it's yours, and
+    today we're allowed opinions")."""
     for number in range(max(start, 0), end):
         turn = turns[number]
         if turn.speaker == facilitator and (
-            _says_now(_DISCUSSION_CUE, turn.text) or (rounds and _ROUND_CUE.search(turn.text))
+            _says_now(_DISCUSSION_CUE, turn.text)
+            or (rounds and _ROUND_CUE.search(turn.text))
+            or (lifted and _says_now(_RULE_LIFTED_CUE, turn.text))
         ):
             return number
     return None
@@ -592,11 +630,40 @@ def _first_name(speaker: str) -> str:
     return speaker.split()[0].lower() if speaker.split() else speaker.lower()
 
 
-def _without_report_back(turns: Sequence[_Turn], slots: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """The slots, less those at the start that are a member's report on last time's actions."""
-    while slots and _REPORT_BACK_CUE.search(turns[slots[0][1]].text + " " + _next_text(turns, slots[0])):
+def _without_report_back(
+    turns: Sequence[_Turn], slots: list[tuple[str, int, int]], facilitator: str | None
+) -> list[tuple[str, int, int]]:
+    """The slots, less those at the start that are a member's report on last time's actions: shorter than a slot,
+    and told in a report's words ("last time I said I'd...") or answering the facilitator's call for it ("Bola, you
+    were going to take the figures to your head of service. Did that happen?"). A presenter's account of what
+    happened "last month" is no report."""
+    speakers = {turn.speaker for turn in turns} - {facilitator}
+    while (
+        slots
+        and slots[0][2] - slots[0][1] + 1 < RESUMED_SLOT_TURNS
+        and (
+            _REPORT_BACK_CUE.search(_next_text(turns, slots[0]))
+            or _answers_report_back_call(turns, slots[0], facilitator, speakers)
+        )
+    ):
         slots = slots[1:]
     return slots
+
+
+def _answers_report_back_call(
+    turns: Sequence[_Turn], slot: tuple[str, int, int], facilitator: str | None, speakers: set[str]
+) -> bool:
+    """Whether the slot's presenter first speaks in it to answer the facilitator's call for their report-back."""
+    presenter, first, last = slot
+    own = next((n for n in range(first, last + 1) if turns[n].speaker == presenter), None)
+    if not own:
+        return False
+    call = turns[own - 1]
+    return (
+        call.speaker == facilitator
+        and bool(_REPORT_BACK_CALL.search(call.text))
+        and not _names_another(call, turns[own], speakers)
+    )
 
 
 def _next_text(turns: Sequence[_Turn], slot: tuple[str, int, int]) -> str:
@@ -684,12 +751,17 @@ def _modes(
             for turn in turns
             if slot.start_index <= turn.first <= slot.end_index and turn.speaker in (slot.presenter, facilitator)
         ]
-        questions_only = any(_OPEN_SLOT_CUE.search(turn.text) for turn in inside[:OPEN_SLOT_REACH])
+        questions_only = any(
+            _OPEN_SLOT_CUE.search(turn.text) and not _RULE_LIFTED_CUE.search(turn.text)
+            for turn in inside[:OPEN_SLOT_REACH]
+        )
         asks_for_ideas = next(
             (
                 turn.first
                 for turn in inside
-                if _says_now(_PLANNED_CUE, turn.text) or _says_now(_IDEAS_INVITED, turn.text)
+                if _says_now(_PLANNED_CUE, turn.text)
+                or _says_now(_IDEAS_INVITED, turn.text)
+                or (turn.speaker == slot.presenter and _PRESENTER_ASKS_IDEAS.search(turn.text))
             ),
             None,
         )

@@ -287,6 +287,7 @@ def test_lets_come_to_what_youll_do_starts_the_actions() -> None:
         "Has anyone got experience of agency contracts?",
         "I'm after ideas really, anything.",
         "So advice is fine from here.",
+        "How would you run it if it landed on you?",
     ],
 )
 def test_a_presenter_asking_for_ideas_in_other_words_makes_the_rest_of_their_slot_planned(call: str) -> None:
@@ -325,11 +326,15 @@ def test_a_member_asking_what_others_would_do_does_not_make_the_slot_planned() -
     assert set(structure(rows).mode_of) == {"open"}
 
 
-def test_a_meeting_announced_in_other_words_as_planned_plans_every_slot() -> None:
-    rows = [
-        (FACILITATOR, "member", "other", "Morning all. This is a themed session this month, on rotas."),
-        *MEETING[1:],
-    ]
+@pytest.mark.parametrize(
+    "announced",
+    [
+        "Morning all. This is a themed session this month, on rotas.",
+        "Morning all. Just to remind everybody, this month is the ideas session, like we agreed.",
+    ],
+)
+def test_a_meeting_announced_in_other_words_as_planned_plans_every_slot(announced: str) -> None:
+    rows = [(FACILITATOR, "member", "other", announced), *MEETING[1:]]
 
     assert set(structure(rows).mode_of) == {"planned"}
 
@@ -354,7 +359,13 @@ def test_talk_of_report_back_before_the_call_for_bids_only_announces_it() -> Non
 
 
 @pytest.mark.parametrize(
-    "call", ["What are you taking from that?", "So where does that leave you?", "What's next for you, then?"]
+    "call",
+    [
+        "What are you taking from that?",
+        "So where does that leave you?",
+        "What's next for you, then?",
+        "So between now and Friday, what's yours to do?",
+    ],
 )
 def test_the_facilitator_asking_what_next_in_other_words_starts_the_actions(call: str) -> None:
     rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
@@ -364,7 +375,14 @@ def test_the_facilitator_asking_what_next_in_other_words_starts_the_actions(call
     assert structure(rows).phase_of[actions - 1 : actions + 2] == ("questioning", "actions", "actions")
 
 
-@pytest.mark.parametrize("call", ["Before we move on, how was that from your side?", "How were the questions for you?"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Before we move on, how was that from your side?",
+        "How were the questions for you?",
+        "Amira, what was helpful and what wasn't?",
+    ],
+)
 def test_the_facilitator_asking_how_it_was_after_the_actions_starts_the_review(call: str) -> None:
     rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
     review = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.")
@@ -383,3 +401,55 @@ def test_a_slot_handed_over_starts_there_though_a_members_long_story_holds_the_f
 
     assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
     assert found.slots[1].start_index == hand_over
+
+
+def test_a_clinic_in_a_presenters_account_is_no_call_for_ideas() -> None:
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    at = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.") + 9
+    rows[at] = ("Tunde", "member", "story", "The consultants say it's clinic over-running and they can't help it.")
+
+    assert set(structure(rows).mode_of) == {"open"}
+
+
+@pytest.mark.parametrize(
+    "call", ["Janine, you were going to speak to the chief executive.", "Janine, can we hear where that got to?"]
+)
+def test_a_report_back_questioned_at_length_before_the_first_slot_is_no_slot(call: str) -> None:
+    rows = [
+        (FACILITATOR, "member", "other", "Morning, everyone. Amira and Tunde asked for time in the email."),
+        ("Amira", "member", "other", "Morning."),
+        (FACILITATOR, "member", "other", call),
+        ("Janine", "member", "story", "It got somewhere. He agreed to half of it, and the board has the rest."),
+        *questioning("Janine", ["Amira", "Tunde", "Sam"], 5),
+        *slot("Amira", ["Tunde", "Janine", "Sam"]),
+        *slot("Tunde", ["Amira", "Janine", "Sam"]),
+    ]
+    found = structure(rows)
+
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+    assert set(found.phase_of[2:14]) == {"report_back"}
+
+
+def test_the_questions_only_rule_lifted_before_the_slots_starts_planned_time_that_is_nobodys_slot() -> None:
+    """A visitor's session agreed last month comes first; the slots after it are open."""
+    rows = [
+        (FACILITATOR, "member", "other", "Morning. Amira and Tunde asked for slots in the email thread."),
+        ("Jo", "member", "other", "Is there coffee?"),
+        (
+            FACILITATOR,
+            "member",
+            "other",
+            "By the window. Bev, come in. Forty minutes, it's yours, and we're allowed opinions.",
+        ),
+        ("Bev", "member", "story", "Thanks. So the walkaround app went live in February across all nine depots."),
+        *questioning("Bev", ["Jo", "Sam"], 5),
+        (FACILITATOR, "member", "other", "Thank you, Bev. Right, Amira."),
+        *slot("Amira", ["Tunde", "Jo", "Sam"], rounds=12)[1:],
+        *slot("Tunde", ["Amira", "Jo", "Sam"]),
+    ]
+    found = structure(rows)
+
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+    assert set(found.phase_of[2:14]) == {"discussion"}
+    assert set(found.mode_of[2:14]) == {"planned"}
+    assert found.mode_of[found.slots[0].start_index + 4] == "open"
