@@ -139,7 +139,8 @@ _PLANNED_CUE = re.compile(
 _RULE_LIFTED = (
     r"(?:not|no|without|put down|drop|lift|suspend|relax)(?: the)?(?: usual)? (?:only[- ]questions|"
     r"questions[- ]only)\b|(?:only[- ]questions|questions[- ]only) rule (?:down|aside|off)\b|(?:we'?re|you'?re|we are|"
-    r"you are|everyone'?s) allowed (?:opinions|ideas|advice|suggestions)"
+    r"you are|everyone'?s) allowed (?:opinions|ideas|advice|suggestions)|(?:won'?t|will not|not going to) (?:be )?"
+    r"stop(?:ping)? (?:anybody|anyone|people|you|everybody) (?:from )?(?:telling|giving|suggesting|offering|sharing)"
 )
 _RULE_LIFTED_CUE = re.compile(r"\b(?:" + _RULE_LIFTED + ")", re.IGNORECASE)
 #: The same call for ideas in other words: opening the slot up to ideas, asking to pick the set's brains or hear what
@@ -164,6 +165,8 @@ _IDEAS_INVITED = re.compile(
             r"(?:let'?s|can we|could we) (?:have|hear|get) (?:some|your|any|everyone'?s) (?:ideas|suggestions|advice|"
             r"tips|experience)",
             r"what'?s worked for (?:you|others|any of you)",
+            r"(?:anybody|anyone|everybody|everyone)'?s (?:experience|tips|ideas|suggestions)",
+            r"hear from (?:the people|the ones|those|anyone|anybody) who'?(?:ve| have) (?:done|been through|tried)",
             r"(?:advice|suggestions|ideas)(?: and [\w' ]+?)? (?:are|is) (?:fine|allowed|okay|ok|fair game|on the "
             r"table)",
             r"(?:you'?re|you are) (?:allowed|free) to (?:give|offer|share|make) (?:me )?(?:your |some |any )?(?:advice|"
@@ -400,6 +403,8 @@ def infer_structure(
         while len(slots_after) > 1 and slots_after[0][2] - slots_after[0][1] + 1 < RESUMED_SLOT_TURNS:
             slots_after = slots_after[1:]
         if slots_after[0][1] - first_discussion < MIN_SLOT_TURNS:
+            # The rule lifted in the opening with a slot at once is lifted for the slots: a planned meeting.
+            planned = planned or (given_mode != OPEN and _lifts_rule(turns[first_discussion].text))
             first_discussion = None
         else:
             slot_turns, before = slots_after, slots_after[0][1]
@@ -575,17 +580,22 @@ def _discussion_turn(
     lifted: bool = False,
 ) -> int | None:
     """Where planned discussion starts between turns ``start`` and ``end``: the facilitator's move to the planned
-    topic (or, with ``rounds``, a round on it; with ``lifted``, the questions-only rule lifted: "Bev, it's yours, and
-    today we're allowed opinions")."""
+    topic (or, with ``rounds``, a round on it; with ``lifted``, the questions-only rule lifted or ideas asked for:
+    "Bev, it's yours, and today we're allowed opinions", "then it's open house, anybody's experience")."""
     for number in range(max(start, 0), end):
         turn = turns[number]
         if turn.speaker == facilitator and (
             _says_now(_DISCUSSION_CUE, turn.text)
             or (rounds and _ROUND_CUE.search(turn.text))
-            or (lifted and _says_now(_RULE_LIFTED_CUE, turn.text))
+            or (lifted and _lifts_rule(turn.text))
         ):
             return number
     return None
+
+
+def _lifts_rule(text: str) -> bool:
+    """Whether ``text`` lifts the questions-only rule or asks for ideas now (not for later)."""
+    return _says_now(_RULE_LIFTED_CUE, text) or _says_now(_IDEAS_INVITED, text)
 
 
 def _ends(

@@ -288,6 +288,8 @@ def test_lets_come_to_what_youll_do_starts_the_actions() -> None:
         "I'm after ideas really, anything.",
         "So advice is fine from here.",
         "How would you run it if it landed on you?",
+        "Go on then, anybody's experience, anybody's tips.",
+        "I'd like to hear from the people who've done it now.",
     ],
 )
 def test_a_presenter_asking_for_ideas_in_other_words_makes_the_rest_of_their_slot_planned(call: str) -> None:
@@ -453,3 +455,16 @@ def test_the_questions_only_rule_lifted_before_the_slots_starts_planned_time_tha
     assert set(found.phase_of[2:14]) == {"discussion"}
     assert set(found.mode_of[2:14]) == {"planned"}
     assert found.mode_of[found.slots[0].start_index + 4] == "open"
+
+
+def test_the_rule_lifted_before_the_first_slot_with_the_slot_at_once_makes_a_planned_meeting() -> None:
+    rows = list(MEETING)
+    hand_over = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Amira, over to you.")
+    rows[hand_over] = (
+        FACILITATOR,
+        "member",
+        "other",
+        "Thanks. This month I won't be stopping anybody telling a colleague what works. Amira, over to you.",
+    )
+
+    assert set(structure(rows).mode_of) == {"planned"}
