@@ -8,8 +8,9 @@ from what people said, in turns:
 - **Slots** follow who is being questioned. Each turn gives its speaker weight as the one questioned: an answer to
   someone else's question, and each story utterance (more for a long account), less what they asked. Over a window
   of turns either side, the speaker with most weight is the turn's focus; a stretch of at least
-  :data:`MIN_SLOT_TURNS` turns with one focus is that speaker's slot (never in a conversation of two, and not a
-  member's report on last time's actions; a presenter's bid for time in the opening, with report-back after it, is
+  :data:`MIN_SLOT_TURNS` turns with one focus, from where its presenter starts, is that speaker's slot (never in a
+  conversation of two, and not a member's report on last time's actions, shorter than a slot, in a report's words or
+  answering the facilitator's call for it; a presenter's bid for time in the opening, with report-back after it, is
   no part of their slot). A slot starts at its presenter's account (the one just after the facilitator names them,
   not a story they told in the slot before), or at the facilitator's turn just before it (the hand-over), and runs
   until the next slot, a planned discussion or the close.
@@ -22,13 +23,16 @@ from what people said, in turns:
   it); a ``discussion`` from the facilitator's move to the planned topic ("this is the bit we agreed", not "a break
   before the planned part") until the close or a slot that is handed over (the facilitator names its presenter a few
   turns before, or the presenter takes the floor: "Right, mine.") and has a slot's length (a member's turn in a round
-  is shorter). A discussion can come before the first slot too (in a meeting announced as planned, also from a round),
-  when a slot does not follow at once. The ``closing`` runs from the facilitator's first mention of the next meeting
-  or goodbye after the slots (else their thanks to everyone).
+  is shorter). A discussion can come before the first slot too (also from the facilitator asking for ideas or lifting
+  the questions-only rule, "Bev, it's yours, and today we're allowed opinions"; in a meeting announced as planned,
+  from a round), when a slot does not follow at once; when one does, the ideas were asked for in the slots. The
+  ``closing`` runs from the facilitator's first mention of the next meeting or goodbye after the slots (else their
+  thanks to everyone).
 - **Modes:** a discussion is ``planned``; a slot is ``open`` until its presenter or the facilitator asks for ideas
-  ("for the last ten minutes ideas are welcome", "I'd love to pick your brains", not "questions first, then the ideas
-  bit"), and then planned to its end; in a meeting announced as planned ("today's a planned meeting") every slot is
-  planned unless its presenter asks for questions only. The opening, report-back and close take the mode of the
+  ("for the last ten minutes ideas are welcome", "I'd love to pick your brains", "this time it's not questions only",
+  the presenter's "how would you run it?", not "questions first, then the ideas bit"), and then planned to its end;
+  in a meeting announced as planned ("today's a planned meeting", "this is the ideas one") every slot is planned
+  unless its presenter asks for questions only. The opening, report-back and close take the mode of the
   meeting's first slot or discussion.
 
 Given slots (presenters with where they start) and modes always win over what is inferred. The guideline these rules
@@ -391,7 +395,7 @@ def infer_structure(
             1 if report_back is None else report_back + DISCUSSION_AFTER_REPORT,  # after the greeting at least
             before + 1,  # the first slot's hand-over may start it: a guest's questions can hold the focus a while
             rounds=planned,
-            lifted=True,  # before the first slot, lifting the rule starts planned time that is nobody's slot
+            ideas=True,  # before the first slot, ideas asked for start planned time that is nobody's slot
         )
         if slot_turns
         else None
@@ -403,8 +407,8 @@ def infer_structure(
         while len(slots_after) > 1 and slots_after[0][2] - slots_after[0][1] + 1 < RESUMED_SLOT_TURNS:
             slots_after = slots_after[1:]
         if slots_after[0][1] - first_discussion < MIN_SLOT_TURNS:
-            # The rule lifted in the opening with a slot at once is lifted for the slots: a planned meeting.
-            planned = planned or (given_mode != OPEN and _lifts_rule(turns[first_discussion].text))
+            # Ideas asked for in the opening with a slot at once are asked for in the slots: a planned meeting.
+            planned = planned or (given_mode != OPEN and _opens_to_ideas(turns[first_discussion].text))
             first_discussion = None
         else:
             slot_turns, before = slots_after, slots_after[0][1]
@@ -507,7 +511,7 @@ def _inferred_slot_turns(turns: Sequence[_Turn], facilitator: str | None) -> lis
     for speaker, first, last in slots:
         after = found[-1][2] + 1 if found else None
         start = _slot_start(turns, speaker, first, facilitator, after)
-        if last - start + 1 >= MIN_SLOT_TURNS:  # a focus that starts before the presenter speaks is no longer slot
+        if last - start + 1 >= MIN_SLOT_TURNS:  # from where its presenter starts, a focus must still last a slot
             found.append((speaker, start, last))
     return found
 
@@ -577,24 +581,24 @@ def _discussion_turn(
     end: int,
     *,
     rounds: bool = False,
-    lifted: bool = False,
+    ideas: bool = False,
 ) -> int | None:
     """Where planned discussion starts between turns ``start`` and ``end``: the facilitator's move to the planned
-    topic (or, with ``rounds``, a round on it; with ``lifted``, the questions-only rule lifted or ideas asked for:
+    topic (or, with ``rounds``, a round on it; with ``ideas``, the questions-only rule lifted or ideas asked for:
     "Bev, it's yours, and today we're allowed opinions", "then it's open house, anybody's experience")."""
     for number in range(max(start, 0), end):
         turn = turns[number]
         if turn.speaker == facilitator and (
             _says_now(_DISCUSSION_CUE, turn.text)
             or (rounds and _ROUND_CUE.search(turn.text))
-            or (lifted and _lifts_rule(turn.text))
+            or (ideas and _opens_to_ideas(turn.text))
         ):
             return number
     return None
 
 
-def _lifts_rule(text: str) -> bool:
-    """Whether ``text`` lifts the questions-only rule or asks for ideas now (not for later)."""
+def _opens_to_ideas(text: str) -> bool:
+    """Whether ``text`` lifts the questions-only rule or asks for ideas, now (not for later)."""
     return _says_now(_RULE_LIFTED_CUE, text) or _says_now(_IDEAS_INVITED, text)
 
 
