@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from coach.classifier.base import FORM_RULES
+from coach.classifier.base import form_rule_label
 from coach.classifier.context import previous_turn_contexts
 from coach.labels import LABELS, ROLES
 
@@ -137,10 +137,8 @@ def read_corpus(name: str, corpora_dir: Path = CORPORA_DIR, seed: int = 13) -> p
 def guideline_label(text: str, label: str) -> tuple[str, bool]:
     """A corpus row's label, the guideline's where the form of its text settles it (``FORM_RULES``: MRDA's ``qw``
     holds one-fact questions, "how many of you...?", that labels.md rule 3 calls closed), and whether it changed."""
-    for read, made, form in FORM_RULES:
-        if label == read and form(text):
-            return made, True
-    return label, False
+    made = form_rule_label(text, label)
+    return made, made != label
 
 
 def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -91,6 +91,11 @@ FORM_RULES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
 )
 
 
+def form_rule_label(text: str, label: str) -> str:
+    """The guideline's label for ``text`` read as ``label``, where ``FORM_RULES`` settles it; else ``label``."""
+    return next((made for read, made, form in FORM_RULES if label == read and form(text)), label)
+
+
 def predictions_from_probabilities(
     texts: Sequence[str], probabilities: npt.NDArray[np.floating[Any]], labels: Sequence[str]
 ) -> list[UtterancePrediction]:
@@ -103,12 +108,11 @@ def predictions_from_probabilities(
     for text, row in zip(texts, probabilities, strict=True):
         scores = {name: float(p) for name, p in zip(labels, row, strict=True)}
         label = max(scores, key=scores.__getitem__)
-        for read, made, form in FORM_RULES:
-            if label == read and made in scores and form(text):
-                scores[made] += scores[read]
-                scores[read] = 0.0
-                label = made
-                break
+        made = form_rule_label(text, label)
+        if made != label and made in scores:
+            scores[made] += scores[label]
+            scores[label] = 0.0
+            label = made
         predictions.append(
             UtterancePrediction(
                 text=text,

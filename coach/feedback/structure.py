@@ -408,7 +408,7 @@ def infer_structure(
             slots_after = slots_after[1:]
         if slots_after[0][1] - first_discussion < MIN_SLOT_TURNS:
             # Ideas asked for in the opening with a slot at once are asked for in the slots: a planned meeting.
-            planned = planned or (given_mode != OPEN and _opens_to_ideas(turns[first_discussion].text))
+            planned = planned or (given_mode != OPEN and _says_now(_IDEAS_INVITED, turns[first_discussion].text))
             first_discussion = None
         else:
             slot_turns, before = slots_after, slots_after[0][1]
@@ -591,15 +591,10 @@ def _discussion_turn(
         if turn.speaker == facilitator and (
             _says_now(_DISCUSSION_CUE, turn.text)
             or (rounds and _ROUND_CUE.search(turn.text))
-            or (ideas and _opens_to_ideas(turn.text))
+            or (ideas and _says_now(_IDEAS_INVITED, turn.text))
         ):
             return number
     return None
-
-
-def _opens_to_ideas(text: str) -> bool:
-    """Whether ``text`` lifts the questions-only rule or asks for ideas, now (not for later)."""
-    return _says_now(_RULE_LIFTED_CUE, text) or _says_now(_IDEAS_INVITED, text)
 
 
 def _ends(
@@ -657,27 +652,30 @@ def _without_report_back(
         and slots[0][2] - slots[0][1] + 1 < RESUMED_SLOT_TURNS
         and (
             _REPORT_BACK_CUE.search(_next_text(turns, slots[0]))
-            or _answers_report_back_call(turns, slots[0], facilitator, speakers)
+            or _opens_answering_report_back_call(turns, slots[0], facilitator, speakers)
         )
     ):
         slots = slots[1:]
     return slots
 
 
-def _answers_report_back_call(
+def _answers_report_back_call(call: _Turn, answer: _Turn, facilitator: str | None, speakers: set[str]) -> bool:
+    """Whether ``answer`` answers the facilitator's call for report-back in ``call`` ("Janine, you were going to...")
+    that names no one else."""
+    return (
+        call.speaker == facilitator
+        and bool(_REPORT_BACK_CALL.search(call.text))
+        and not _names_another(call, answer, speakers)
+    )
+
+
+def _opens_answering_report_back_call(
     turns: Sequence[_Turn], slot: tuple[str, int, int], facilitator: str | None, speakers: set[str]
 ) -> bool:
     """Whether the slot's presenter first speaks in it to answer the facilitator's call for their report-back."""
     presenter, first, last = slot
     own = next((n for n in range(first, last + 1) if turns[n].speaker == presenter), None)
-    if not own:
-        return False
-    call = turns[own - 1]
-    return (
-        call.speaker == facilitator
-        and bool(_REPORT_BACK_CALL.search(call.text))
-        and not _names_another(call, turns[own], speakers)
-    )
+    return own is not None and own > 0 and _answers_report_back_call(turns[own - 1], turns[own], facilitator, speakers)
 
 
 def _next_text(turns: Sequence[_Turn], slot: tuple[str, int, int]) -> str:
@@ -698,7 +696,7 @@ def _report_back_turn(turns: Sequence[_Turn], facilitator: str | None) -> int | 
             continue
         before = turns[number - 1]
         called = before.speaker == facilitator
-        answered = called and bool(_REPORT_BACK_CALL.search(before.text)) and not _names_another(before, turn, speakers)
+        answered = _answers_report_back_call(before, turn, facilitator, speakers)
         announced = any(
             later.speaker == facilitator and _BID_CALL.search(later.text)
             for later in turns[number + 1 : number + 1 + BIDS_AFTER_ANNOUNCEMENT]
