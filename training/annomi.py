@@ -17,6 +17,9 @@ Counsellor turns (the codes say which behaviours a turn holds; the mapping is in
 
 Client turns carry no utterance codes, only change/sustain/neutral talk; they are the presenter's talk: ``other``
 for a backchannel of at most three words, ``story`` otherwise (approx), and a client's question is left unmapped.
+That mapping is by length alone ("Uh, yeah, that's fine." is ``story`` by it, "Two max." ``other``), so the client
+turns of the dev and test transcripts were labelled under the guideline too (``annomi/guideline_annotations_clients
+.jsonl``, twice), and there the annotators' label wins the same way.
 
 Where the codes and our guideline still disagree, the guideline wins (``adjudicate``): counsellor turns were labelled
 again under ``docs/labels.md`` by annotators who saw neither AnnoMI's codes nor any model's labels
@@ -46,6 +49,8 @@ ANNOMI_DIR = CORPORA_DIR / "annomi"
 ANNOMI_FILE = ANNOMI_DIR / "annomi_train.csv.gz"
 ANNOMI_SPLITS_FILE = ANNOMI_DIR / "splits.json"
 ANNOMI_GUIDELINE_FILE = ANNOMI_DIR / "guideline_annotations.jsonl"
+#: The client turns of the dev and test transcripts, labelled under the guideline by two annotators.
+ANNOMI_GUIDELINE_CLIENTS_FILE = ANNOMI_DIR / "guideline_annotations_clients.jsonl"
 #: The train transcripts' other counsellor turns, labelled once the same way: an ablation (``training.prepare
 #: --annomi-train-rest``) that tied with the shipped mixture on dev, kept for the next try.
 ANNOMI_GUIDELINE_TRAIN_REST_FILE = ANNOMI_DIR / "guideline_annotations_train_rest.jsonl"
@@ -143,7 +148,7 @@ def _one_row_per_turn(raw: pd.DataFrame) -> pd.DataFrame:
 def read_annomi(
     path: Path = ANNOMI_FILE,
     splits_file: Path = ANNOMI_SPLITS_FILE,
-    guideline_files: Sequence[Path] = (ANNOMI_GUIDELINE_FILE,),
+    guideline_files: Sequence[Path] = (ANNOMI_GUIDELINE_FILE, ANNOMI_GUIDELINE_CLIENTS_FILE),
 ) -> pd.DataFrame:
     """Every AnnoMI turn with our label, in transcript order.
 
@@ -157,12 +162,11 @@ def read_annomi(
         if row["interlocutor"] == "therapist":
             voted = row.get("_label")
             codes = (voted, row["_confidence"]) if isinstance(voted, str) else therapist_label(row)
-            label, confidence = adjudicate(codes, annotations.get((row["transcript_id"], row["utterance_id"]), []))
-            codes_labels.append(codes[0])
         else:
-            maybe, confidence = client_label(row["utterance_text"])
-            label = maybe or ""
-            codes_labels.append(label)
+            maybe, mapped = client_label(row["utterance_text"])
+            codes = (maybe or "", mapped)
+        label, confidence = adjudicate(codes, annotations.get((row["transcript_id"], row["utterance_id"]), []))
+        codes_labels.append(codes[0])
         labels.append(label)
         confidences.append(confidence)
     turns = turns.assign(label=labels, confidence=confidences, codes_label=codes_labels)

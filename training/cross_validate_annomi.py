@@ -37,7 +37,13 @@ from datasets import Dataset, concatenate_datasets, disable_progress_bars, load_
 from coach.classifier import Coach
 from coach.classifier.loading import read_config
 from coach.labels import LABELS
-from training.annomi import ANNOMI_DIR, ANNOMI_GUIDELINE_FILE, ANNOMI_GUIDELINE_TRAIN_REST_FILE, read_annomi
+from training.annomi import (
+    ANNOMI_DIR,
+    ANNOMI_GUIDELINE_CLIENTS_FILE,
+    ANNOMI_GUIDELINE_FILE,
+    ANNOMI_GUIDELINE_TRAIN_REST_FILE,
+    read_annomi,
+)
 from training.data import ARTIFACTS_DIR, PREPARED_DIR, ROOT
 from training.evaluate import analysed_turn_labels
 from training.evaluate_sessions import quality_auc, quality_ratios
@@ -127,7 +133,9 @@ def main() -> None:
     disable_progress_bars()
     if not args.prepared.is_dir():
         parser.error(f"{args.prepared} is missing: run `python -m training.prepare` first")
-    transcripts = read_annomi(guideline_files=[ANNOMI_GUIDELINE_FILE, ANNOMI_GUIDELINE_TRAIN_REST_FILE])
+    transcripts = read_annomi(
+        guideline_files=[ANNOMI_GUIDELINE_FILE, ANNOMI_GUIDELINE_TRAIN_REST_FILE, ANNOMI_GUIDELINE_CLIENTS_FILE]
+    )
     folds = load_folds(transcripts)
     for fold in args.folds:
         if not (args.output / f"fold-{fold}" / "predictions.json").is_file():

@@ -40,8 +40,10 @@ DATA = """## Data and licences
   `data/corpora/README.md`), split by transcript (`data/corpora/annomi/splits.json`: 55 / 12 / 12, 4 low-quality
   sessions in dev and test). Rows are whole turns. Where the codes and our guideline disagree, the guideline wins:
   counsellor turns were labelled again under `docs/labels.md` by annotators blind to the codes and to any model
-  (`annomi/guideline_annotations.jsonl`: every dev and test counsellor turn twice, 470 advice-like train turns once);
-  the AnnoMI figures below are against these labels, and once against the codes alone.
+  (`annomi/guideline_annotations.jsonl`: every dev and test counsellor turn twice, 470 advice-like train turns once),
+  and so were the dev and test client turns, which have no codes and were mapped by length
+  (`annomi/guideline_annotations_clients.jsonl`, twice); the AnnoMI figures below are against these labels, and once
+  against the codes and the length mapping alone.
 - **ICSI Meeting Recorder Dialog Act corpus (MRDA)** (`data/corpora/mrda/`): real meetings; rows mapped to our labels
   (see `data/corpora/README.md`), used from its own train partition; reported as CC BY 4.0 by its distributors.
 - **AMI Meeting Corpus**, manual dialogue acts 1.6.2 (`data/corpora/ami/`, CC BY 4.0): real design meetings; used
@@ -64,7 +66,7 @@ threads instead. Speed and memory: `python -m benchmarks.classifiers` (results i
 """
 
 LIMITS = """## Known limits
-- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split (0.659 against 0.942).
+- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split (0.654 against 0.942).
   The commonest miss is advice a counsellor gives as a statement: 1 of the 17 advice turns of the AnnoMI test
   transcripts is found ("Well, you do need to take your medicine." is read as story; "We will need to start dieting."
   is now advice). Batches s and t taught advice in a reflection's frame and gentle suggestions ("It sounds like you
@@ -72,15 +74,18 @@ LIMITS = """## Known limits
   might be worth it for him." is advice again. Our own data teaches that a modal statement is not advice by itself
   ("You need your licence for work" is a fact), and the model does not yet tell an instruction from a fact in a
   helper's mouth. The members' questioning ratio separates AnnoMI's low-quality sessions from the high with an AUC of
-  0.74, where the guideline labels give 0.91. One-fact questions are closed by their wording when they ask for a
+  0.76, where the guideline labels give 0.91. One-fact questions are closed by their wording when they ask for a
   number, an amount or a time ("How often do you drink?"), but other one-fact questions ("Where do you keep it?",
-  "What other instruments?") are still sometimes read as open: 13 of the 49 closed questions of the AnnoMI test
+  "What other instruments?") are still sometimes read as open: 13 of the 51 closed questions of the AnnoMI test
   transcripts.
+- A presenter's (client's) question is never given a question label in a session (`coach.labels.ROLE_LABELS`: in our
+  data presenters ask none): "Um, what about side effects?" from a client is `other`. Letting presenters ask lost on
+  AnnoMI dev, where the model also reads clients' rhetorical questions and tags as questions.
 - Caption text without punctuation is cut into utterances by the boundary tagger (`models/boundaries`, boundary F1
   0.51 on our stripped test turns, 0.60 on AnnoMI's): it misses some sentence ends and adds a few ("i think the team
   is exhausted | honestly | have you thought about...", "we just drop what we are doing | every time the phone
   goes"), so
-  captions are labelled less reliably than punctuated text (turn labels agree on 90.6% of our test turns and 83.5% of
+  captions are labelled less reliably than punctuated text (turn labels agree on 90.6% of our test turns and 82.6% of
   AnnoMI's; with the true sentence ends given, 86.1% of AnnoMI's dev turns: most of the gap is the classifier's
   reading of lower-cased, unpunctuated words, not the tagger).
 - A presenter's own plans ("I think the sensible thing would be to cut back") and the facilitator's process talk are

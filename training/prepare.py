@@ -21,6 +21,7 @@ from datasets import Dataset, DatasetDict, disable_progress_bars
 
 from training.annomi import (
     ANNOMI_FILE,
+    ANNOMI_GUIDELINE_CLIENTS_FILE,
     ANNOMI_GUIDELINE_FILE,
     ANNOMI_GUIDELINE_TRAIN_REST_FILE,
     ANNOMI_SPLITS_FILE,
@@ -78,7 +79,11 @@ def prepare(
     if not annomi_file.is_file():
         print(f"prepare: {annomi_file} not found; training without annomi")
     else:
-        annotations = [ANNOMI_GUIDELINE_FILE, *([ANNOMI_GUIDELINE_TRAIN_REST_FILE] if annomi_train_rest else [])]
+        annotations = [
+            ANNOMI_GUIDELINE_FILE,
+            ANNOMI_GUIDELINE_CLIENTS_FILE,
+            *([ANNOMI_GUIDELINE_TRAIN_REST_FILE] if annomi_train_rest else []),
+        ]
         folder = annomi_file.parent
         annomi = read_annomi(annomi_file, folder / ANNOMI_SPLITS_FILE.name, [folder / f.name for f in annotations])
         annomi = annomi[annomi["label"] != ""].assign(source="annomi")

@@ -9,7 +9,12 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
-from coach.classifier.question_form import asks_as_question, asks_for_one_fact, asks_permission
+from coach.classifier.question_form import (
+    asks_as_question,
+    asks_for_one_fact,
+    asks_permission,
+    suggests_by_question,
+)
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER
 
 
@@ -84,10 +89,14 @@ class Classifier(Protocol):
 
 
 #: Readings the guideline settles by form, where real corpora's codes taught the model otherwise (MRDA and AnnoMI call
-#: one-fact questions open and asking leave a closed question): (the model's label, the guideline's, the form).
+#: one-fact questions open, asking leave a closed question and "Have you tried X?" a question, and the advice
+#: calibration tips the model's reading of such questions away from advice): (the model's label, the guideline's, the
+#: form).
 FORM_RULES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
     (OPEN_QUESTION, CLOSED_QUESTION, asks_for_one_fact),  # labels.md rule 3: "How often do you drink?"
     (CLOSED_QUESTION, OTHER, asks_permission),  # rule 2: "Do you mind if we look at your diet?"
+    (CLOSED_QUESTION, ADVICE, suggests_by_question),  # rule 1: "Do you think you could quit drinking?"
+    (OPEN_QUESTION, ADVICE, suggests_by_question),  # rule 1: "Why don't you ring her?"
 )
 
 

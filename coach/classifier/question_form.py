@@ -101,3 +101,35 @@ def asks_permission(text: str) -> bool:
     """True when ``text`` only asks leave to go on, which labels.md calls a process question (``other``)."""
     stripped = text.strip()
     return bool(_PERMISSION.match(stripped)) and not _QUESTION_INSIDE.search(stripped)
+
+
+#: Verbs of telling after "why don't you" / "could you just": a request to say more ("Why don't you tell us what
+#: happened?"), an open question, not advice.
+_TELLING = (
+    r"(?:tell|say|talk|describe|share|walk|explain|give (?:me|us) (?:a|an|some)|fill (?:me|us) in|go (?:on|over))"
+)
+#: After "why don't you", a verb of liking, wanting or thinking makes a real why-question ("Why don't you trust him?").
+_STATIVE = r"(?:like|want|trust|think|feel|believe|know|agree|care|mind|see|have|understand|remember|enjoy|need|get on)"
+#: Advice dressed as a question, in the forms labels.md lists for rule 1 ("Do you think you could...?", "Why don't you
+#: ...?", "Why not...?", "What if you...?", "Couldn't you just...?", "Wouldn't it be better to...?", "Have you thought
+#: about / considered / tried X?"). "Have you thought about what you'd do?" asks for the presenter's own ideas, and
+#: "Have you tried anything yet?" or "...about that?" names no solution, so those are left to the model.
+_SUGGESTION_QUESTION = re.compile(
+    r"^" + _FILLERS + r"(?:do you think you (?:could|should|might|ought to)(?! " + _TELLING + r"\b)|"
+    r"why (?:don'?t|not|wouldn'?t) you (?:just )?(?!" + _TELLING + r"\b|" + _STATIVE + r"\b)\w|"
+    r"why not (?:just )?(?!" + _TELLING + r"\b)\w+|"
+    r"what if you (?:just )?(?:tried|try|asked|ask|went|go|talked|talk|spoke|speak|told|tell|said|say|put|got|get|"
+    r"made|make|gave|give|took|take|did|do|started|start|stopped|stop|rang|ring|called|call|wrote|write|let|moved|"
+    r"move|brought|bring|set|sat|sit|sent|send|offered|offer|booked|book|cut|dropped|drop)\b|"
+    r"(?:couldn'?t|can'?t) you (?:just )?(?!" + _TELLING + r"\b)\w|could you not (?!" + _TELLING + r"\b)\w|"
+    r"wouldn'?t it be (?:better|easier|simpler|quicker|worth)|"
+    r"have you (?:ever )?(?:thought about|thought of|considered|tried)\s+"
+    r"(?!(?:what|how|why|whether|if|who|where|when|which|it|that|this|them|anything|something|everything|any|"
+    r"other|all)\b)\w)",
+    re.IGNORECASE,
+)
+
+
+def suggests_by_question(text: str) -> bool:
+    """True when ``text`` opens in one of the forms labels.md rule 1 calls advice dressed as a question."""
+    return bool(_SUGGESTION_QUESTION.match(text.strip()))

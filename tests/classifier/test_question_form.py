@@ -5,6 +5,7 @@ from coach.classifier.question_form import (
     asks_for_one_fact,
     asks_permission,
     looks_like_question,
+    suggests_by_question,
 )
 
 CASES = [
@@ -70,3 +71,27 @@ PERMISSION = [
 @pytest.mark.parametrize(("name", "text", "expected"), PERMISSION, ids=[case[0] for case in PERMISSION])
 def test_asks_permission(name: str, text: str, expected: bool) -> None:
     assert asks_permission(text) is expected
+
+
+SUGGESTION = [
+    ("do you think you could", "So, um, do you think you could quit drinking or?", True),
+    ("why don't you", "why don't you just ring her", True),
+    ("why not, with a verb", "Why not ask the union rep?", True),
+    ("what if you", "What if you asked her first?", True),
+    ("couldn't you just", "Couldn't you just say no to the extra shift?", True),
+    ("wouldn't it be better", "Wouldn't it be better to wait until April?", True),
+    ("have you considered X", "Have you considered going part-time?", True),
+    ("a request to say more", "Why don't you tell us what happened?", False),
+    ("a real why-question", "Why don't you trust him?", False),
+    ("why not, alone", "Why not?", False),
+    ("what if, a consequence", "What if you lose the contract?", False),
+    ("asks for the presenter's own ideas", "Have you thought about what you'd do?", False),
+    ("names no solution", "Have you tried anything yet?", False),
+    ("points back", "Have you thought about that?", False),
+    ("process", "Do you think we should move on?", False),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), SUGGESTION, ids=[case[0] for case in SUGGESTION])
+def test_suggests_by_question(name: str, text: str, expected: bool) -> None:
+    assert suggests_by_question(text) is expected

@@ -9,6 +9,7 @@ import pytest
 
 from training.annomi import (
     ANNOMI_FILE,
+    ANNOMI_GUIDELINE_CLIENTS_FILE,
     ANNOMI_GUIDELINE_FILE,
     adjudicate,
     client_label,
@@ -157,13 +158,14 @@ def test_guideline_annotations_are_read_by_turn(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not ANNOMI_FILE.is_file(), reason="the AnnoMI file is not in data/corpora")
-def test_guideline_labels_replace_codes_only_on_annotated_counsellor_turns() -> None:
+def test_guideline_labels_replace_codes_only_on_annotated_turns() -> None:
     annomi = read_annomi()
-    annotations = read_guideline_annotations(ANNOMI_GUIDELINE_FILE)
     changed = annomi[annomi["label"] != annomi["codes_label"]]
-    assert len(changed) > 0
     assert set(changed["confidence"]) == {"guideline"}
-    assert set(changed["role"]) == {"member"}
-    held_out = annomi[(annomi["role"] == "member") & annomi["split"].isin(["dev", "test"])]
-    twice = sum(len(labels) == 2 for labels in annotations.values())
-    assert twice == len(held_out)  # every dev and test counsellor turn was labelled by two annotators
+    assert set(changed["role"]) == {"member", "presenter"}
+    assert set(changed[changed["role"] == "presenter"]["split"]) == {"dev", "test"}  # client turns: dev and test only
+    for role, path in (("member", ANNOMI_GUIDELINE_FILE), ("presenter", ANNOMI_GUIDELINE_CLIENTS_FILE)):
+        annotations = read_guideline_annotations(path)
+        held_out = annomi[(annomi["role"] == role) & annomi["split"].isin(["dev", "test"])]
+        twice = sum(len(labels) == 2 for labels in annotations.values())
+        assert twice == len(held_out)  # every dev and test turn of the role was labelled by two annotators
