@@ -34,6 +34,7 @@ from typing import Any
 
 from coach.classifier import Coach
 from coach.feedback import metrics
+from coach.feedback.ideas_calls import shipped_calls
 from coach.feedback.roles import infer_facilitator, resolve_roles
 from coach.feedback.session import LabelledUtterance, label_utterances
 from coach.feedback.structure import MeetingStructure, infer_structure
@@ -129,7 +130,7 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
     utterances = label_utterances(Transcript(turns=tuple(turns), format="json"), coach)
     speakers = list(dict.fromkeys(u.speaker for u in utterances))
     facilitator = infer_facilitator(utterances, speakers)
-    structure = infer_structure(utterances, facilitator)
+    structure = infer_structure(utterances, facilitator, calls_for_ideas=shipped_calls)
     first_utterance: dict[int, int] = {}
     for index, u in enumerate(utterances):
         first_utterance.setdefault(u.turn, index)

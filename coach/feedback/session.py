@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from coach.classifier import Coach, Prediction, UtterancePrediction
 from coach.errors import InputError
+from coach.feedback.ideas_calls import shipped_calls
 from coach.feedback.roles import FACILITATOR, MEMBER, PRESENTER, Roles, match_speaker, resolve_roles
 from coach.feedback.structure import GivenPart, GivenSlot, MeetingMode, MeetingStructure, Mode, infer_structure
 from coach.labels import label_for_role
@@ -238,7 +239,11 @@ def read_meeting(
     named_one = not given and PRESENTER not in roles.assumed and roles.presenter is not None
     if named_one and parts:
         given, named_one = [GivenSlot(roles.presenter or "", 0)], False
-    structure = None if named_one else infer_structure(unresolved, roles.facilitator, given, mode, parts)
+    structure = (
+        None
+        if named_one
+        else infer_structure(unresolved, roles.facilitator, given, mode, parts, calls_for_ideas=shipped_calls)
+    )
     if structure is None or not (given or structure.is_meeting):  # one presenter named: read whole as asked
         return tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved), roles, None
     by_speaker = dict.fromkeys(roles.speakers, MEMBER)

@@ -30,7 +30,8 @@ from what people said, in turns:
   thanks to everyone).
 - **Modes:** a discussion is ``planned``; a slot is ``open`` until its presenter or the facilitator asks for ideas
   ("for the last ten minutes ideas are welcome", "I'd love to pick your brains", "this time it's not questions only",
-  the presenter's "how would you run it?", not "questions first, then the ideas bit"), and then planned to its end;
+  the presenter's "how would you run it?", not "questions first, then the ideas bit"; with ``calls_for_ideas``, also
+  a call recognised by its meaning that someone takes up with advice or a story), and then planned to its end;
   in a meeting announced as planned ("today's a planned meeting", "this is the ideas one") every slot is planned
   unless its presenter asks for questions only. The opening, report-back and close take the mode of the
   meeting's first slot or discussion.
@@ -43,10 +44,11 @@ on the annotated meetings.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
+from coach.feedback.ideas_calls import CALL_LABELS, MIN_WORDS
 from coach.feedback.roles import Spoken
 from coach.labels import ADVICE, QUESTION_LABELS, REFLECTION, STORY
 
@@ -72,6 +74,8 @@ MIN_SPEAKERS = 3
 HAND_OVER_REACH = 8
 #: How many of a slot's first turns (the presenter's and the facilitator's) may ask for questions only.
 OPEN_SLOT_REACH = 3
+#: Within how many turns after a call for ideas recognised by its meaning someone must take it up (advice or a story).
+CALL_TAKEN_UP_TURNS = 3
 #: The fewest turns of a slot found after a planned discussion started.
 RESUMED_SLOT_TURNS = 15
 #: How many turns before a slot's first the facilitator's naming its presenter still hands it over.
@@ -209,6 +213,8 @@ _TAKES_THE_FLOOR = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+#: Says which sentences are calls for ideas by their meaning (``coach.feedback.ideas_calls``), beside the phrases.
+CallsForIdeas = Callable[[Sequence[str]], Sequence[bool]]
 
 
 def _says_now(cue: re.Pattern[str], text: str) -> bool:
@@ -241,6 +247,42 @@ _CLOSING_CUE = re.compile(
 )
 _ROUND_CUE = re.compile(r"\b(?:(?:start|begin|open) with a round|an open round|a round on)\b", re.IGNORECASE)
 _THANKS_ALL = re.compile(r"\bthank(?:s| you),? (?:everyone|all|everybody)\b", re.IGNORECASE)
+
+
+class _IdeasAsked:
+    """Whether a turn asks for ideas now: a phrase of :data:`_IDEAS_INVITED`; or, with ``calls`` given, one of its
+    utterances that a call can be (process talk or a question, not about later) read as a call by meaning, and taken
+    up: someone other than the caller, the facilitator and the slot's presenter gives advice or a story within
+    :data:`CALL_TAKEN_UP_TURNS` turns. Reining advice in ("that's a story and then a piece of advice, but I'm going to
+    hold it") reads much like a call, and is followed by questions. Each turn is read once, when a rule asks."""
+
+    def __init__(self, utterances: Sequence[Spoken], turns: Sequence[_Turn], calls: CallsForIdeas | None) -> None:
+        self._utterances = utterances
+        self._turns = turns
+        self._number = {turn.first: number for number, turn in enumerate(turns)}
+        self._calls = calls
+        self._read: dict[int, bool] = {}
+
+    def __call__(self, turn: _Turn, facilitator: str | None, presenter: str | None = None) -> bool:
+        if _says_now(_IDEAS_INVITED, turn.text):
+            return True
+        if self._calls is None or not self._taken_up(turn, {turn.speaker, facilitator, presenter}):
+            return False
+        if turn.first not in self._read:
+            candidates = [
+                u.text
+                for u in self._utterances[turn.first : turn.last + 1]
+                if u.label in CALL_LABELS and len(u.text.split()) >= MIN_WORDS and not _LATER.search(u.text)
+            ]
+            self._read[turn.first] = bool(candidates) and any(self._calls(candidates))
+        return self._read[turn.first]
+
+    def _taken_up(self, turn: _Turn, callers: set[str | None]) -> bool:
+        number = self._number[turn.first]
+        return any(
+            later.speaker not in callers and any(label in (ADVICE, STORY) for label in later.labels)
+            for later in self._turns[number + 1 : number + 1 + CALL_TAKEN_UP_TURNS]
+        )
 
 
 @dataclass(frozen=True)
@@ -364,11 +406,14 @@ def infer_structure(
     given_slots: Sequence[GivenSlot] = (),
     given_mode: MeetingMode | None = None,
     given_parts: Sequence[GivenPart] = (),
+    calls_for_ideas: CallsForIdeas | None = None,
 ) -> MeetingStructure:
     """The meeting's structure (see the module docstring). ``given_slots`` replace the inferred slots;
     ``given_mode`` ``open`` or ``planned`` sets every utterance's mode (``combined``, or ``None``, infers it); each of
-    ``given_parts`` sets the mode from its start to the next part given's (the last to the end), over both."""
+    ``given_parts`` sets the mode from its start to the next part given's (the last to the end), over both. With
+    ``calls_for_ideas``, a call for ideas is also recognised by its meaning, not only by the phrases below."""
     turns = _turns(utterances)
+    ideas_asked = _IdeasAsked(utterances, turns, calls_for_ideas)
     count = len(utterances)
     if not turns:
         return MeetingStructure((), (), (), ())
@@ -395,7 +440,7 @@ def infer_structure(
             1 if report_back is None else report_back + DISCUSSION_AFTER_REPORT,  # after the greeting at least
             before + 1,  # the first slot's hand-over may start it: a guest's questions can hold the focus a while
             rounds=planned,
-            ideas=True,  # before the first slot, ideas asked for start planned time that is nobody's slot
+            ideas=ideas_asked,  # before the first slot, ideas asked for start planned time that is nobody's slot
         )
         if slot_turns
         else None
@@ -408,7 +453,7 @@ def infer_structure(
             slots_after = slots_after[1:]
         if slots_after[0][1] - first_discussion < MIN_SLOT_TURNS:
             # Ideas asked for in the opening with a slot at once are asked for in the slots: a planned meeting.
-            planned = planned or (given_mode != OPEN and _says_now(_IDEAS_INVITED, turns[first_discussion].text))
+            planned = planned or (given_mode != OPEN and ideas_asked(turns[first_discussion], facilitator))
             first_discussion = None
         else:
             slot_turns, before = slots_after, slots_after[0][1]
@@ -441,7 +486,7 @@ def infer_structure(
     if after is not None:
         _mark(phase_of, turns, after, resumed if resumed is not None else closing, "discussion")
     _mark(phase_of, turns, closing, len(turns), "closing")
-    mode_of = _modes(turns, slots, phase_of, facilitator, given_mode, planned)
+    mode_of = _modes(turns, slots, phase_of, facilitator, given_mode, planned, ideas_asked)
     starts = sorted(given_parts, key=lambda part: part.start_index)
     for number, part in enumerate(starts):
         end = starts[number + 1].start_index if number + 1 < len(starts) else count
@@ -581,7 +626,7 @@ def _discussion_turn(
     end: int,
     *,
     rounds: bool = False,
-    ideas: bool = False,
+    ideas: _IdeasAsked | None = None,
 ) -> int | None:
     """Where planned discussion starts between turns ``start`` and ``end``: the facilitator's move to the planned
     topic (or, with ``rounds``, a round on it; with ``ideas``, the questions-only rule lifted or ideas asked for:
@@ -591,7 +636,7 @@ def _discussion_turn(
         if turn.speaker == facilitator and (
             _says_now(_DISCUSSION_CUE, turn.text)
             or (rounds and _ROUND_CUE.search(turn.text))
-            or (ideas and _says_now(_IDEAS_INVITED, turn.text))
+            or (ideas is not None and ideas(turn, facilitator))
         ):
             return number
     return None
@@ -749,6 +794,7 @@ def _modes(
     facilitator: str | None,
     given: MeetingMode | None,
     planned_meeting: bool,
+    ideas_asked: _IdeasAsked,
 ) -> list[Mode]:
     """Each utterance's mode: a discussion is planned; a slot is open (planned in a meeting announced as planned,
     unless its presenter asks for questions only) until its presenter or the facilitator asks for ideas; the opening,
@@ -772,7 +818,7 @@ def _modes(
                 turn.first
                 for turn in inside
                 if _says_now(_PLANNED_CUE, turn.text)
-                or _says_now(_IDEAS_INVITED, turn.text)
+                or ideas_asked(turn, facilitator, slot.presenter)
                 or (turn.speaker == slot.presenter and _PRESENTER_ASKS_IDEAS.search(turn.text))
             ),
             None,

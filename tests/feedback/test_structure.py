@@ -468,3 +468,25 @@ def test_the_rule_lifted_before_the_first_slot_with_the_slot_at_once_makes_a_pla
     )
 
     assert set(structure(rows).mode_of) == {"planned"}
+
+
+MEANT_CALL = "Right, go on, let Tunde have everything you've got."
+
+
+def _called_by_meaning(sentences: Sequence[str]) -> list[bool]:
+    return [sentence == MEANT_CALL for sentence in sentences]
+
+
+@pytest.mark.parametrize("taken_up", [True, False])
+def test_a_call_for_ideas_known_only_by_its_meaning_counts_when_someone_takes_it_up(taken_up: bool) -> None:
+    rows = [*slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    at = next(k for k, row in enumerate(rows) if row[3] == "Thanks. Tunde, over to you.") + 9
+    rows[at] = (FACILITATOR, "member", "other", MEANT_CALL)
+    if taken_up:
+        rows[at + 1] = ("Sam", "member", "advice", "I'd put the rota on the wall and let them swap.")
+
+    found = structure(rows, calls_for_ideas=_called_by_meaning)
+
+    assert set(found.mode_of[:at]) == {"open"}
+    assert found.mode_of[at] == ("planned" if taken_up else "open")  # reining advice in reads like a call
+    assert set(structure(rows).mode_of) == {"open"}  # the phrases alone do not know it

@@ -1,0 +1,159 @@
+"""Train the call-for-ideas head (``coach.feedback.ideas_calls``) and measure it.
+
+    python -m training.train_ideas_calls [--c 3]
+
+Sentences come from ``data/annotated/calls`` (one file per writer: calls for ideas and the non-calls that sound like
+them), each written one with a caption-style copy (``training.data.strip_text``). Each is embedded alone by the
+shipped sentence encoder, and a logistic regression with balanced classes is fit on the embeddings.
+
+Two measures, neither on data the head is fit on:
+
+- leave-one-writer-out: fit on the other writers, ROC AUC on the held-out writer's sentences;
+- the annotated train and dev meetings (``data/annotated/meetings``; the test meetings are left for
+  ``training.evaluate_meetings``): the facilitators' and presenters' sentences a call can be (their annotated label
+  in ``CALL_LABELS``, at least ``MIN_WORDS`` words). A switch from open to planned time inside the meeting (not into
+  its close) is found when a sentence of the turns around it (three before to one after) is flagged; a sentence of
+  open time elsewhere that is flagged is a false call, and a false call turns the rest of a slot planned. The
+  threshold is the lowest (in steps of 0.05 from 0.5) that makes at most ``--max-false-calls`` false calls there.
+
+Writes ``models/ideas-calls/model.json``: the head's weights, bias and threshold, its settings and these figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+
+from coach.classifier.sentence_encoder import SentenceEncoder, shared_encoder
+from coach.feedback.ideas_calls import CALL_LABELS, MIN_WORDS
+from training.data import ANNOTATED_DIR, ROOT, iter_jsonl, strip_text
+from training.meetings import meeting_split
+
+CALLS_DIR = ANNOTATED_DIR / "calls"
+OUTPUT = ROOT / "models" / "ideas-calls" / "model.json"
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+#: Turns before a switch to planned time, and after it, in which its call is looked for.
+BEFORE_SWITCH, AFTER_SWITCH = 3, 1
+
+
+def writer_rows(path: Path) -> tuple[list[str], npt.NDArray[np.int_]]:
+    """A writer's sentences, each written one followed by its caption-style copy, and whether each is a call."""
+    texts: list[str] = []
+    calls: list[int] = []
+    for row in iter_jsonl(path):
+        copies = [row["text"]] if row.get("style") == "caption" else [row["text"], strip_text(row["text"])]
+        texts += copies
+        calls += [int(bool(row["call"]))] * len(copies)
+    return texts, np.array(calls)
+
+
+def embed(encoder: SentenceEncoder, texts: list[str]) -> npt.NDArray[np.float32]:
+    """One embedding per text, each text embedded alone (as ``IdeasCallDetector`` reads them)."""
+    return np.vstack([encoder.embed([text]) for text in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+
+
+def fit(features: npt.NDArray[np.float32], calls: npt.NDArray[np.int_], c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(features, calls)
+
+
+def meeting_sentences() -> Iterator[tuple[str, int, str, str]]:
+    """``(meeting, row, sentence, mode)`` for the facilitators' and presenters' sentences of the train and dev meetings
+    that a call can be."""
+    for split in ("train", "dev"):
+        for meeting, rows in meeting_split(split).items():
+            for number, row in enumerate(rows):
+                if row["role"] in ("facilitator", "presenter") and row["label"] in CALL_LABELS:
+                    for sentence in _SENTENCE_END.split(str(row["text"])):
+                        if len(sentence.split()) >= MIN_WORDS:
+                            yield meeting, number, sentence, str(row["mode"])
+
+
+def switches() -> list[tuple[str, set[int]]]:
+    """Each switch from open to planned time inside a train or dev meeting: the meeting and the rows around it."""
+    found = []
+    for split in ("train", "dev"):
+        for meeting, rows in meeting_split(split).items():
+            for number in range(1, len(rows)):
+                row, before = rows[number], rows[number - 1]
+                if row["mode"] == "planned" and before["mode"] != "planned" and row["phase"] != "closing":
+                    found.append((meeting, set(range(max(0, number - BEFORE_SWITCH), number + AFTER_SWITCH + 1))))
+    return found
+
+
+def meeting_figures(
+    probabilities: list[float], sentences: list[tuple[str, int, str, str]], threshold: float
+) -> dict[str, int]:
+    around = [(meeting, rows) for meeting, rows in switches()]
+    flagged = [p >= threshold for p in probabilities]
+    near = {
+        k for k, (meeting, row, _, _) in enumerate(sentences) if any(meeting == m and row in rows for m, rows in around)
+    }
+    found = sum(
+        any(flagged[k] for k, (meeting, row, _, _) in enumerate(sentences) if meeting == m and row in rows)
+        for m, rows in around
+    )
+    open_time = [k for k, (_, _, _, mode) in enumerate(sentences) if mode == "open" and k not in near]
+    return {
+        "switches": len(around),
+        "switches_found": int(found),
+        "open_time_sentences": len(open_time),
+        "false_calls": int(sum(flagged[k] for k in open_time)),
+    }
+
+
+def train(c: float, max_false_calls: int) -> dict[str, Any]:
+    encoder = shared_encoder()
+    writers = sorted(CALLS_DIR.glob("calls-*.jsonl"))
+    data = {path.stem: writer_rows(path) for path in writers}
+    features = {name: embed(encoder, texts) for name, (texts, _) in data.items()}
+    held_out_auc = {}
+    for name in data:
+        others = [other for other in data if other != name]
+        model = fit(np.vstack([features[o] for o in others]), np.concatenate([data[o][1] for o in others]), c)
+        held_out_auc[name] = round(float(roc_auc_score(data[name][1], model.decision_function(features[name]))), 4)
+    model = fit(np.vstack(list(features.values())), np.concatenate([calls for _, calls in data.values()]), c)
+    sentences = list(meeting_sentences())
+    probabilities = [float(p) for p in model.predict_proba(embed(encoder, [s for _, _, s, _ in sentences]))[:, 1]]
+    by_threshold = {
+        round(float(t), 2): meeting_figures(probabilities, sentences, float(t)) for t in np.arange(0.5, 0.96, 0.05)
+    }
+    threshold = min(t for t, figures in by_threshold.items() if figures["false_calls"] <= max_false_calls)
+    return {
+        "name": "coach-ideas-calls",
+        "encoder": "models/encoder (all-MiniLM-L6-v2 int8)",
+        "weights": [round(float(w), 6) for w in model.coef_[0]],
+        "bias": round(float(model.intercept_[0]), 6),
+        "threshold": threshold,
+        "settings": {"c": c, "max_false_calls": max_false_calls, "writers": list(data)},
+        "sentences": {name: {"rows": len(calls), "calls": int(calls.sum())} for name, (_, calls) in data.items()},
+        "held_out_writer_auc": held_out_auc,
+        "meetings_train_dev": by_threshold[threshold],
+        "meetings_train_dev_by_threshold": by_threshold,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--c", type=float, default=3.0, help="inverse regularisation strength")
+    parser.add_argument("--max-false-calls", type=int, default=2)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    head = train(args.c, args.max_false_calls)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(head, indent=1) + "\n", encoding="utf-8")
+    shown = {key: value for key, value in head.items() if key not in ("weights", "meetings_train_dev_by_threshold")}
+    print(json.dumps(shown, indent=1))
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()
