@@ -90,9 +90,12 @@ def switches() -> list[tuple[str, set[int]]]:
 
 
 def meeting_figures(
-    probabilities: list[float], sentences: list[tuple[str, int, str, str]], threshold: float
+    probabilities: list[float],
+    sentences: list[tuple[str, int, str, str]],
+    around: list[tuple[str, set[int]]],
+    threshold: float,
 ) -> dict[str, int]:
-    around = [(meeting, rows) for meeting, rows in switches()]
+    """Switches to planned time with a call flagged around them, and open-time sentences flagged elsewhere."""
     flagged = [p >= threshold for p in probabilities]
     near = {
         k for k, (meeting, row, _, _) in enumerate(sentences) if any(meeting == m and row in rows for m, rows in around)
@@ -123,8 +126,10 @@ def train(c: float, max_false_calls: int) -> dict[str, Any]:
     model = fit(np.vstack(list(features.values())), np.concatenate([calls for _, calls in data.values()]), c)
     sentences = list(meeting_sentences())
     probabilities = [float(p) for p in model.predict_proba(embed(encoder, [s for _, _, s, _ in sentences]))[:, 1]]
+    around = switches()
     by_threshold = {
-        round(float(t), 2): meeting_figures(probabilities, sentences, float(t)) for t in np.arange(0.5, 0.96, 0.05)
+        round(float(t), 2): meeting_figures(probabilities, sentences, around, float(t))
+        for t in np.arange(0.5, 0.96, 0.05)
     }
     threshold = min(t for t, figures in by_threshold.items() if figures["false_calls"] <= max_false_calls)
     return {

@@ -256,17 +256,24 @@ class _IdeasAsked:
     :data:`CALL_TAKEN_UP_TURNS` turns. Reining advice in ("that's a story and then a piece of advice, but I'm going to
     hold it") reads much like a call, and is followed by questions. Each turn is read once, when a rule asks."""
 
-    def __init__(self, utterances: Sequence[Spoken], turns: Sequence[_Turn], calls: CallsForIdeas | None) -> None:
+    def __init__(
+        self,
+        utterances: Sequence[Spoken],
+        turns: Sequence[_Turn],
+        facilitator: str | None,
+        calls: CallsForIdeas | None,
+    ) -> None:
         self._utterances = utterances
         self._turns = turns
+        self._facilitator = facilitator
         self._number = {turn.first: number for number, turn in enumerate(turns)}
         self._calls = calls
         self._read: dict[int, bool] = {}
 
-    def __call__(self, turn: _Turn, facilitator: str | None, presenter: str | None = None) -> bool:
+    def __call__(self, turn: _Turn, presenter: str | None = None) -> bool:
         if _says_now(_IDEAS_INVITED, turn.text):
             return True
-        if self._calls is None or not self._taken_up(turn, {turn.speaker, facilitator, presenter}):
+        if self._calls is None or not self._taken_up(turn, {turn.speaker, self._facilitator, presenter}):
             return False
         if turn.first not in self._read:
             candidates = [
@@ -413,7 +420,7 @@ def infer_structure(
     ``given_parts`` sets the mode from its start to the next part given's (the last to the end), over both. With
     ``calls_for_ideas``, a call for ideas is also recognised by its meaning, not only by the phrases below."""
     turns = _turns(utterances)
-    ideas_asked = _IdeasAsked(utterances, turns, calls_for_ideas)
+    ideas_asked = _IdeasAsked(utterances, turns, facilitator, calls_for_ideas)
     count = len(utterances)
     if not turns:
         return MeetingStructure((), (), (), ())
@@ -453,7 +460,7 @@ def infer_structure(
             slots_after = slots_after[1:]
         if slots_after[0][1] - first_discussion < MIN_SLOT_TURNS:
             # Ideas asked for in the opening with a slot at once are asked for in the slots: a planned meeting.
-            planned = planned or (given_mode != OPEN and ideas_asked(turns[first_discussion], facilitator))
+            planned = planned or (given_mode != OPEN and ideas_asked(turns[first_discussion]))
             first_discussion = None
         else:
             slot_turns, before = slots_after, slots_after[0][1]
@@ -636,7 +643,7 @@ def _discussion_turn(
         if turn.speaker == facilitator and (
             _says_now(_DISCUSSION_CUE, turn.text)
             or (rounds and _ROUND_CUE.search(turn.text))
-            or (ideas is not None and ideas(turn, facilitator))
+            or (ideas is not None and ideas(turn))
         ):
             return number
     return None
@@ -818,7 +825,7 @@ def _modes(
                 turn.first
                 for turn in inside
                 if _says_now(_PLANNED_CUE, turn.text)
-                or ideas_asked(turn, facilitator, slot.presenter)
+                or ideas_asked(turn, slot.presenter)
                 or (turn.speaker == slot.presenter and _PRESENTER_ASKS_IDEAS.search(turn.text))
             ),
             None,
