@@ -5,11 +5,12 @@ Evaluation is per utterance (``training.evaluate``), then per session (``trainin
     python -m training.workflow baseline       # about two minutes
     python -m training.workflow transformer    # fine-tunes MiniLM on the CPU; see the model card for the time it took
     python -m training.workflow boundaries     # the caption boundary tagger, about nine minutes
+    python -m training.workflow ideas-calls    # the call-for-ideas head, then the meetings' figures with it
 
 Each step is also its own module (``training.prepare``, ``training.train_baseline``, ``training.train_transformer``,
 ``training.export_onnx``, ``training.calibrate``, ``training.evaluate``, ``training.evaluate_sessions``,
 ``training.evaluate_roles``, ``training.evaluate_meetings``, ``training.model_card``,
-``training.train_boundaries``) with its own ``--help``.
+``training.train_boundaries``, ``training.train_ideas_calls``) with its own ``--help``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ STEPS = {
     ],
     "boundaries": [
         ["training.train_boundaries"],
+    ],
+    "ideas-calls": [
+        ["training.train_ideas_calls"],
+        ["training.evaluate_meetings", "--model", "models/minilm-int8"],
+        ["training.model_card", "models/minilm-int8"],
     ],
 }
 
