@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
-from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
+from coach.classifier.segment import split_sentences
 from coach.classifier.sentence_encoder import SentenceEncoder, shared_encoder
 from coach.feedback.ideas_calls import CALL_LABELS, MIN_WORDS
 from training.data import ANNOTATED_DIR, ROOT, iter_jsonl, strip_text
@@ -40,7 +40,6 @@ from training.meetings import meeting_split
 
 CALLS_DIR = ANNOTATED_DIR / "calls"
 OUTPUT = ROOT / "models" / "ideas-calls" / "model.json"
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 #: Turns before a switch to planned time, and after it, in which its call is looked for.
 BEFORE_SWITCH, AFTER_SWITCH = 3, 1
 
@@ -65,51 +64,52 @@ def fit(features: npt.NDArray[np.float32], calls: npt.NDArray[np.int_], c: float
     return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(features, calls)
 
 
-def meeting_sentences() -> Iterator[tuple[str, int, str, str]]:
-    """``(meeting, row, sentence, mode)`` for the facilitators' and presenters' sentences of the train and dev meetings
-    that a call can be."""
+@dataclass(frozen=True)
+class MeetingCheck:
+    """The train and dev meetings' facilitator and presenter sentences that a call can be (their annotated label in
+    ``CALL_LABELS``, at least ``MIN_WORDS`` words), the indexes of those around each switch to planned time, and of
+    those in open time elsewhere."""
+
+    sentences: list[str]
+    around_switches: list[list[int]]
+    open_time: list[int]
+
+
+def meeting_check() -> MeetingCheck:
+    """The meetings read once, each row split into sentences as the product splits a turn (``split_sentences``)."""
+    check = MeetingCheck([], [], [])
     for split in ("train", "dev"):
-        for meeting, rows in meeting_split(split).items():
+        for rows in meeting_split(split).values():
+            windows = [
+                set(range(max(0, number - BEFORE_SWITCH), number + AFTER_SWITCH + 1))
+                for number in range(1, len(rows))
+                if rows[number]["mode"] == "planned"
+                and rows[number - 1]["mode"] != "planned"
+                and rows[number]["phase"] != "closing"
+            ]
+            near = set().union(*windows)
+            row_of: dict[int, int] = {}
             for number, row in enumerate(rows):
-                if row["role"] in ("facilitator", "presenter") and row["label"] in CALL_LABELS:
-                    for sentence in _SENTENCE_END.split(str(row["text"])):
-                        if len(sentence.split()) >= MIN_WORDS:
-                            yield meeting, number, sentence, str(row["mode"])
+                if row["role"] not in ("facilitator", "presenter") or row["label"] not in CALL_LABELS:
+                    continue
+                for sentence in split_sentences(str(row["text"])):
+                    if len(sentence.split()) >= MIN_WORDS:
+                        row_of[len(check.sentences)] = number
+                        if row["mode"] == "open" and number not in near:
+                            check.open_time.append(len(check.sentences))
+                        check.sentences.append(sentence)
+            check.around_switches.extend([k for k, number in row_of.items() if number in window] for window in windows)
+    return check
 
 
-def switches() -> list[tuple[str, set[int]]]:
-    """Each switch from open to planned time inside a train or dev meeting: the meeting and the rows around it."""
-    found = []
-    for split in ("train", "dev"):
-        for meeting, rows in meeting_split(split).items():
-            for number in range(1, len(rows)):
-                row, before = rows[number], rows[number - 1]
-                if row["mode"] == "planned" and before["mode"] != "planned" and row["phase"] != "closing":
-                    found.append((meeting, set(range(max(0, number - BEFORE_SWITCH), number + AFTER_SWITCH + 1))))
-    return found
-
-
-def meeting_figures(
-    probabilities: list[float],
-    sentences: list[tuple[str, int, str, str]],
-    around: list[tuple[str, set[int]]],
-    threshold: float,
-) -> dict[str, int]:
+def meeting_figures(probabilities: list[float], check: MeetingCheck, threshold: float) -> dict[str, int]:
     """Switches to planned time with a call flagged around them, and open-time sentences flagged elsewhere."""
     flagged = [p >= threshold for p in probabilities]
-    near = {
-        k for k, (meeting, row, _, _) in enumerate(sentences) if any(meeting == m and row in rows for m, rows in around)
-    }
-    found = sum(
-        any(flagged[k] for k, (meeting, row, _, _) in enumerate(sentences) if meeting == m and row in rows)
-        for m, rows in around
-    )
-    open_time = [k for k, (_, _, _, mode) in enumerate(sentences) if mode == "open" and k not in near]
     return {
-        "switches": len(around),
-        "switches_found": int(found),
-        "open_time_sentences": len(open_time),
-        "false_calls": int(sum(flagged[k] for k in open_time)),
+        "switches": len(check.around_switches),
+        "switches_found": sum(any(flagged[k] for k in around) for around in check.around_switches),
+        "open_time_sentences": len(check.open_time),
+        "false_calls": sum(flagged[k] for k in check.open_time),
     }
 
 
@@ -124,12 +124,10 @@ def train(c: float, max_false_calls: int) -> dict[str, Any]:
         model = fit(np.vstack([features[o] for o in others]), np.concatenate([data[o][1] for o in others]), c)
         held_out_auc[name] = round(float(roc_auc_score(data[name][1], model.decision_function(features[name]))), 4)
     model = fit(np.vstack(list(features.values())), np.concatenate([calls for _, calls in data.values()]), c)
-    sentences = list(meeting_sentences())
-    probabilities = [float(p) for p in model.predict_proba(embed(encoder, [s for _, _, s, _ in sentences]))[:, 1]]
-    around = switches()
+    check = meeting_check()
+    probabilities = [float(p) for p in model.predict_proba(embed(encoder, check.sentences))[:, 1]]
     by_threshold = {
-        round(float(t), 2): meeting_figures(probabilities, sentences, around, float(t))
-        for t in np.arange(0.5, 0.96, 0.05)
+        round(float(t), 2): meeting_figures(probabilities, check, float(t)) for t in np.arange(0.5, 0.96, 0.05)
     }
     threshold = min(t for t, figures in by_threshold.items() if figures["false_calls"] <= max_false_calls)
     return {
