@@ -136,7 +136,8 @@ def read_corpus(name: str, corpora_dir: Path = CORPORA_DIR, seed: int = 13) -> p
 
 def guideline_label(text: str, label: str) -> tuple[str, bool]:
     """A corpus row's label, the guideline's where the form of its text settles it (``FORM_RULES``: MRDA's ``qw``
-    holds one-fact questions, "how many of you...?", that labels.md rule 3 calls closed), and whether it changed."""
+    holds one-fact questions, "how many of you...?", that labels.md rule 3 calls closed, and its questions hold
+    suggestions, "couldn't you have a third category?", that rule 1 calls advice), and whether it changed."""
     made = form_rule_label(text, label)
     return made, made != label
 
