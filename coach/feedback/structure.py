@@ -33,9 +33,10 @@ from what people said, in turns:
   the presenter's "how would you run it?", not "questions first, then the ideas bit"; with ``calls_for_ideas``, also
   a call recognised by its meaning that someone takes up with advice or a story), and then planned to its end;
   in a meeting announced as planned ("today's a planned meeting", "this is the ideas one"; with ``calls_for_ideas``,
-  also a facilitator's opening call read by its meaning, as likely as not, when members answer every slot with
-  advice and stories well over half of what they say) every slot is planned unless its presenter asks for questions
-  only. The opening, report-back and close take the mode of the meeting's first slot or discussion.
+  also, in a meeting of several slots, a facilitator's opening call read by its meaning, as likely as not, when
+  members answer every slot with advice and stories well over half of what they say) every slot is planned unless
+  its presenter asks for questions only. The opening, report-back and close take the mode of the meeting's first
+  slot or discussion.
 
 Given slots (presenters with where they start) and modes always win over what is inferred. The guideline these rules
 follow is ``data/annotated/GUIDELINES.md`` ("Whole meetings"); ``python -m training.evaluate_meetings`` measures them
@@ -82,6 +83,9 @@ CALL_TAKEN_UP_TURNS = 3
 #: for a few turns of one slot resumed at the close) and 0.58 and 0.61 in the two slots of a set slipping into advice
 #: (batch ad); in slots planned throughout, 0.65 to 0.93, and 0.73 or more where no phrase says so.
 TAKEN_UP_SHARE = 0.65
+#: How many of a slot's members' utterances (not ``other``) that share needs before it says anything: live, a slot's
+#: first story would otherwise plan the meeting. A slot with fewer is left out of the reading.
+TAKEN_UP_UTTERANCES = 8
 #: The fewest turns of a slot found after a planned discussion started.
 RESUMED_SLOT_TURNS = 15
 #: How many turns before a slot's first the facilitator's naming its presenter still hands it over.
@@ -823,20 +827,24 @@ def _modes(
 ) -> list[Mode]:
     """Each utterance's mode: a discussion is planned; a slot is open (planned in a meeting announced as planned,
     unless its presenter asks for questions only) until its presenter or the facilitator asks for ideas; the opening,
-    report-back and closing take the mode of the first slot or discussion. A meeting is also announced as planned when
-    the facilitator's ``opening`` reads as a call for ideas by its meaning and the set takes it up in every slot:
-    members' advice and stories are at least :data:`TAKEN_UP_SHARE` of what they said before any call in it."""
+    report-back and closing take the mode of the first slot or discussion. A meeting of several slots is also announced
+    as planned when the facilitator's ``opening`` reads as a call for ideas by its meaning and the set takes it up in
+    every slot: members' advice and stories are at least :data:`TAKEN_UP_SHARE` of what they said before any call in
+    it (slots where they have said too little yet left out)."""
     count = len(phase_of)
     if given in (OPEN, PLANNED):
         return [OPEN if given == OPEN else PLANNED] * count
     mode_of: list[Mode] = [PLANNED if phase == "discussion" else OPEN for phase in phase_of]
     asked = [_asks_in_slot(turns, slot, facilitator, ideas_asked) for slot in slots]
-    taken_up = [
-        _members_share(turns, slot, slot.end_index if call is None else call - 1, facilitator) >= TAKEN_UP_SHARE
+    shares = [
+        _members_share(turns, slot, slot.end_index if call is None else call - 1, facilitator)
         for slot, (questions_only, call) in zip(slots, asked, strict=True)
         if not questions_only
     ]
-    planned_meeting = planned_meeting or (bool(taken_up) and all(taken_up) and ideas_asked.in_opening(opening))
+    taken_up = [share >= TAKEN_UP_SHARE for share in shares if share is not None]
+    planned_meeting = planned_meeting or (
+        len(slots) > 1 and bool(taken_up) and all(taken_up) and ideas_asked.in_opening(opening)
+    )
     for slot, (questions_only, call) in zip(slots, asked, strict=True):
         planned_from = slot.start_index if planned_meeting and not questions_only else call
         if planned_from is not None:
@@ -876,9 +884,9 @@ def _asks_in_slot(
     return questions_only, call
 
 
-def _members_share(turns: Sequence[_Turn], slot: Slot, last: int, facilitator: str | None) -> float:
+def _members_share(turns: Sequence[_Turn], slot: Slot, last: int, facilitator: str | None) -> float | None:
     """The share of advice and stories in what the slot's members said up to utterance ``last`` (their utterances not
-    ``other``)."""
+    ``other``); ``None`` before they have said :data:`TAKEN_UP_UTTERANCES` such utterances."""
     said = [
         label
         for turn in turns
@@ -886,7 +894,7 @@ def _members_share(turns: Sequence[_Turn], slot: Slot, last: int, facilitator: s
         for label in turn.labels
         if label != OTHER
     ]
-    return sum(label in (ADVICE, STORY) for label in said) / len(said) if said else 0.0
+    return sum(label in (ADVICE, STORY) for label in said) / len(said) if len(said) >= TAKEN_UP_UTTERANCES else None
 
 
 def _mark(phase_of: list[Phase], turns: Sequence[_Turn], first: int, end: int, phase: Phase) -> None:

@@ -536,3 +536,17 @@ def test_a_call_for_ideas_read_in_the_opening_plans_the_slots_the_set_takes_it_u
     assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
     assert set(found.mode_of) == {"planned" if planned else "open"}
     assert set(structure(rows).mode_of) == {"open"}  # without a reading by meaning, nothing says so
+
+
+def test_a_slot_whose_members_have_said_little_yet_is_left_out_of_the_opening_s_reading() -> None:
+    """Live, the meeting is read again at every utterance: a slot's first few questions (or stories) decide nothing."""
+    opening = [(FACILITATOR, "member", "other", LIKELY_CALL)]
+    advised = _advising("Amira", ["Tunde", "Jo", "Sam"])
+    asked = slot("Tunde", ["Amira", "Jo", "Sam"])
+
+    def modes(rows: Sequence[Row]) -> set[str]:
+        return set(structure([*opening, *rows], calls_for_ideas=_called_by_meaning).mode_of)
+
+    assert modes([*advised, *asked]) == {"open"}  # Tunde's set asks: the call was not taken up in every slot
+    assert modes([*advised, *asked[:14]]) == {"planned"}  # five questions in, Tunde's slot says nothing yet
+    assert modes(advised) == {"open"}  # one presenter's session is never planned by its opening alone
