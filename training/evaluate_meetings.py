@@ -130,7 +130,7 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
     utterances = label_utterances(Transcript(turns=tuple(turns), format="json"), coach)
     speakers = list(dict.fromkeys(u.speaker for u in utterances))
     facilitator = infer_facilitator(utterances, speakers)
-    structure = infer_structure(utterances, facilitator, calls_for_ideas=shipped_calls())
+    structure = infer_structure(utterances, facilitator, calls_for_ideas=shipped_calls)
     first_utterance: dict[int, int] = {}
     for index, u in enumerate(utterances):
         first_utterance.setdefault(u.turn, index)

@@ -15,11 +15,9 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -32,9 +30,6 @@ from coach.labels import CLOSED_QUESTION, OPEN_QUESTION, OTHER
 #: you do in my place?"). A presenter's account (``story``) is never read as a call.
 CALL_LABELS = frozenset({OTHER, OPEN_QUESTION, CLOSED_QUESTION})
 MIN_WORDS = 3
-#: Where a sentence reads as more likely a call than not: enough in a facilitator's opening when the set's behaviour
-#: confirms it (``coach.feedback.structure``), not alone.
-LIKELY = 0.5
 
 
 class IdeasCallDetector:
@@ -48,34 +43,16 @@ class IdeasCallDetector:
 
     @classmethod
     def load(cls, path: Path | None = None, encoder: SentenceEncoder | None = None) -> IdeasCallDetector:
-        head = read_head(path)
+        path = path or models_dir() / "ideas-calls" / "model.json"
+        if not path.is_file():
+            raise ModelError(f"{path} is missing; rebuild it with `python -m training.train_ideas_calls`.")
+        head = json.loads(path.read_text(encoding="utf-8"))
         return cls(encoder or shared_encoder(), head["weights"], head["bias"], head["threshold"])
 
     def probabilities(self, sentences: Sequence[str]) -> list[float]:
         """The probability that each sentence is a call for ideas (each embedded alone, as in training)."""
         scores = [float(self._encoder.embed([sentence])[0] @ self._weights) + self._bias for sentence in sentences]
         return [float(1.0 / (1.0 + np.exp(-score))) for score in scores]
-
-    def __call__(self, sentences: Sequence[str]) -> list[bool]:
-        return [p >= self.threshold for p in self.probabilities(sentences)]
-
-
-def read_head(path: Path | None = None) -> dict[str, Any]:
-    """The head's weights, bias and threshold (``models/ideas-calls/model.json`` unless ``path`` is given)."""
-    path = path or models_dir() / "ideas-calls" / "model.json"
-    if not path.is_file():
-        raise ModelError(f"{path} is missing; rebuild it with `python -m training.train_ideas_calls`.")
-    head: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return head
-
-
-@dataclass(frozen=True)
-class CallReader:
-    """What the structure rules ask of a call-for-ideas reader: each sentence's ``probabilities`` of being a call,
-    and the ``threshold`` from which one counts as a call on its own."""
-
-    probabilities: Callable[[Sequence[str]], Sequence[float]]
-    threshold: float
 
     def __call__(self, sentences: Sequence[str]) -> list[bool]:
         return [p >= self.threshold for p in self.probabilities(sentences)]
@@ -92,17 +69,17 @@ class _Readings:
 
     def __init__(self, size: int) -> None:
         self._size = size
-        self._readings: OrderedDict[bytes, float] = OrderedDict()
+        self._readings: OrderedDict[bytes, bool] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, digest: bytes) -> float | None:
+    def get(self, digest: bytes) -> bool | None:
         with self._lock:
             reading = self._readings.get(digest)
             if reading is not None:
                 self._readings.move_to_end(digest)
             return reading
 
-    def put(self, digest: bytes, reading: float) -> None:
+    def put(self, digest: bytes, reading: bool) -> None:
         with self._lock:
             self._readings[digest] = reading
             self._readings.move_to_end(digest)
@@ -114,13 +91,13 @@ class _Readings:
 _SHIPPED_READINGS = _Readings(4096)
 
 
-def shipped_probabilities(sentences: Sequence[str]) -> list[float]:
-    """The shipped detector's probabilities for ``sentences``, each sentence read once per process (remembered by
-    digest); the model is loaded the first time any is asked about."""
+def shipped_calls(sentences: Sequence[str]) -> list[bool]:
+    """The shipped detector's reading of ``sentences``, each sentence read once per process (remembered by digest);
+    the model is loaded the first time any is asked about."""
     digests = [hashlib.sha256(sentence.encode("utf-8")).digest() for sentence in sentences]
     known = [_SHIPPED_READINGS.get(digest) for digest in digests]
     unread = [sentence for sentence, reading in zip(sentences, known, strict=True) if reading is None]
-    fresh = iter(shipped_detector().probabilities(unread) if unread else [])
+    fresh = iter(shipped_detector()(unread) if unread else [])
     readings = []
     for digest, reading in zip(digests, known, strict=True):
         if reading is None:
@@ -128,10 +105,3 @@ def shipped_probabilities(sentences: Sequence[str]) -> list[float]:
             _SHIPPED_READINGS.put(digest, reading)
         readings.append(reading)
     return readings
-
-
-@cache
-def shipped_calls() -> CallReader:
-    """The shipped reader: :func:`shipped_probabilities` at the shipped head's threshold (read without loading the
-    encoder)."""
-    return CallReader(shipped_probabilities, float(read_head()["threshold"]))

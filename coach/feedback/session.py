@@ -242,7 +242,7 @@ def read_meeting(
     structure = (
         None
         if named_one
-        else infer_structure(unresolved, roles.facilitator, given, mode, parts, calls_for_ideas=shipped_calls())
+        else infer_structure(unresolved, roles.facilitator, given, mode, parts, calls_for_ideas=shipped_calls)
     )
     if structure is None or not (given or structure.is_meeting):  # one presenter named: read whole as asked
         return tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved), roles, None

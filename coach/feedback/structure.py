@@ -32,11 +32,9 @@ from what people said, in turns:
   ("for the last ten minutes ideas are welcome", "I'd love to pick your brains", "this time it's not questions only",
   the presenter's "how would you run it?", not "questions first, then the ideas bit"; with ``calls_for_ideas``, also
   a call recognised by its meaning that someone takes up with advice or a story), and then planned to its end;
-  in a meeting announced as planned ("today's a planned meeting", "this is the ideas one"; with ``calls_for_ideas``,
-  also, in a meeting of several slots, a facilitator's opening call read by its meaning, as likely as not, when
-  members answer every slot with advice and stories well over half of what they say) every slot is planned unless
-  its presenter asks for questions only. The opening, report-back and close take the mode of the meeting's first
-  slot or discussion.
+  in a meeting announced as planned ("today's a planned meeting", "this is the ideas one") every slot is planned
+  unless its presenter asks for questions only. The opening, report-back and close take the mode of the
+  meeting's first slot or discussion.
 
 Given slots (presenters with where they start) and modes always win over what is inferred. The guideline these rules
 follow is ``data/annotated/GUIDELINES.md`` ("Whole meetings"); ``python -m training.evaluate_meetings`` measures them
@@ -46,13 +44,13 @@ on the annotated meetings.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from coach.feedback.ideas_calls import CALL_LABELS, LIKELY, MIN_WORDS, CallReader
+from coach.feedback.ideas_calls import CALL_LABELS, MIN_WORDS
 from coach.feedback.roles import Spoken
-from coach.labels import ADVICE, OTHER, QUESTION_LABELS, REFLECTION, STORY
+from coach.labels import ADVICE, QUESTION_LABELS, REFLECTION, STORY
 
 Phase = Literal[
     "opening", "report_back", "presenting", "questioning", "actions", "process_review", "discussion", "closing"
@@ -78,14 +76,6 @@ HAND_OVER_REACH = 8
 OPEN_SLOT_REACH = 3
 #: Within how many turns after a call for ideas recognised by its meaning someone must take it up (advice or a story).
 CALL_TAKEN_UP_TURNS = 3
-#: The share of advice and stories in a slot's members' talk that takes up a call for ideas read in the opening. With
-#: the shipped model's labels, members' talk in the train and dev meetings' open slot time reaches 0.5 at most (but
-#: for a few turns of one slot resumed at the close) and 0.58 and 0.61 in the two slots of a set slipping into advice
-#: (batch ad); in slots planned throughout, 0.65 to 0.93, and 0.73 or more where no phrase says so.
-TAKEN_UP_SHARE = 0.65
-#: How many of a slot's members' utterances (not ``other``) that share needs before it says anything: live, a slot's
-#: first story would otherwise plan the meeting. A slot with fewer is left out of the reading.
-TAKEN_UP_UTTERANCES = 8
 #: The fewest turns of a slot found after a planned discussion started.
 RESUMED_SLOT_TURNS = 15
 #: How many turns before a slot's first the facilitator's naming its presenter still hands it over.
@@ -223,6 +213,8 @@ _TAKES_THE_FLOOR = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+#: Says which sentences are calls for ideas by their meaning (``coach.feedback.ideas_calls``), beside the phrases.
+CallsForIdeas = Callable[[Sequence[str]], Sequence[bool]]
 
 
 def _says_now(cue: re.Pattern[str], text: str) -> bool:
@@ -269,7 +261,7 @@ class _IdeasAsked:
         utterances: Sequence[Spoken],
         turns: Sequence[_Turn],
         facilitator: str | None,
-        calls: CallReader | None,
+        calls: CallsForIdeas | None,
     ) -> None:
         self._utterances = utterances
         self._turns = turns
@@ -291,19 +283,6 @@ class _IdeasAsked:
             ]
             self._read[turn.first] = bool(candidates) and any(self._calls(candidates))
         return self._read[turn.first]
-
-    def in_opening(self, opening: Sequence[_Turn]) -> bool:
-        """Whether a sentence of the facilitator's in ``opening`` reads as a call for ideas, at least as likely as not
-        (not about later): the meeting may have been announced as planned in words no phrase knows ("This one we said
-        we'd turn upside down"). Not enough alone: the opening also talks of ideas for later parts and meetings."""
-        sentences = [
-            u.text
-            for turn in opening
-            if turn.speaker == self._facilitator
-            for u in self._utterances[turn.first : turn.last + 1]
-            if len(u.text.split()) >= MIN_WORDS and not _LATER.search(u.text)
-        ]
-        return self._calls is not None and bool(sentences) and max(self._calls.probabilities(sentences)) >= LIKELY
 
     def _taken_up(self, turn: _Turn, callers: set[str | None]) -> bool:
         number = self._number[turn.first]
@@ -434,7 +413,7 @@ def infer_structure(
     given_slots: Sequence[GivenSlot] = (),
     given_mode: MeetingMode | None = None,
     given_parts: Sequence[GivenPart] = (),
-    calls_for_ideas: CallReader | None = None,
+    calls_for_ideas: CallsForIdeas | None = None,
 ) -> MeetingStructure:
     """The meeting's structure (see the module docstring). ``given_slots`` replace the inferred slots;
     ``given_mode`` ``open`` or ``planned`` sets every utterance's mode (``combined``, or ``None``, infers it); each of
@@ -514,7 +493,7 @@ def infer_structure(
     if after is not None:
         _mark(phase_of, turns, after, resumed if resumed is not None else closing, "discussion")
     _mark(phase_of, turns, closing, len(turns), "closing")
-    mode_of = _modes(turns, slots, phase_of, facilitator, given_mode, planned, ideas_asked, turns[: before + 1])
+    mode_of = _modes(turns, slots, phase_of, facilitator, given_mode, planned, ideas_asked)
     starts = sorted(given_parts, key=lambda part: part.start_index)
     for number, part in enumerate(starts):
         end = starts[number + 1].start_index if number + 1 < len(starts) else count
@@ -823,30 +802,35 @@ def _modes(
     given: MeetingMode | None,
     planned_meeting: bool,
     ideas_asked: _IdeasAsked,
-    opening: Sequence[_Turn],
 ) -> list[Mode]:
     """Each utterance's mode: a discussion is planned; a slot is open (planned in a meeting announced as planned,
     unless its presenter asks for questions only) until its presenter or the facilitator asks for ideas; the opening,
-    report-back and closing take the mode of the first slot or discussion. A meeting of several slots is also announced
-    as planned when the facilitator's ``opening`` reads as a call for ideas by its meaning and the set takes it up in
-    every slot: members' advice and stories are at least :data:`TAKEN_UP_SHARE` of what they said before any call in
-    it (slots where they have said too little yet left out)."""
+    report-back and closing take the mode of the first slot or discussion."""
     count = len(phase_of)
     if given in (OPEN, PLANNED):
         return [OPEN if given == OPEN else PLANNED] * count
     mode_of: list[Mode] = [PLANNED if phase == "discussion" else OPEN for phase in phase_of]
-    asked = [_asks_in_slot(turns, slot, facilitator, ideas_asked) for slot in slots]
-    shares = [
-        _members_share(turns, slot, slot.end_index if call is None else call - 1, facilitator)
-        for slot, (questions_only, call) in zip(slots, asked, strict=True)
-        if not questions_only
-    ]
-    taken_up = [share >= TAKEN_UP_SHARE for share in shares if share is not None]
-    planned_meeting = planned_meeting or (
-        len(slots) > 1 and bool(taken_up) and all(taken_up) and ideas_asked.in_opening(opening)
-    )
-    for slot, (questions_only, call) in zip(slots, asked, strict=True):
-        planned_from = slot.start_index if planned_meeting and not questions_only else call
+    for slot in slots:
+        inside = [
+            turn
+            for turn in turns
+            if slot.start_index <= turn.first <= slot.end_index and turn.speaker in (slot.presenter, facilitator)
+        ]
+        questions_only = any(
+            _OPEN_SLOT_CUE.search(turn.text) and not _RULE_LIFTED_CUE.search(turn.text)
+            for turn in inside[:OPEN_SLOT_REACH]
+        )
+        asks_for_ideas = next(
+            (
+                turn.first
+                for turn in inside
+                if _says_now(_PLANNED_CUE, turn.text)
+                or ideas_asked(turn, slot.presenter)
+                or (turn.speaker == slot.presenter and _PRESENTER_ASKS_IDEAS.search(turn.text))
+            ),
+            None,
+        )
+        planned_from = slot.start_index if planned_meeting and not questions_only else asks_for_ideas
         if planned_from is not None:
             for index in range(planned_from, slot.end_index + 1):
                 mode_of[index] = PLANNED
@@ -856,45 +840,6 @@ def _modes(
             if phase in ("opening", "report_back", "closing"):
                 mode_of[index] = mode_of[first_part]
     return mode_of
-
-
-def _asks_in_slot(
-    turns: Sequence[_Turn], slot: Slot, facilitator: str | None, ideas_asked: _IdeasAsked
-) -> tuple[bool, int | None]:
-    """Whether the slot's presenter or the facilitator asks for questions only as it starts, and where either first
-    asks for ideas (``None``: nowhere)."""
-    inside = [
-        turn
-        for turn in turns
-        if slot.start_index <= turn.first <= slot.end_index and turn.speaker in (slot.presenter, facilitator)
-    ]
-    questions_only = any(
-        _OPEN_SLOT_CUE.search(turn.text) and not _RULE_LIFTED_CUE.search(turn.text) for turn in inside[:OPEN_SLOT_REACH]
-    )
-    call = next(
-        (
-            turn.first
-            for turn in inside
-            if _says_now(_PLANNED_CUE, turn.text)
-            or ideas_asked(turn, slot.presenter)
-            or (turn.speaker == slot.presenter and _PRESENTER_ASKS_IDEAS.search(turn.text))
-        ),
-        None,
-    )
-    return questions_only, call
-
-
-def _members_share(turns: Sequence[_Turn], slot: Slot, last: int, facilitator: str | None) -> float | None:
-    """The share of advice and stories in what the slot's members said up to utterance ``last`` (their utterances not
-    ``other``); ``None`` before they have said :data:`TAKEN_UP_UTTERANCES` such utterances."""
-    said = [
-        label
-        for turn in turns
-        if slot.start_index <= turn.first <= last and turn.speaker not in (slot.presenter, facilitator)
-        for label in turn.labels
-        if label != OTHER
-    ]
-    return sum(label in (ADVICE, STORY) for label in said) / len(said) if len(said) >= TAKEN_UP_UTTERANCES else None
 
 
 def _mark(phase_of: list[Phase], turns: Sequence[_Turn], first: int, end: int, phase: Phase) -> None:

@@ -61,24 +61,15 @@ def test_the_shipped_reading_of_a_sentence_is_made_once_and_remembered_by_digest
 ) -> None:
     read: list[str] = []
 
-    class Detector:
-        def probabilities(self, sentences: Sequence[str]) -> list[float]:
-            read.extend(sentences)
-            return [0.9 if "ideas" in sentence else 0.2 for sentence in sentences]
+    def detector(sentences: Sequence[str]) -> list[bool]:
+        read.extend(sentences)
+        return ["ideas" in sentence for sentence in sentences]
 
-    monkeypatch.setattr(ideas_calls, "shipped_detector", Detector)
+    monkeypatch.setattr(ideas_calls, "shipped_detector", lambda: detector)
     monkeypatch.setattr(ideas_calls, "_SHIPPED_READINGS", ideas_calls._Readings(2))
-    calls = ideas_calls.shipped_calls()
 
-    assert calls(["ideas now, please", "questions first"]) == [True, False]
-    assert calls.probabilities(["questions first", "any more ideas"]) == [0.2, 0.9]
+    assert ideas_calls.shipped_calls(["ideas now, please", "questions first"]) == [True, False]
+    assert ideas_calls.shipped_calls(["questions first", "any more ideas"]) == [False, True]
     assert read == ["ideas now, please", "questions first", "any more ideas"]
-    assert calls(["ideas now, please"]) == [True]  # forgotten: only the last two are kept
+    assert ideas_calls.shipped_calls(["ideas now, please"]) == [True]  # forgotten: only the last two are kept
     assert read[-1] == "ideas now, please"
-
-
-def test_the_shipped_reader_counts_a_call_from_the_shipped_heads_threshold() -> None:
-    head = ideas_calls.read_head()
-
-    assert ideas_calls.shipped_calls().threshold == head["threshold"]
-    assert head["threshold"] > ideas_calls.LIKELY

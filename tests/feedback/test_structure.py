@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 import pytest
 
-from coach.feedback.ideas_calls import CallReader
 from coach.feedback.structure import GivenPart, GivenSlot, MeetingStructure, infer_structure
 from tests.feedback.builders import Row, utterances
 from tests.feedback.meeting import FACILITATOR, MEETING, questioning, slot
@@ -472,14 +471,10 @@ def test_the_rule_lifted_before_the_first_slot_with_the_slot_at_once_makes_a_pla
 
 
 MEANT_CALL = "Right, go on, let Tunde have everything you've got."
-LIKELY_CALL = "This one we said we'd turn upside down: if you know how you'd fix it, say so."
 
 
-def _probabilities(sentences: Sequence[str]) -> list[float]:
-    return [0.95 if sentence == MEANT_CALL else 0.6 if sentence == LIKELY_CALL else 0.1 for sentence in sentences]
-
-
-_called_by_meaning = CallReader(_probabilities, threshold=0.85)
+def _called_by_meaning(sentences: Sequence[str]) -> list[bool]:
+    return [sentence == MEANT_CALL for sentence in sentences]
 
 
 @pytest.mark.parametrize("taken_up", [True, False])
@@ -495,58 +490,3 @@ def test_a_call_for_ideas_known_only_by_its_meaning_counts_when_someone_takes_it
     assert set(found.mode_of[:at]) == {"open"}
     assert found.mode_of[at] == ("planned" if taken_up else "open")  # reining advice in reads like a call
     assert set(structure(rows).mode_of) == {"open"}  # the phrases alone do not know it
-
-
-def _advising(presenter: str, members: Sequence[str]) -> list[Row]:
-    """A slot in which the members answer the presenter's account with their own experience and advice."""
-    rows = slot(presenter, members, rounds=2)
-    tell = [
-        (members[0], "member", "story", "We had exactly that at ours last winter, and the agency staff never settled."),
-        (presenter, "member", "other", "Right."),
-        (members[1], "member", "advice", "Get the bank pool to give you the same three people every week."),
-        (presenter, "member", "other", "Okay."),
-        (members[2], "member", "advice", "I'd put the rota up six weeks ahead and let them swap."),
-        (presenter, "member", "story", "They do swap already, it's the gaps at night."),
-    ]
-    return rows[:-2] + tell * 2 + rows[-2:]
-
-
-@pytest.mark.parametrize(
-    ("opening", "members_advise", "planned"),
-    [
-        (LIKELY_CALL, True, True),
-        (LIKELY_CALL, False, False),  # the opening read as a call, not taken up: the set questions
-        ("Nadia and Tom emailed asking for time.", True, False),  # a set slipping into advice in open time stays open
-    ],
-)
-def test_a_call_for_ideas_read_in_the_opening_plans_the_slots_the_set_takes_it_up_in(
-    opening: str, members_advise: bool, planned: bool
-) -> None:
-    build = _advising if members_advise else slot
-    rows = [
-        (FACILITATOR, "member", "other", "Morning, everyone, coats on, the heating's off again."),
-        (FACILITATOR, "member", "other", opening),
-        *build("Amira", ["Tunde", "Jo", "Sam"]),
-        *build("Tunde", ["Amira", "Jo", "Sam"]),
-        (FACILITATOR, "member", "other", "Thank you, everyone. Next meeting is the ninth, same room."),
-    ]
-
-    found = structure(rows, calls_for_ideas=_called_by_meaning)
-
-    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
-    assert set(found.mode_of) == {"planned" if planned else "open"}
-    assert set(structure(rows).mode_of) == {"open"}  # without a reading by meaning, nothing says so
-
-
-def test_a_slot_whose_members_have_said_little_yet_is_left_out_of_the_opening_s_reading() -> None:
-    """Live, the meeting is read again at every utterance: a slot's first few questions (or stories) decide nothing."""
-    opening = [(FACILITATOR, "member", "other", LIKELY_CALL)]
-    advised = _advising("Amira", ["Tunde", "Jo", "Sam"])
-    asked = slot("Tunde", ["Amira", "Jo", "Sam"])
-
-    def modes(rows: Sequence[Row]) -> set[str]:
-        return set(structure([*opening, *rows], calls_for_ideas=_called_by_meaning).mode_of)
-
-    assert modes([*advised, *asked]) == {"open"}  # Tunde's set asks: the call was not taken up in every slot
-    assert modes([*advised, *asked[:14]]) == {"planned"}  # five questions in, Tunde's slot says nothing yet
-    assert modes(advised) == {"open"}  # one presenter's session is never planned by its opening alone
