@@ -103,13 +103,13 @@ LIMITS = """## Known limits
 - In real meetings (MRDA), process and task talk ("let's do the next one") is often labelled advice: MRDA's `other`
   rows are the commonest source of false advice. A presenter's own plans ("I'm going to talk to her") are sometimes
   labelled advice too; neither counts against the members' questioning ratio, but both show in per-speaker counts.
-- On whole meetings (`data/annotated/meetings`), a meeting's members' ratio is within 0.05 of the annotated one in 11
-  of 19 dev meetings but only 5 of 14 test meetings; with the annotated structure and this model's labels, 18 of 19
-  and 12 of 14. Where it misses, the structure is usually wrong (a planned stretch read as open, a slot's end missed),
+- On whole meetings (`data/annotated/meetings`), a meeting's members' ratio is within 0.05 of the annotated one in 14
+  of 25 dev meetings but only 7 of 20 test meetings; with the annotated structure and this model's labels, 23 of 25
+  and 16 of 20. Where it misses, the structure is usually wrong (a planned stretch read as open, a slot's end missed),
   so the wrong talk is counted. The structure comes from rules over these labels (`coach.feedback.structure`),
   written on meetings from this project's writers, and a call-for-ideas head over the sentence encoder
   (`models/ideas-calls`); read unseen, new writers' meetings lose most on open and planned time (modes right for
-  50-66% of turns), which each writer announces in new words.
+  50-68% of turns), which each writer announces in new words.
 """
 
 
