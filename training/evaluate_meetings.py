@@ -35,10 +35,11 @@ from typing import Any
 from coach.classifier import Coach
 from coach.feedback import metrics
 from coach.feedback.ideas_calls import shipped_calls
+from coach.feedback.report import planned_time_check
 from coach.feedback.roles import infer_facilitator, resolve_roles
-from coach.feedback.session import LabelledUtterance, label_utterances
+from coach.feedback.session import LabelledUtterance, label_utterances, scored
 from coach.feedback.structure import MeetingStructure, infer_structure
-from coach.labels import OTHER, QUESTIONING_LABELS
+from coach.labels import OTHER, QUESTIONING_LABELS, Role
 from coach.transcript.model import Transcript, Turn
 from training.data import ROOT, SPLIT_NAMES
 from training.meetings import meeting_split, slot_spans
@@ -179,6 +180,19 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         ]
     )
     labels_only = gold_ratio([{**row, "label": label} for row, label in zip(rows, row_labels, strict=True)])
+    roles = [
+        Role.PRESENTER
+        if u.speaker == structure.presenter_at(i)
+        else Role.FACILITATOR
+        if u.speaker == facilitator
+        else Role.MEMBER
+        for i, u in enumerate(utterances)
+    ]
+    check = planned_time_check(
+        scored([u.with_role(role) for u, role in zip(utterances, roles, strict=True)], structure),
+        structure if structure.is_meeting else None,
+    )
+    slot_modes = {row["mode"] for row in rows if row["slot"] is not None}
     found_by_turn = {turn: [u.label for u in said] for turn, said in groupby(utterances, key=lambda u: u.turn)}
     differences = Counter(
         counted_difference([row["label"] for row in group], found_by_turn.get(number, []))
@@ -198,6 +212,13 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         "ratio_annotated_structure": labels_only,
         "phases": phases,
         "turns_counted_differently": {kind: n for kind, n in differences.items() if kind is not None},
+        "slots_annotated": "planned"
+        if slot_modes == {"planned"}
+        else "combined"
+        if "planned" in slot_modes
+        else "open",
+        "planned_found": "planned" in structure.mode_of,
+        "planned_time_check": None if check is None else check.share,
     }
 
 
@@ -236,6 +257,28 @@ def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "one_presenter_ratio_within_0_05": round(
             sum(_within(r["one_presenter_ratio"], r["gold_ratio"]) for r in results) / max(len(results), 1), 4
         ),
+        "planned_time_check": planned_check_counts(results),
+    }
+
+
+def planned_check_counts(results: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Where the report's planned-time check (``coach.feedback.report.planned_time_check``) spoke: on the meetings
+    annotated as planned in every slot that Coach read with no planned time (it should), and on the meetings annotated
+    as open in every slot (where it is right to ask only when the set slipped: its annotated ratio under 0.5)."""
+    missed = [r for r in results if r["slots_annotated"] == "planned" and not r["planned_found"]]
+    open_slots = [r for r in results if r["slots_annotated"] == "open"]
+    flagged_open = [r for r in open_slots if r["planned_time_check"] is not None]
+    return {
+        "planned_throughout_read_without_planned_time": len(missed),
+        "of_them_checked": sum(r["planned_time_check"] is not None for r in missed),
+        "open_slots": len(open_slots),
+        "open_slots_checked": len(flagged_open),
+        "open_slots_checked_set_slipped": sum(
+            r["gold_ratio"] is not None and r["gold_ratio"] < 0.5 for r in flagged_open
+        ),
+        "other_checked": sum(
+            r["planned_time_check"] is not None for r in results if r not in missed and r not in open_slots
+        ),
     }
 
 
@@ -256,7 +299,7 @@ def main() -> None:
             f"{result['meeting']}: {result['turns']} turns; slots {slots}; phases {result['phase_right']}, modes "
             f"{result['mode_right']}; ratio {result['ratio']} (gold {result['gold_ratio']}, per row "
             f"{result['ratio_per_row']}, annotated structure {result['ratio_annotated_structure']}, one presenter "
-            f"{result['one_presenter_ratio']})"
+            f"{result['one_presenter_ratio']}); planned-time check {result['planned_time_check']}"
         )
         if args.show:
             for turn, (gold, found, gold_mode, found_mode) in enumerate(result["phases"]):

@@ -73,6 +73,9 @@ def _wrap(text: str, width: int, indent: str = "") -> str:
 def _title(report: Report, width: int) -> str:
     title = "Coach session report"
     lines = [title, "=" * len(title), _wrap(report.feedback.headline, width)]
+    check = report.feedback.planned_time_check
+    if check is not None:
+        lines += ["", _wrap(check.note, width)]
     roles = report.roles
     who = []
     if roles.presenter:

@@ -23,6 +23,7 @@ from coach.feedback.report_model import (
     Highlight,
     ModePart,
     Moment,
+    PlannedTimeCheck,
     QuestionRephrased,
     Report,
     ReportedBack,
@@ -35,8 +36,8 @@ from coach.feedback.report_model import (
 )
 from coach.feedback.roles import FACILITATOR, PRESENTER, assumption_note
 from coach.feedback.session import LabelledUtterance, Session
-from coach.feedback.structure import MeetingStructure
-from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY, Role
+from coach.feedback.structure import PLANNED, MeetingStructure
+from coach.labels import ADVICE, BREAKING_LABELS, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY, Role
 
 #: How a user of the HTTP API changes a role (the command line and the pages word their own).
 API_ROLE_FIXES = {
@@ -45,6 +46,14 @@ API_ROLE_FIXES = {
 }
 #: How a user of the HTTP API gives a meeting's slots (the command line and the pages word their own).
 API_SLOT_FIX = "give the slots field (each presenter with the turn or time their slot starts)"
+#: How a user of the HTTP API reads a meeting as planned time (the command line and the pages word their own).
+API_MODE_FIX = 'send "mode": "planned" (or the planned parts)'
+#: The planned-time check speaks when at least this share of members' contributions in the slots was advice or
+#: stories ("more than half"; on the annotated meetings this separates the meetings planned throughout and the sets
+#: slipping into advice from every other meeting: ``python -m training.evaluate_meetings``)...
+PLANNED_CHECK_SHARE = 0.5
+#: ... over at least this many contributions.
+PLANNED_CHECK_CONTRIBUTIONS = 10
 #: A member who says this many story utterances in report-back has reported back.
 REPORT_UTTERANCES = 2
 #: A member's own story is a moment worth discussing from this many words on, even as a single utterance.
@@ -62,6 +71,7 @@ def build_report(
     max_rephrasings: int = 10,
     role_fixes: Mapping[Role, str] = API_ROLE_FIXES,
     slot_fix: str = API_SLOT_FIX,
+    mode_fix: str = API_MODE_FIX,
 ) -> Report:
     """The report of ``session`` (:meth:`Report.to_dict` gives it as JSON-ready data):
 
@@ -73,7 +83,8 @@ def build_report(
     - ``actions``: the presenter's committed actions (``coach.feedback.actions``), to report back on next time;
     - ``feedback``: a ``headline``, what ``went_well``, the ``moments`` most worth discussing, and ``rephrasings``
       (at most ``max_rephrasings``, advice dressed as questions first) of members' closed and leading questions, by
-      ``rephraser``; no suggestion is given under two questions.
+      ``rephraser``; no suggestion is given under two questions; and the ``planned_time_check`` of a meeting
+      (:func:`planned_time_check`, its note worded by ``mode_fix``).
     """
     utterances = session.utterances
     scored = session.scored
@@ -99,6 +110,7 @@ def build_report(
             went_well=went_well(scored, presenter, max_went_well),
             moments=moments(scored, presenter, max_moments),
             rephrasings=rephrasings(scored, rephraser, max_rephrasings),
+            planned_time_check=planned_time_check(scored, session.structure, mode_fix),
         ),
         slots=_slots(session, scored, actions),
         parts=_parts(session),
@@ -143,6 +155,33 @@ def _slots_note(structure: MeetingStructure, slot_fix: str) -> str | None:
     named = ", ".join(slot.presenter for slot in structure.slots)
     slots = "1 presenter's slot" if len(structure.slots) == 1 else f"{len(structure.slots)} presenters' slots"
     return f"We read {slots} ({named}); {slot_fix} to change this."
+
+
+def planned_time_check(
+    scored: Sequence[LabelledUtterance], structure: MeetingStructure | None, mode_fix: str = API_MODE_FIX
+) -> PlannedTimeCheck | None:
+    """The check of a meeting read as open throughout: when its modes were inferred, no planned time was found, and
+    at least :data:`PLANNED_CHECK_SHARE` of members' counted contributions in the slots (``scored``, at least
+    :data:`PLANNED_CHECK_CONTRIBUTIONS`) were advice or their own stories. Such a meeting was either planned time
+    announced in words Coach does not know, or a set that slipped into advice; only the set knows which."""
+    if structure is None or not structure.slots or not structure.modes_inferred or PLANNED in structure.mode_of:
+        return None
+    said = [
+        u
+        for u in metrics.contributions(metrics.members(scored))
+        if u.label != OTHER and structure.slot_of[u.index] is not None
+    ]
+    if len(said) < PLANNED_CHECK_CONTRIBUTIONS:
+        return None
+    share = sum(u.label in BREAKING_LABELS for u in said) / len(said)
+    if share < PLANNED_CHECK_SHARE:
+        return None
+    note = (
+        f"Coach found no planned time, yet {round(share * 100)}% of what members said in the slots was advice or their "
+        f"own stories. If the presenters asked for ideas and experience, {mode_fix}, and none of it will count against "
+        "members; if they did not, that is the pattern to work on."
+    )
+    return PlannedTimeCheck(share=round(share, 3), contributions=len(said), note=note)
 
 
 def _parts(session: Session) -> tuple[ModePart, ...]:

@@ -127,13 +127,27 @@ class QuestionRephrased:
 
 
 @dataclass(frozen=True)
+class PlannedTimeCheck:
+    """Said of a meeting whose modes were inferred, with no planned time found, when members mostly advised or told
+    their own stories in the slots: the ``share`` of their ``contributions`` there that were advice or stories, and a
+    ``note`` saying how to read the meeting as planned time if it was. A set slipping out of questioning mode and a
+    meeting planned throughout look alike from what members say, so Coach asks rather than decides."""
+
+    share: float
+    contributions: int
+    note: str
+
+
+@dataclass(frozen=True)
 class Feedback:
-    """Plain-words feedback: the ``headline``, what ``went_well``, the ``moments`` and the ``rephrasings``."""
+    """Plain-words feedback: the ``headline``, what ``went_well``, the ``moments``, the ``rephrasings``, and the
+    ``planned_time_check`` (``None`` unless it applies)."""
 
     headline: str
     went_well: tuple[Highlight, ...]
     moments: tuple[Moment, ...]
     rephrasings: tuple[QuestionRephrased, ...]
+    planned_time_check: PlannedTimeCheck | None = None
 
 
 @dataclass(frozen=True)

@@ -398,6 +398,8 @@ def _hands_over(turns: Sequence[_Turn], read: Sequence[_Reading], at: int) -> bo
 CLI_ROLE_FIXES = {PRESENTER: "pass --presenter NAME", FACILITATOR: "pass --facilitator NAME"}
 #: How a user of the command line gives a meeting's slots.
 CLI_SLOT_FIX = "pass --presenter NAME@M:SS for each slot"
+#: How a user of the command line reads a meeting as planned time.
+CLI_MODE_FIX = "run it again with --mode planned (or --part planned@M:SS where planned time starts)"
 
 
 def assumption_note(roles: Roles, fixes: Mapping[Role, str] = CLI_ROLE_FIXES) -> str | None:

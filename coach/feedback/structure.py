@@ -339,12 +339,15 @@ class GivenPart:
 @dataclass(frozen=True)
 class MeetingStructure:
     """Where each utterance sits in the meeting: its ``slots`` (``slot_of``, ``None`` outside them), each utterance's
-    ``phase_of`` and ``mode_of``, and the stretches (``phases`` outside slots, ``parts`` by mode)."""
+    ``phase_of`` and ``mode_of``, and the stretches (``phases`` outside slots, ``parts`` by mode). ``modes_inferred``:
+    whether the modes were inferred, no mode (other than ``combined``) and no part given (``False`` for a structure
+    kept in a set, whose modes were settled when it was saved)."""
 
     slots: tuple[Slot, ...]
     slot_of: tuple[int | None, ...]
     phase_of: tuple[Phase, ...]
     mode_of: tuple[Mode, ...]
+    modes_inferred: bool = False
     parts: tuple[Part, ...] = field(init=False)
     phases: tuple[PhaseSpan, ...] = field(init=False)
 
@@ -498,7 +501,8 @@ def infer_structure(
     for number, part in enumerate(starts):
         end = starts[number + 1].start_index if number + 1 < len(starts) else count
         mode_of[part.start_index : end] = [part.mode] * (end - part.start_index)
-    return MeetingStructure(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of))
+    inferred = given_mode in (None, "combined") and not given_parts
+    return MeetingStructure(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of), modes_inferred=inferred)
 
 
 def _turns(utterances: Sequence[Spoken]) -> list[_Turn]:

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from tests.api.conftest import MakeClient
 from tests.api.expect import assert_error, error_of
-from tests.feedback.meeting import meeting_turns
+from tests.feedback.meeting import ADVISED_MEETING, meeting_turns
 
 ROOT = Path(__file__).parents[2]
 SAMPLES = ROOT / "tests" / "transcript" / "samples"
@@ -350,6 +350,23 @@ def test_a_meeting_of_several_presenters_is_read_slot_by_slot(client: TestClient
         "We read 2 presenters' slots (Amira, Tunde); give the slots field (each presenter with the turn or time "
         "their slot starts) to change this."
     )
+
+
+def test_a_meeting_whose_members_mostly_advised_asks_whether_it_was_planned(client: TestClient) -> None:
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
+
+    inferred = client.post("/v1/sessions/analyze", json={"turns": turns, "facilitator": "Ruth"}).json()
+    planned = client.post("/v1/sessions/analyze", json={"turns": turns, "facilitator": "Ruth", "mode": "planned"})
+
+    check = inferred["feedback"]["planned_time_check"]
+    assert (check["share"], check["contributions"]) == (0.75, 16)
+    assert 'send "mode": "planned" (or the planned parts)' in check["note"]
+    assert inferred["summary"]["member_counts"]["advice"] == 12
+    # Read as planned, as the note offers: nothing members said is held against them, and the note has done its job.
+    assert planned.status_code == 200
+    assert planned.json()["feedback"]["planned_time_check"] is None
+    assert [slot["mode"] for slot in planned.json()["slots"]] == ["planned", "planned"]
+    assert planned.json()["summary"]["member_counts"]["advice"] == 0
 
 
 def test_slots_and_mode_given_win(client: TestClient) -> None:

@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, Page, Route, expect
 from tests.browser.conftest import LiveServer, Screenshot
 from tests.browser.helpers import clock, service_report
 from tests.browser.test_axe import violations
-from tests.feedback.meeting import FACILITATOR, meeting_turns
+from tests.feedback.meeting import ADVISED_MEETING, FACILITATOR, meeting_turns
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -159,6 +159,30 @@ def test_a_planned_meeting_is_worked_out_again_and_the_mode_stays_chosen(
     expect(editor.get_by_role("combobox", name="Mode")).to_have_value("planned")
     expect(editor.get_by_role("button", name="Work the report out again")).to_be_focused()
     expect(page.get_by_role("textbox", name="Facilitator")).to_have_value(FACILITATOR)
+
+
+def test_a_meeting_of_advice_is_read_as_planned_time_with_one_click(
+    page: Page, server: LiveServer, tmp_path: Path
+) -> None:
+    """Members advised in both slots and nothing marked planned time: the report asks, and its button answers."""
+    path = tmp_path / "advised.json"
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
+    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    editor = open_meeting(page, server, path)
+    note = page.locator(".planned-note")
+    expect(note).to_contain_text("Coach found no planned time, yet 75% of what members said in the slots")
+    expect(note).to_contain_text("choose “Planned” as the Mode under “Who was who”")
+    expect(note).not_to_contain_text('send "mode"')
+    sent = analyse_posts(page)
+
+    note.get_by_role("button", name="Read it as planned time").click()
+
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_contain_text("Ruth as the facilitator")
+    expect(page.locator(".planned-note")).to_have_count(0)
+    expect(editor.get_by_role("combobox", name="Mode")).to_have_value("planned")
+    expect(slot_rows(page).filter(has_text="Amira's slot")).to_contain_text("planned")
+    assert len(sent) == 1
+    assert re.search(r'name="mode"\r\n\r\nplanned\r\n', sent[0])
 
 
 def test_planned_time_marked_on_the_page_wins_from_its_start_and_stays_marked(

@@ -1,5 +1,6 @@
 """A small scripted meeting for tests: the opening, Jo's report-back, Amira's slot, Tunde's slot (ideas asked for in
-its last part) and the close, as builder rows and as transcript turns one minute apart."""
+its last part) and the close, as builder rows and as transcript turns one minute apart; and the same meeting with
+members who mostly advise in both slots, announced in no words Coach knows (``ADVISED_MEETING``)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,24 @@ def questioning(presenter: str, members: Sequence[str], rounds: int) -> list[Row
     return rows
 
 
-def slot(presenter: str, members: Sequence[str], *, ideas: bool = False, rounds: int = 8) -> list[Row]:
+def advising(presenter: str, members: Sequence[str], rounds: int) -> list[Row]:
+    """A slot's advice: each member but every fourth suggests what to do, the presenter answers at length."""
+    rows: list[Row] = []
+    for number in range(rounds):
+        member = members[number % len(members)]
+        if number % 4 == 3:
+            rows.append((member, "member", "open_question", f"What happens for you when it goes wrong, {presenter}?"))
+        else:
+            rows.append(
+                (member, "member", "advice", f"You could ask the agency for the same people each week, {presenter}.")
+            )
+        rows.append((presenter, "member", "story", "I end up covering the shifts myself and going home late again."))
+    return rows
+
+
+def slot(
+    presenter: str, members: Sequence[str], *, ideas: bool = False, rounds: int = 8, advised: bool = False
+) -> list[Row]:
     rows: list[Row] = [
         (FACILITATOR, "member", "other", f"Thanks. {presenter}, over to you."),
         (
@@ -33,7 +51,7 @@ def slot(presenter: str, members: Sequence[str], *, ideas: bool = False, rounds:
         (presenter, "member", "story", "Two people left, and the agency staff do not know the ward at all."),
         (presenter, "member", "story", "I have tried everything I can think of and I am tired."),
     ]
-    rows += questioning(presenter, members, rounds)
+    rows += (advising if advised else questioning)(presenter, members, rounds)
     if ideas:
         rows.append(
             (FACILITATOR, "member", "other", f"For the last part ideas are welcome, that's what {presenter} asked for.")
@@ -63,6 +81,14 @@ MEETING: list[Row] = [
     *slot("Tunde", ["Amira", "Jo", "Sam"], ideas=True),
     (FACILITATOR, "member", "other", "Thank you, everyone. Next meeting is the ninth, same room."),
     ("Jo", "member", "other", "Bye all."),
+]
+
+
+ADVISED_MEETING: list[Row] = [
+    *MEETING[: MEETING.index(("Jo", "member", "story", "She agreed to the trial.")) + 1],
+    *slot("Amira", ["Tunde", "Jo", "Sam"], advised=True),
+    *slot("Tunde", ["Amira", "Jo", "Sam"], advised=True),
+    *MEETING[-2:],
 ]
 
 

@@ -11,7 +11,7 @@ from coach.cli.main import main
 from coach.errors import ModelError
 from tests.fakes import KeywordClassifier
 from tests.feedback.conftest import SAMPLE_TURNS
-from tests.feedback.meeting import meeting_turns
+from tests.feedback.meeting import ADVISED_MEETING, meeting_turns
 
 PLAIN = """Ruth: Okay. Shall we start?
 Sam: The rota keeps falling apart and I cover every weekend.
@@ -252,6 +252,23 @@ def test_the_text_report_shows_the_meeting(capsys: pytest.CaptureFixture[str], m
     assert "The meeting\n-----------\n" in out
     assert "Report-back on last time's actions: Jo reported back; not counted in members' figures." in words
     assert "Amira's slot (account, questions, actions): 100% of members' contributions were questions" in words
+
+
+def test_the_text_report_asks_whether_a_meeting_of_advice_was_planned(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "advised.json"
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
+    path.write_text(json.dumps({"turns": turns, "facilitator": "Ruth"}), encoding="utf-8")
+
+    code, out, _ = run(capsys, str(path), "--format", "text")
+    _, planned, _ = run(capsys, str(path), "--format", "text", "--mode", "planned")
+
+    words = " ".join(out.split())
+    assert code == 0
+    assert "Coach found no planned time, yet 75% of what members said in the slots was advice" in words
+    assert "run it again with --mode planned (or --part planned@M:SS where planned time starts)" in words
+    assert "Coach found no planned time" not in " ".join(planned.split())
 
 
 def test_several_presenters_need_their_start_times(capsys: pytest.CaptureFixture[str], meeting: Path) -> None:

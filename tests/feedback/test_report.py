@@ -45,13 +45,14 @@ UTTERANCE = {"index", "turn", "speaker", "role", "text", "label", "confidence", 
 def test_report_structure(report_json: dict[str, Any]) -> None:
     assert set(report_json) == TOP_LEVEL
     assert set(report_json["summary"]) == SUMMARY
-    assert set(report_json["feedback"]) == {"headline", "went_well", "moments", "rephrasings"}
+    assert set(report_json["feedback"]) == {"headline", "went_well", "moments", "rephrasings", "planned_time_check"}
     assert set(report_json["roles"]) == {"presenter", "facilitator", "assumed", "how_to_override"}
     assert all(set(u) == UTTERANCE for u in report_json["utterances"])
     assert report_json["model"] == {"name": "keyword-fake", "version": "0"}
     assert json.loads(json.dumps(report_json)) == report_json
     # A session of one presenter's slot is read whole: no meeting structure.
     assert (report_json["slots"], report_json["parts"], report_json["reported_back"]) == ([], [], None)
+    assert report_json["feedback"]["planned_time_check"] is None
 
 
 def test_summary_figures(report_json: dict[str, Any]) -> None:
@@ -177,6 +178,7 @@ def test_empty_session(rephraser: Rephraser) -> None:
         "went_well": [],
         "moments": [],
         "rephrasings": [],
+        "planned_time_check": None,
     }
     assert report["roles"]["how_to_override"] is None
 

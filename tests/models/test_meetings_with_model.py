@@ -13,6 +13,7 @@ from coach import Coach
 from coach.classifier.loading import MODELS_DIR
 from coach.feedback.session import MeetingGiven, PartGiven, Session, label_session
 from coach.transcript import read_transcript
+from tests.models import recorded as tolerance
 from training.data import ROOT
 from training.evaluate_meetings import evaluate_meeting, summarise
 from training.meetings import meeting_split
@@ -31,10 +32,11 @@ def test_the_meetings_structure_on_held_out_meetings() -> None:
     recorded = json.loads((MODELS_DIR / "minilm-int8" / "meetings.json").read_text(encoding="utf-8"))["test"]
     for name, floor in FLOORS.items():
         assert summary[name] >= floor, name
-        assert summary[name] == pytest.approx(recorded[name], abs=0.02), name
+        assert summary[name] == pytest.approx(recorded[name], abs=tolerance.TURN_SHARE), name
     # Read slot by slot, the members' ratio comes nearer the annotated one than read as one presenter's session.
     assert summary["ratio_within_0_05"] > summary["one_presenter_ratio_within_0_05"]
-    assert summary["ratio_per_row_within_0_05"] == pytest.approx(recorded["ratio_per_row_within_0_05"], abs=0.02)
+    for name in ("ratio_within_0_05", "ratio_per_row_within_0_05"):
+        assert summary[name] == pytest.approx(recorded[name], abs=tolerance.MEETING_SHARE), name
 
 
 def test_the_example_meeting_reads_as_its_readme_says_and_a_part_given_wins() -> None:

@@ -128,9 +128,10 @@ async function showReport(report) {
   if (!report.session_id && (report.slots || []).length) {
     const editor = meetingEditor(report);
     picker = editor.section;
-    options = { decorateLine: editor.markLine, transcriptIntro: [el("p", { class: "hint",
-      text: "“Slot starts here” on a line moves the slot of the person who said it to that line, or adds a slot "
-        + "there, in “Who was who” above." })] };
+    options = { decorateLine: editor.markLine, plannedNote: editor.plannedNote,
+      transcriptIntro: [el("p", { class: "hint",
+        text: "“Slot starts here” on a line moves the slot of the person who said it to that line, or adds a slot "
+          + "there, in “Who was who” above." })] };
   } else if (!report.session_id) {
     picker = rolesPicker(report);
   }
@@ -235,7 +236,8 @@ function meetingWords(note) {
 
 // Who was who in a meeting of several presenters: the facilitator, each presenter's slot (who, and the time or the
 // transcript's line it starts at) and how the meeting was run, preset to the report's. "Work the report out again"
-// sends the same transcript with them. Gives the editor's section, and markLine(row), which puts a "Slot starts here"
+// sends the same transcript with them. Gives the editor's section, plannedNote(node), which words the note on a meeting
+// that may have been planned time for this page, and markLine(row), which puts a "Slot starts here"
 // button on a line of the report's transcript.
 function meetingEditor(report) {
   const names = Object.keys(report.speakers || {});
@@ -339,7 +341,19 @@ function meetingEditor(report) {
     button.addEventListener("click", () => startSlotAt(u));
     line.querySelector(".when").append(" ", button);
   };
-  return { section, markLine };
+  // The note on a meeting that may have been planned time: "Read it as planned time" chooses Planned as the mode and
+  // works the report out again with everything else in the editor as it is.
+  const plannedNote = (node) => {
+    node.textContent = rewordModeFix(node.textContent, "choose “Planned” as the Mode under “Who was who”");
+    const read = el("button", { type: "button", class: "secondary small", id: "read-planned",
+      text: "Read it as planned time" });
+    read.addEventListener("click", () => {
+      mode.value = "planned";
+      form.requestSubmit();
+    });
+    node.append(" ", read);
+  };
+  return { section, markLine, plannedNote };
 }
 
 // Open and planned time marked by hand: the parts Coach read, in words, and a row for each part marked (open or

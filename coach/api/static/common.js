@@ -51,6 +51,14 @@ function rewordRoleFix(note, how) {
   });
 }
 
+// The service's note on a meeting that may have been planned time says how to read it so in its own terms (the API's
+// mode field: report.API_MODE_FIX); a page puts its own words there.
+const API_MODE_FIX = 'send "mode": "planned" (or the planned parts)';
+
+function rewordModeFix(note, words) {
+  return note.replace(API_MODE_FIX, words);
+}
+
 // The note as most pages show it: pointing to the Presenter and Facilitator boxes above the report.
 function pageWords(note) {
   return rewordRoleFix(note, (roles, tail) => {
@@ -75,8 +83,9 @@ function dayText(iso, short = false) {
 // why). options.afterHeadline: a node to show after the headline (the analyse page's roles pick-list), which then
 // carries the note on guessed roles instead of the headline; options.rolesWords: how that note is worded on this page
 // (pageWords unless given); options.decorateLine(row): called with each line of the transcript (the saved-session
-// page's corrections); options.transcriptIntro: nodes to show under the transcript's heading. Shown again, the
-// transcript stays as the reader left it.
+// page's corrections); options.transcriptIntro: nodes to show under the transcript's heading;
+// options.plannedNote(node): called with the note on a meeting that may have been planned time, to word it for this
+// page. Shown again, the transcript stays as the reader left it.
 async function renderReport(report, target, options = {}) {
   let html;
   try {
@@ -98,6 +107,8 @@ async function renderReport(report, target, options = {}) {
   const note = target.querySelector(".roles-note");
   if (note && options.afterHeadline) note.remove();
   else if (note) note.textContent = (options.rolesWords || pageWords)(note.textContent);
+  const planned = target.querySelector(".planned-note");
+  if (planned && options.plannedNote) options.plannedNote(planned);
   if (options.afterHeadline) target.querySelector("section").after(options.afterHeadline);
   const transcript = target.querySelector(".transcript-card");
   if (transcript) {

@@ -220,8 +220,12 @@ function handle(msg) {
     document.getElementById("print").disabled = false;
     // The session is over, so there are no boxes left to fill in: the note on guessed roles just says what was assumed.
     const rolesWords = (note) => rewordRoleFix(note, () => "");
+    const plannedNote = (node) => {
+      node.textContent = rewordModeFix(node.textContent, "press “Planned time from now” as it starts next time");
+    };
     socket.close();
-    renderReport(msg.report, document.getElementById("report"), { rolesWords }).then((heading) => heading?.focus());
+    renderReport(msg.report, document.getElementById("report"), { rolesWords, plannedNote })
+      .then((heading) => heading?.focus());
   }
 }
 
