@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import LiveServer, Screenshot
+from tests.feedback.meeting import ADVISED_MEETING, FACILITATOR, meeting_turns
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -272,3 +273,23 @@ def test_planned_time_marked_live_is_said_on_the_page_and_in_where_the_meeting_i
     expect(meeting).not_to_contain_text("starts with the next thing said")
     page.get_by_role("button", name="Open time from now").click()
     expect(meeting).to_contain_text("Open time starts with the next thing said.")
+
+
+def test_a_live_meeting_of_advice_ends_with_the_planned_time_check_in_the_pages_words(
+    page: Page, server: LiveServer
+) -> None:
+    page.goto(f"{server.url}/live")
+    expect(page.get_by_role("status")).to_have_text("Connected. Ready.")
+    page.get_by_label("Facilitator").fill(FACILITATOR)
+    page.get_by_role("button", name="Set roles").click()
+    turns = meeting_turns(ADVISED_MEETING)
+    for turn in turns:
+        say(page, turn.speaker, turn.text)
+    expect(page.locator("#feed > li").last).to_contain_text(turns[-1].text)
+
+    page.get_by_role("button", name="End the session and show the report").click()
+
+    note = page.locator(".planned-note")
+    expect(note).to_contain_text("Coach found no planned time, yet 75% of what members said in the slots")
+    expect(note).to_contain_text("press “Planned time from now” as it starts next time")
+    expect(note).not_to_contain_text('send "mode"')
