@@ -35,7 +35,7 @@ from typing import Any
 from coach.classifier import Coach
 from coach.feedback import metrics
 from coach.feedback.ideas_calls import shipped_calls
-from coach.feedback.report import planned_time_check
+from coach.feedback.report import planned_time_check, slot_planned_time_check
 from coach.feedback.roles import infer_facilitator, resolve_roles
 from coach.feedback.session import LabelledUtterance, label_utterances, scored
 from coach.feedback.structure import MeetingStructure, infer_structure
@@ -188,10 +188,18 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         else Role.MEMBER
         for i, u in enumerate(utterances)
     ]
-    check = planned_time_check(
-        scored([u.with_role(role) for u, role in zip(utterances, roles, strict=True)], structure),
-        structure if structure.is_meeting else None,
-    )
+    counted = scored([u.with_role(role) for u, role in zip(utterances, roles, strict=True)], structure)
+    check = planned_time_check(counted, structure if structure.is_meeting else None)
+    slot_checks = []
+    for slot in structure.slots if structure.is_meeting else ():
+        inside = [u for u in counted if slot.start_index <= u.index <= slot.end_index]
+        indexes = range(slot.start_index, slot.end_index + 1)
+        slot_check = slot_planned_time_check(
+            slot.presenter, inside, structure.modes_inferred and all(structure.mode_of[i] == "open" for i in indexes)
+        )
+        if slot_check is not None:
+            annotated = [first_rows[utterances[i].turn]["mode"] for i in indexes]
+            slot_checks.append(round(annotated.count("planned") / len(annotated), 2))
     slot_modes = {row["mode"] for row in rows if row["slot"] is not None}
     found_by_turn = {turn: [u.label for u in said] for turn, said in groupby(utterances, key=lambda u: u.turn)}
     differences = Counter(
@@ -219,6 +227,7 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         else "open",
         "planned_found": "planned" in structure.mode_of,
         "planned_time_check": None if check is None else check.share,
+        "slot_checks_annotated_planned_share": slot_checks,
     }
 
 
@@ -264,7 +273,9 @@ def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
 def planned_check_counts(results: Sequence[dict[str, Any]]) -> dict[str, int]:
     """Where the report's planned-time check (``coach.feedback.report.planned_time_check``) spoke: on the meetings
     annotated as planned in every slot that Coach read with no planned time (it should), and on the meetings annotated
-    as open in every slot (where it is right to ask only when the set slipped: its annotated ratio under 0.5)."""
+    as open in every slot (where it is right to ask only when the set slipped: its annotated ratio under 0.5). Then
+    the slots' own checks (``slot_planned_time_check``): how many, how many over annotated planned time, and how many
+    in the meetings whose set slipped."""
     missed = [r for r in results if r["slots_annotated"] == "planned" and not r["planned_found"]]
     open_slots = [r for r in results if r["slots_annotated"] == "open"]
     flagged_open = [r for r in open_slots if r["planned_time_check"] is not None]
@@ -278,6 +289,15 @@ def planned_check_counts(results: Sequence[dict[str, Any]]) -> dict[str, int]:
         ),
         "other_checked": sum(
             r["planned_time_check"] is not None for r in results if r not in missed and r not in open_slots
+        ),
+        "slots_checked": sum(len(r["slot_checks_annotated_planned_share"]) for r in results),
+        "slots_checked_with_annotated_planned_time": sum(
+            share > 0 for r in results for share in r["slot_checks_annotated_planned_share"]
+        ),
+        "slots_checked_set_slipped": sum(
+            len(r["slot_checks_annotated_planned_share"])
+            for r in results
+            if r["slots_annotated"] == "open" and r["gold_ratio"] is not None and r["gold_ratio"] < 0.5
         ),
     }
 

@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from markupsafe import Markup
 
 from coach.feedback.metrics import Timeline, Window
-from coach.feedback.render_text import LABEL_NAMES, format_time, meeting_outline, percent
+from coach.feedback.render_text import LABEL_NAMES, format_time, meeting_outline, percent, slot_notes
 from coach.feedback.report_model import Report, SavedReport, SlotReport, SpeakerFigures, Summary
 from coach.labels import DISPLAY_ORDER, LABEL_STYLES, OTHER, label_css
 
@@ -97,6 +97,7 @@ def _context(saved_or_not: Report | SavedReport) -> dict[str, Any]:
         "report_back": report.report_back if isinstance(report, SavedReport) else (),
         "figures": _figures(report.summary),
         "meeting": meeting_outline(report),
+        "slot_notes": slot_notes(report),
         "timeline": timeline_chart(report.timeline, report.slots),
         "speaker_bars": speaker_bars(report.speakers),
         "members": [(name, f, _contributions(f), _shares(f)) for name, f in members],

@@ -97,7 +97,16 @@ def _meeting(report: Report, width: int) -> str:
     lines = [_heading("The meeting")]
     for stretch in stretches:
         lines.append(_wrap(f"{stretch.when}  {stretch.what}: {stretch.figures}.", width))
+    for note in slot_notes(report):
+        lines += ["", _wrap(note, width)]
     return "\n".join(lines)
+
+
+def slot_notes(report: Report) -> list[str]:
+    """The slots' planned-time notes, where the meeting as a whole has none (its note already covers every slot)."""
+    if report.feedback.planned_time_check is not None:
+        return []
+    return [slot.planned_time_check.note for slot in report.slots if slot.planned_time_check is not None]
 
 
 def _summary(summary: Summary, width: int) -> str:

@@ -48,12 +48,16 @@ API_ROLE_FIXES = {
 API_SLOT_FIX = "give the slots field (each presenter with the turn or time their slot starts)"
 #: How a user of the HTTP API reads a meeting as planned time (the command line and the pages word their own).
 API_MODE_FIX = 'send "mode": "planned" (or the planned parts)'
-#: The planned-time check speaks when at least this share of members' contributions in the slots was advice or
-#: stories ("more than half"; on the annotated meetings this separates the meetings planned throughout and the sets
-#: slipping into advice from every other meeting: ``python -m training.evaluate_meetings``)...
+#: How a user of the HTTP API marks planned time in one slot (the command line and the pages word their own).
+API_PART_FIX = "send a planned part from where they did (the parts field)"
+#: The planned-time check speaks when at least this share of members' contributions in the slots (or in one slot)
+#: was advice or stories ("more than half"; on the annotated meetings this separates the slots and meetings planned
+#: throughout, and the sets slipping into advice, from every other: ``python -m training.evaluate_meetings``)...
 PLANNED_CHECK_SHARE = 0.5
-#: ... over at least this many contributions.
+#: ... over at least this many contributions in the meeting's slots ...
 PLANNED_CHECK_CONTRIBUTIONS = 10
+#: ... or in one slot.
+PLANNED_CHECK_SLOT_CONTRIBUTIONS = 8
 #: A member who says this many story utterances in report-back has reported back.
 REPORT_UTTERANCES = 2
 #: A member's own story is a moment worth discussing from this many words on, even as a single utterance.
@@ -72,6 +76,7 @@ def build_report(
     role_fixes: Mapping[Role, str] = API_ROLE_FIXES,
     slot_fix: str = API_SLOT_FIX,
     mode_fix: str = API_MODE_FIX,
+    part_fix: str = API_PART_FIX,
 ) -> Report:
     """The report of ``session`` (:meth:`Report.to_dict` gives it as JSON-ready data):
 
@@ -84,7 +89,7 @@ def build_report(
     - ``feedback``: a ``headline``, what ``went_well``, the ``moments`` most worth discussing, and ``rephrasings``
       (at most ``max_rephrasings``, advice dressed as questions first) of members' closed and leading questions, by
       ``rephraser``; no suggestion is given under two questions; and the ``planned_time_check`` of a meeting
-      (:func:`planned_time_check`, its note worded by ``mode_fix``).
+      (:func:`planned_time_check`, its note worded by ``mode_fix``; each slot has its own, worded by ``part_fix``).
     """
     utterances = session.utterances
     scored = session.scored
@@ -112,21 +117,25 @@ def build_report(
             rephrasings=rephrasings(scored, rephraser, max_rephrasings),
             planned_time_check=planned_time_check(scored, session.structure, mode_fix),
         ),
-        slots=_slots(session, scored, actions),
+        slots=_slots(session, scored, actions, part_fix),
         parts=_parts(session),
         reported_back=_reported_back(session),
     )
 
 
-def _slots(session: Session, scored: Sequence[LabelledUtterance], actions: Sequence[Action]) -> tuple[SlotReport, ...]:
-    """Each slot of a meeting with its phases, its members' figures and its presenter's actions."""
-    if session.structure is None:
+def _slots(
+    session: Session, scored: Sequence[LabelledUtterance], actions: Sequence[Action], part_fix: str = API_PART_FIX
+) -> tuple[SlotReport, ...]:
+    """Each slot of a meeting with its phases, its members' figures, its presenter's actions and its planned-time
+    check (:func:`slot_planned_time_check`)."""
+    structure = session.structure
+    if structure is None:
         return ()
     utterances, counts = session.utterances, {u.index for u in scored}
     reports = []
-    for slot in session.structure.slots:
+    for slot in structure.slots:
         inside = utterances[slot.start_index : slot.end_index + 1]
-        modes = {session.structure.mode_of[u.index] for u in inside}
+        modes = {structure.mode_of[u.index] for u in inside}
         counted = [u for u in inside if u.index in counts]
         reports.append(
             SlotReport(
@@ -143,6 +152,9 @@ def _slots(session: Session, scored: Sequence[LabelledUtterance], actions: Seque
                     member_counts=metrics.label_counts(metrics.members(counted)),
                 ),
                 actions=tuple(a for a in actions if slot.start_index <= a.index <= slot.end_index),
+                planned_time_check=slot_planned_time_check(
+                    slot.presenter, counted, structure.modes_inferred and PLANNED not in modes, part_fix
+                ),
             )
         )
     return tuple(reports)
@@ -166,22 +178,40 @@ def planned_time_check(
     announced in words Coach does not know, or a set that slipped into advice; only the set knows which."""
     if structure is None or not structure.slots or not structure.modes_inferred or PLANNED in structure.mode_of:
         return None
-    said = [
-        u
-        for u in metrics.contributions(metrics.members(scored))
-        if u.label != OTHER and structure.slot_of[u.index] is not None
-    ]
-    if len(said) < PLANNED_CHECK_CONTRIBUTIONS:
-        return None
-    share = sum(u.label in BREAKING_LABELS for u in said) / len(said)
-    if share < PLANNED_CHECK_SHARE:
+    in_slots = [u for u in scored if structure.slot_of[u.index] is not None]
+    share, said = _breaking_share(in_slots)
+    if said < PLANNED_CHECK_CONTRIBUTIONS or share < PLANNED_CHECK_SHARE:
         return None
     note = (
         f"Coach found no planned time, yet {round(share * 100)}% of what members said in the slots was advice or their "
         f"own stories. If the presenters asked for ideas and experience, {mode_fix}, and none of it will count against "
         "members; if they did not, that is the pattern to work on."
     )
-    return PlannedTimeCheck(share=round(share, 3), contributions=len(said), note=note)
+    return PlannedTimeCheck(share=round(share, 3), contributions=said, note=note)
+
+
+def slot_planned_time_check(
+    presenter: str, counted: Sequence[LabelledUtterance], inferred_open: bool, part_fix: str = API_PART_FIX
+) -> PlannedTimeCheck | None:
+    """The same check for one slot whose modes were inferred and found all open (``inferred_open``), over what counts
+    in it (``counted``, at least :data:`PLANNED_CHECK_SLOT_CONTRIBUTIONS` contributions): a presenter who asked for
+    ideas in words Coach does not know, or a set that slipped in that slot."""
+    share, said = _breaking_share(counted)
+    if not inferred_open or said < PLANNED_CHECK_SLOT_CONTRIBUTIONS or share < PLANNED_CHECK_SHARE:
+        return None
+    note = (
+        f"Coach found no planned time in {presenter}'s slot, yet {round(share * 100)}% of what members said there was "
+        f"advice or their own stories. If {presenter} asked for ideas and experience, {part_fix}, and none of it will "
+        "count against members; if not, that is the pattern to work on."
+    )
+    return PlannedTimeCheck(share=round(share, 3), contributions=said, note=note)
+
+
+def _breaking_share(scored: Sequence[LabelledUtterance]) -> tuple[float, int]:
+    """The share of members' contributions (``other`` left out) among ``scored`` that were advice or stories, and how
+    many contributions there were."""
+    said = [u for u in metrics.contributions(metrics.members(scored)) if u.label != OTHER]
+    return (sum(u.label in BREAKING_LABELS for u in said) / len(said) if said else 0.0), len(said)
 
 
 def _parts(session: Session) -> tuple[ModePart, ...]:

@@ -128,10 +128,10 @@ class QuestionRephrased:
 
 @dataclass(frozen=True)
 class PlannedTimeCheck:
-    """Said of a meeting whose modes were inferred, with no planned time found, when members mostly advised or told
-    their own stories in the slots: the ``share`` of their ``contributions`` there that were advice or stories, and a
-    ``note`` saying how to read the meeting as planned time if it was. A set slipping out of questioning mode and a
-    meeting planned throughout look alike from what members say, so Coach asks rather than decides."""
+    """Said of a meeting (or one slot) whose modes were inferred, with no planned time found, when members mostly
+    advised or told their own stories in its slots: the ``share`` of their ``contributions`` there that were advice or
+    stories, and a ``note`` saying how to read it as planned time if it was. A set slipping out of questioning mode
+    and a meeting planned throughout look alike from what members say, so Coach asks rather than decides."""
 
     share: float
     contributions: int
@@ -162,8 +162,8 @@ class SlotFigures:
 @dataclass(frozen=True)
 class SlotReport:
     """A presenter's slot of a meeting: utterances ``start_index``..``end_index`` (``start``/``end`` in seconds when
-    the transcript has times), its ``mode`` (``open``, ``planned`` or ``combined``), its phases, figures and the
-    presenter's actions."""
+    the transcript has times), its ``mode`` (``open``, ``planned`` or ``combined``), its phases, figures, the
+    presenter's actions, and its ``planned_time_check`` (``None`` unless it applies)."""
 
     presenter: str
     start_index: int
@@ -174,6 +174,7 @@ class SlotReport:
     phases: tuple[PhaseSpan, ...]
     summary: SlotFigures
     actions: tuple[Action, ...]
+    planned_time_check: PlannedTimeCheck | None = None
 
 
 @dataclass(frozen=True)

@@ -361,6 +361,7 @@ def test_a_meeting_whose_members_mostly_advised_asks_whether_it_was_planned(clie
     check = inferred["feedback"]["planned_time_check"]
     assert (check["share"], check["contributions"]) == (0.75, 16)
     assert 'send "mode": "planned" (or the planned parts)' in check["note"]
+    assert [slot["planned_time_check"]["share"] for slot in inferred["slots"]] == [0.75, 0.75]
     assert inferred["summary"]["member_counts"]["advice"] == 12
     # Read as planned, as the note offers: nothing members said is held against them, and the note has done its job.
     assert planned.status_code == 200

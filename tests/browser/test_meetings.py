@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, Page, Route, expect
 from tests.browser.conftest import LiveServer, Screenshot
 from tests.browser.helpers import clock, service_report
 from tests.browser.test_axe import violations
-from tests.feedback.meeting import ADVISED_MEETING, FACILITATOR, meeting_turns
+from tests.feedback.meeting import ADVISED_MEETING, ADVISED_SLOT_MEETING, FACILITATOR, meeting_turns
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -183,6 +183,21 @@ def test_a_meeting_of_advice_is_read_as_planned_time_with_one_click(
     expect(slot_rows(page).filter(has_text="Amira's slot")).to_contain_text("planned")
     assert len(sent) == 1
     assert re.search(r'name="mode"\r\n\r\nplanned\r\n', sent[0])
+
+
+def test_a_slot_of_advice_points_to_the_parts_editor(page: Page, server: LiveServer, tmp_path: Path) -> None:
+    path = tmp_path / "advised-slot.json"
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_SLOT_MEETING)]
+    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    open_meeting(page, server, path)
+
+    note = page.get_by_role("region", name="The meeting").locator(".planned-note")
+    expect(note).to_have_count(1)
+    expect(note).to_contain_text("Coach found no planned time in Tunde's slot, yet 75% of what members said there")
+    expect(note).to_contain_text("mark planned time from where they did under “Open and planned time”")
+    expect(note).not_to_contain_text("the parts field")
+    expect(note.get_by_role("button")).to_have_count(0)
+    expect(page.get_by_role("button", name="Read it as planned time")).to_have_count(0)
 
 
 def test_planned_time_marked_on_the_page_wins_from_its_start_and_stays_marked(

@@ -1,6 +1,7 @@
 """A small scripted meeting for tests: the opening, Jo's report-back, Amira's slot, Tunde's slot (ideas asked for in
 its last part) and the close, as builder rows and as transcript turns one minute apart; and the same meeting with
-members who mostly advise in both slots, announced in no words Coach knows (``ADVISED_MEETING``)."""
+members who mostly advise in both slots (``ADVISED_MEETING``) or in Tunde's (``ADVISED_SLOT_MEETING``), with no ideas
+asked for in words Coach knows."""
 
 from __future__ import annotations
 
@@ -84,9 +85,17 @@ MEETING: list[Row] = [
 ]
 
 
+_OPENING = MEETING[: MEETING.index(("Jo", "member", "story", "She agreed to the trial.")) + 1]
 ADVISED_MEETING: list[Row] = [
-    *MEETING[: MEETING.index(("Jo", "member", "story", "She agreed to the trial.")) + 1],
+    *_OPENING,
     *slot("Amira", ["Tunde", "Jo", "Sam"], advised=True),
+    *slot("Tunde", ["Amira", "Jo", "Sam"], advised=True),
+    *MEETING[-2:],
+]
+#: Amira's slot questioned, Tunde's mostly advised, and no ideas asked for in words Coach knows.
+ADVISED_SLOT_MEETING: list[Row] = [
+    *_OPENING,
+    *slot("Amira", ["Tunde", "Jo", "Sam"]),
     *slot("Tunde", ["Amira", "Jo", "Sam"], advised=True),
     *MEETING[-2:],
 ]

@@ -1,5 +1,5 @@
-"""The planned-time check: a meeting read as open throughout in which members mostly advised or told stories gets a
-note on how to read it as planned time, and only where the modes were left to Coach."""
+"""The planned-time check: a meeting (or a slot) read as open throughout in which members mostly advised or told
+stories gets a note on how to read it as planned time, and only where the modes were left to Coach."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 
 from coach.classifier import Coach
+from coach.feedback.render_text import render_text
 from coach.feedback.rephrase import Rephraser
-from coach.feedback.report import API_MODE_FIX, PLANNED_CHECK_SHARE, build_report
+from coach.feedback.report import API_MODE_FIX, API_PART_FIX, PLANNED_CHECK_SHARE, build_report
 from coach.feedback.report_model import Report
 from coach.feedback.roles import CLI_MODE_FIX
 from coach.feedback.session import MeetingGiven, PartGiven, label_session
 from coach.transcript.model import Transcript
 from tests.feedback.builders import Row
-from tests.feedback.meeting import ADVISED_MEETING, FACILITATOR, MEETING, meeting_turns
+from tests.feedback.meeting import ADVISED_MEETING, ADVISED_SLOT_MEETING, FACILITATOR, MEETING, meeting_turns
 
 COMMON_JS = Path(__file__).parents[2] / "coach" / "api" / "static" / "common.js"
 
@@ -99,5 +100,42 @@ def test_the_share_must_reach_the_bar(fake_coach: Coach, rephraser: Rephraser) -
     assert report_of(fake_coach, rephraser, rows).feedback.planned_time_check is None
 
 
+def test_a_slot_whose_members_mostly_advised_gets_its_own_note(fake_coach: Coach, rephraser: Rephraser) -> None:
+    report = report_of(fake_coach, rephraser, ADVISED_SLOT_MEETING)
+
+    amira, tunde = report.slots
+    assert report.feedback.planned_time_check is None  # 6 of the meeting's 16 contributions were advice
+    assert amira.planned_time_check is None
+    assert tunde.planned_time_check is not None
+    assert (tunde.planned_time_check.share, tunde.planned_time_check.contributions) == (0.75, 8)
+    assert tunde.planned_time_check.note.startswith(
+        "Coach found no planned time in Tunde's slot, yet 75% of what members said there was advice"
+    )
+    assert f"If Tunde asked for ideas and experience, {API_PART_FIX}," in tunde.planned_time_check.note
+    assert tunde.planned_time_check.note in " ".join(render_text(report, width=10_000).split())
+
+
+def test_the_slots_notes_give_way_to_the_meetings(fake_coach: Coach, rephraser: Rephraser) -> None:
+    report = report_of(fake_coach, rephraser, ADVISED_MEETING)
+
+    assert all(slot.planned_time_check is not None for slot in report.slots)  # there for the API's users
+    text = render_text(report, width=10_000)
+    assert report.feedback.planned_time_check is not None
+    assert report.feedback.planned_time_check.note in text
+    assert "Coach found no planned time in" not in text
+
+
+def test_a_slot_with_planned_time_found_or_given_gets_no_note(fake_coach: Coach, rephraser: Rephraser) -> None:
+    tunde = next(n for n, row in enumerate(meeting_turns(ADVISED_SLOT_MEETING)) if "Tunde, over to you" in row.text)
+    given = MeetingGiven(parts=(PartGiven("open", turn=0), PartGiven("planned", turn=tunde)))
+
+    report = report_of(fake_coach, rephraser, ADVISED_SLOT_MEETING, given)
+
+    assert [slot.mode for slot in report.slots] == ["open", "planned"]
+    assert [slot.planned_time_check for slot in report.slots] == [None, None]
+
+
 def test_the_pages_know_the_apis_words_to_replace_them() -> None:
-    assert f"const API_MODE_FIX = '{API_MODE_FIX}';" in COMMON_JS.read_text(encoding="utf-8")
+    common = COMMON_JS.read_text(encoding="utf-8")
+    assert f"const API_MODE_FIX = '{API_MODE_FIX}';" in common
+    assert f'const API_PART_FIX = "{API_PART_FIX}";' in common

@@ -341,10 +341,14 @@ function meetingEditor(report) {
     button.addEventListener("click", () => startSlotAt(u));
     line.querySelector(".when").append(" ", button);
   };
-  // The note on a meeting that may have been planned time: "Read it as planned time" chooses Planned as the mode and
-  // works the report out again with everything else in the editor as it is.
+  // The notes on a meeting, or a slot, that may have been planned time, in this page's words. The meeting's gets "Read
+  // it as planned time", which chooses Planned as the mode and works the report out again with everything else in the
+  // editor as it is; a slot's points to the parts below, as only the set knows where its presenter asked for ideas.
   const plannedNote = (node) => {
-    node.textContent = rewordModeFix(node.textContent, "choose “Planned” as the Mode under “Who was who”");
+    const slot = node.classList.contains("slot-note");
+    node.textContent = rewordModeFix(node.textContent, { meeting: "choose “Planned” as the Mode under “Who was who”",
+      slot: "mark planned time from where they did under “Open and planned time”" });
+    if (slot) return;
     const read = el("button", { type: "button", class: "secondary small", id: "read-planned",
       text: "Read it as planned time" });
     read.addEventListener("click", () => {

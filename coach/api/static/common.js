@@ -54,9 +54,12 @@ function rewordRoleFix(note, how) {
 // The service's note on a meeting that may have been planned time says how to read it so in its own terms (the API's
 // mode field: report.API_MODE_FIX); a page puts its own words there.
 const API_MODE_FIX = 'send "mode": "planned" (or the planned parts)';
+// A slot's note says how to mark planned time from where its presenter asked for ideas (report.API_PART_FIX).
+const API_PART_FIX = "send a planned part from where they did (the parts field)";
 
+// The note with the page's words for the meeting's fix (words.meeting) and a slot's (words.slot).
 function rewordModeFix(note, words) {
-  return note.replace(API_MODE_FIX, words);
+  return note.replace(API_MODE_FIX, words.meeting).replace(API_PART_FIX, words.slot);
 }
 
 // The note as most pages show it: pointing to the Presenter and Facilitator boxes above the report.
@@ -84,8 +87,8 @@ function dayText(iso, short = false) {
 // carries the note on guessed roles instead of the headline; options.rolesWords: how that note is worded on this page
 // (pageWords unless given); options.decorateLine(row): called with each line of the transcript (the saved-session
 // page's corrections); options.transcriptIntro: nodes to show under the transcript's heading;
-// options.plannedNote(node): called with the note on a meeting that may have been planned time, to word it for this
-// page. Shown again, the transcript stays as the reader left it.
+// options.plannedNote(node): called with each note on a meeting, or a slot, that may have been planned time, to word
+// it for this page. Shown again, the transcript stays as the reader left it.
 async function renderReport(report, target, options = {}) {
   let html;
   try {
@@ -107,8 +110,7 @@ async function renderReport(report, target, options = {}) {
   const note = target.querySelector(".roles-note");
   if (note && options.afterHeadline) note.remove();
   else if (note) note.textContent = (options.rolesWords || pageWords)(note.textContent);
-  const planned = target.querySelector(".planned-note");
-  if (planned && options.plannedNote) options.plannedNote(planned);
+  if (options.plannedNote) for (const planned of target.querySelectorAll(".planned-note")) options.plannedNote(planned);
   if (options.afterHeadline) target.querySelector("section").after(options.afterHeadline);
   const transcript = target.querySelector(".transcript-card");
   if (transcript) {

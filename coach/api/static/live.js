@@ -221,7 +221,10 @@ function handle(msg) {
     // The session is over, so there are no boxes left to fill in: the note on guessed roles just says what was assumed.
     const rolesWords = (note) => rewordRoleFix(note, () => "");
     const plannedNote = (node) => {
-      node.textContent = rewordModeFix(node.textContent, "press “Planned time from now” as it starts next time");
+      node.textContent = rewordModeFix(node.textContent, {
+        meeting: "press “Planned time from now” as it starts next time",
+        slot: "press “Planned time from now” as they do next time",
+      });
     };
     socket.close();
     renderReport(msg.report, document.getElementById("report"), { rolesWords, plannedNote })
