@@ -49,7 +49,8 @@ def nudge_for(utterances: Sequence[LabelledUtterance], structure: MeetingStructu
     speaker, at = latest.speaker, latest.start
     if latest.label == ADVICE and len(members) >= ADVICE_RUN and all(u.label == ADVICE for u in members[-ADVICE_RUN:]):
         return Nudge(
-            f"{ADVICE_RUN} pieces of advice in a row. You might invite the set back to questions.",
+            f"{ADVICE_RUN} pieces of advice in a row. You might invite the set back to questions, or, if the presenter "
+            "asked for ideas, mark planned time.",
             "advice_run",
             speaker,
             at,
@@ -73,7 +74,7 @@ def nudge_for(utterances: Sequence[LabelledUtterance], structure: MeetingStructu
         if ratio < LOW_QUESTIONING:
             return Nudge(
                 f"Only {round(ratio * RECENT_WINDOW)} of the last {RECENT_WINDOW} contributions were questions "
-                "or reflections.",
+                "or reflections. If the presenter asked for ideas, mark planned time.",
                 "low_questioning",
                 speaker,
                 at,

@@ -23,7 +23,8 @@ EXPECTED = (
 )
 ADVICE_NUDGE = {
     "type": "nudge",
-    "message": "3 pieces of advice in a row. You might invite the set back to questions.",
+    "message": "3 pieces of advice in a row. You might invite the set back to questions, or, if the presenter asked "
+    "for ideas, mark planned time.",
     "reason": "advice_run",
 }
 

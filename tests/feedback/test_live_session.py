@@ -143,6 +143,25 @@ def test_nudges_come_only_in_open_questioning_time(mode: MeetingMode, nudged: bo
     assert (counts["advice"], counts["open_question"]) == ((3, 1) if nudged else (0, 0))  # planned time: not counted
 
 
+def test_a_low_share_of_questions_without_a_run_of_advice_gets_its_own_nudge() -> None:
+    state = LiveSession(nudge_interval=0)
+    state.set_roles(None, FACILITATOR)
+    state.next_presenter("Sam")
+    members = ["Jo", "Ana", "Ben"]
+    said = [
+        (members[n % 3], "member", "", "What happens on the ward then?" if n % 3 == 2 else "You should ask the matron.")
+        for n in range(10)
+    ]  # advice, advice, a question, ...: never three pieces of advice in a row, three questions in ten
+
+    nudges = stream(state, ADVICE_RUN[:3] + said)
+
+    assert [nudge.reason for nudge in nudges] == ["low_questioning"]
+    assert nudges[0].message == (
+        "Only 3 of the last 10 contributions were questions or reflections. If the presenter asked for ideas, mark "
+        "planned time."
+    )
+
+
 def test_planned_time_marked_stops_the_nudges_and_the_count_until_open_time_is_marked() -> None:
     state = LiveSession(nudge_interval=0)
     state.set_roles(None, FACILITATOR)
