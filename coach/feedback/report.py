@@ -52,7 +52,8 @@ API_MODE_FIX = 'send "mode": "planned" (or the planned parts)'
 API_PART_FIX = "send a planned part from where they did (the parts field)"
 #: The planned-time check speaks when at least this share of members' contributions in the slots (or in one slot)
 #: was advice or stories ("more than half"; on the annotated meetings this separates the slots and meetings planned
-#: throughout, and the sets slipping into advice, from every other: ``python -m training.evaluate_meetings``)...
+#: throughout, and the sets slipping into advice, from every other, chosen seeing all three splits:
+#: ``python -m training.evaluate_meetings``)...
 PLANNED_CHECK_SHARE = 0.5
 #: ... over at least this many contributions in the meeting's slots ...
 PLANNED_CHECK_CONTRIBUTIONS = 10
