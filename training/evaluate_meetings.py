@@ -1,6 +1,6 @@
 """How well the meeting's structure is found (``coach.feedback.structure``) on the annotated whole meetings.
 
-    python -m training.evaluate_meetings [--split test] [--model models/minilm-int8] [--show]
+    python -m training.evaluate_meetings [--split test] [--model models/minilm-int8] [--show] [--answer-checks]
 
 Each meeting of the split (``data/annotated/meetings/splits.json``) is labelled as ``coach analyze`` labels it, from
 its turns alone (no names, no times given), and its structure inferred. Against the annotation:
@@ -19,6 +19,10 @@ its turns alone (no names, no times given), and its structure inferred. Against 
   slot time count differently in Coach's utterances than in their annotated rows, and which way
   (``members_turns_counted_differently``, :func:`counted_difference`).
 
+Then where the report's planned-time checks spoke (:func:`planned_check_counts`). With ``--answer-checks``, a meeting
+annotated as planned throughout on which the meeting's check speaks is read again as planned, as a set answering the
+check would; the figures are printed, not written.
+
 Writes ``meetings.json`` beside the model.
 """
 
@@ -36,6 +40,7 @@ from coach.classifier import Coach
 from coach.feedback import metrics
 from coach.feedback.ideas_calls import shipped_calls
 from coach.feedback.report import planned_time_check, slot_planned_time_check
+from coach.feedback.report_model import PlannedTimeCheck
 from coach.feedback.roles import infer_facilitator, resolve_roles
 from coach.feedback.session import LabelledUtterance, label_utterances, scored
 from coach.feedback.structure import MeetingStructure, infer_structure
@@ -121,7 +126,10 @@ def counted_difference(annotated: Sequence[str], found: Sequence[str]) -> str | 
     return "more_questioning" if questioning[1] > questioning[0] else "other"
 
 
-def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]], answer_check: bool = False) -> dict[str, Any]:
+    """The figures of one annotated meeting (see the module docstring). With ``answer_check``, a meeting annotated as
+    planned in every slot on which the planned-time check speaks is read again as planned, as a set answering the
+    check would (a set that slipped answers no, so nothing else changes)."""
     by_turn = [list(group) for _, group in groupby(rows, key=lambda row: row["turn"])]
     first_rows = [group[0] for group in by_turn]
     turns = [
@@ -132,6 +140,12 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
     speakers = list(dict.fromkeys(u.speaker for u in utterances))
     facilitator = infer_facilitator(utterances, speakers)
     structure = infer_structure(utterances, facilitator, calls_for_ideas=shipped_calls)
+    check, slot_checks = _checks(utterances, structure, facilitator, [group[0]["mode"] for group in by_turn])
+    slot_modes = {row["mode"] for row in rows if row["slot"] is not None}
+    planned_found = "planned" in structure.mode_of
+    answered = answer_check and check is not None and slot_modes == {"planned"}
+    if answered:
+        structure = infer_structure(utterances, facilitator, given_mode="planned", calls_for_ideas=shipped_calls)
     first_utterance: dict[int, int] = {}
     for index, u in enumerate(utterances):
         first_utterance.setdefault(u.turn, index)
@@ -180,27 +194,6 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         ]
     )
     labels_only = gold_ratio([{**row, "label": label} for row, label in zip(rows, row_labels, strict=True)])
-    roles = [
-        Role.PRESENTER
-        if u.speaker == structure.presenter_at(i)
-        else Role.FACILITATOR
-        if u.speaker == facilitator
-        else Role.MEMBER
-        for i, u in enumerate(utterances)
-    ]
-    counted = scored([u.with_role(role) for u, role in zip(utterances, roles, strict=True)], structure)
-    check = planned_time_check(counted, structure if structure.is_meeting else None)
-    slot_checks = []
-    for slot in structure.slots if structure.is_meeting else ():
-        inside = [u for u in counted if slot.start_index <= u.index <= slot.end_index]
-        indexes = range(slot.start_index, slot.end_index + 1)
-        slot_check = slot_planned_time_check(
-            slot.presenter, inside, structure.modes_inferred and all(structure.mode_of[i] == "open" for i in indexes)
-        )
-        if slot_check is not None:
-            annotated = [first_rows[utterances[i].turn]["mode"] for i in indexes]
-            slot_checks.append(round(annotated.count("planned") / len(annotated), 2))
-    slot_modes = {row["mode"] for row in rows if row["slot"] is not None}
     found_by_turn = {turn: [u.label for u in said] for turn, said in groupby(utterances, key=lambda u: u.turn)}
     differences = Counter(
         counted_difference([row["label"] for row in group], found_by_turn.get(number, []))
@@ -225,10 +218,42 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]]) -> dict[str, 
         else "combined"
         if "planned" in slot_modes
         else "open",
-        "planned_found": "planned" in structure.mode_of,
+        "planned_found": planned_found,
+        "check_answered": answered,
         "planned_time_check": None if check is None else check.share,
         "slot_checks_annotated_planned_share": slot_checks,
     }
+
+
+def _checks(
+    utterances: Sequence[LabelledUtterance],
+    structure: MeetingStructure,
+    facilitator: str | None,
+    annotated_modes: Sequence[str],
+) -> tuple[PlannedTimeCheck | None, list[float]]:
+    """The report's planned-time check of the meeting, and for each slot whose own check speaks, the share of its
+    turns annotated as planned (``annotated_modes``: each turn's annotated mode)."""
+    roles = [
+        Role.PRESENTER
+        if u.speaker == structure.presenter_at(i)
+        else Role.FACILITATOR
+        if u.speaker == facilitator
+        else Role.MEMBER
+        for i, u in enumerate(utterances)
+    ]
+    counted = scored([u.with_role(role) for u, role in zip(utterances, roles, strict=True)], structure)
+    check = planned_time_check(counted, structure if structure.is_meeting else None)
+    slot_checks = []
+    for slot in structure.slots if structure.is_meeting else ():
+        inside = [u for u in counted if slot.start_index <= u.index <= slot.end_index]
+        indexes = range(slot.start_index, slot.end_index + 1)
+        slot_check = slot_planned_time_check(
+            slot.presenter, inside, structure.modes_inferred and all(structure.mode_of[i] == "open" for i in indexes)
+        )
+        if slot_check is not None:
+            annotated = [annotated_modes[utterances[i].turn] for i in indexes]
+            slot_checks.append(round(annotated.count("planned") / len(annotated), 2))
+    return check, slot_checks
 
 
 def _within(a: float | None, b: float | None) -> bool:
@@ -307,9 +332,15 @@ def main() -> None:
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "minilm-int8")
     parser.add_argument("--split", default="test", choices=SPLIT_NAMES, help="train and dev are for tuning the rules")
     parser.add_argument("--show", action="store_true", help="print each meeting's slots and phases found")
+    parser.add_argument(
+        "--answer-checks",
+        action="store_true",
+        help="read a meeting annotated as planned throughout again as planned where the planned-time check speaks, as "
+        "a set answering it would (prints the figures; meetings.json keeps those without answers)",
+    )
     args = parser.parse_args()
     coach = Coach.load(args.model)
-    results = [evaluate_meeting(coach, rows) for rows in meeting_split(args.split).values()]
+    results = [evaluate_meeting(coach, rows, args.answer_checks) for rows in meeting_split(args.split).values()]
     for result in results:
         slots = ", ".join(
             f"{s['presenter']} {s['first']}-{s['last']} -> {s['found']} {s['found_first']}-{s['found_last']}"
@@ -327,6 +358,8 @@ def main() -> None:
                 print(f"    {turn:3d} {gold:14} {found:14} {gold_mode:7} {found_mode:7}{mark}")
     summary = summarise(results)
     print(json.dumps(summary, indent=1))
+    if args.answer_checks:
+        return
     path = args.model / "meetings.json"
     path.write_text(json.dumps({args.split: summary}, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {path}")
