@@ -105,13 +105,14 @@ LIMITS = """## Known limits
   labelled advice too; neither counts against the members' questioning ratio, but both show in per-speaker counts.
 - On whole meetings (`data/annotated/meetings`), a meeting's members' ratio is within 0.05 of the annotated one in 14
   of 25 dev meetings but only 7 of 20 test meetings (8 of 20 on a CPU with AVX-512 VNNI, whose int8 kernels change a
-  few labels); with the annotated structure and this model's labels, 23 of 25 and 16 of 20 (18). Where it misses, the structure is usually wrong (a planned stretch read as open, a slot's end missed),
-  so the wrong talk is counted. The structure comes from rules over these labels (`coach.feedback.structure`),
-  written on meetings from this project's writers, and a call-for-ideas head over the sentence encoder
-  (`models/ideas-calls`); read unseen, new writers' meetings lose most on open and planned time (modes right for
-  50-68% of turns), which each writer announces in new words. Where members mostly advised and no planned time was
-  found, the report asks rather than decides (`planned_time_check`): a meeting planned throughout and a set slipping
-  into advice look alike from what members say.
+  few labels); with the annotated structure and this model's labels, 23 of 25 and 16 of 20 (18). Where it misses, the
+  structure is usually wrong (a planned stretch read as open, a slot's end missed), so the wrong talk is counted. The
+  structure comes from rules over these labels (`coach.feedback.structure`), written on meetings from this project's
+  writers, and a call-for-ideas head over the sentence encoder (`models/ideas-calls`); read unseen, new writers'
+  meetings lose most on open and planned time (modes right for 50-68% of turns), which each writer announces in new
+  words. Where members mostly advised and no planned time was found, the report asks rather than decides
+  (`planned_time_check`): a meeting planned throughout and a set slipping into advice look alike from what members
+  say.
 """
 
 
