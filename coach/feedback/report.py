@@ -11,7 +11,7 @@ transcript's clock, ``None`` when the transcript has none; ratios are 0..1, ``No
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from coach.feedback import metrics
 from coach.feedback.actions import Action, find_actions
@@ -179,16 +179,15 @@ def planned_time_check(
     announced in words Coach does not know, or a set that slipped into advice; only the set knows which."""
     if structure is None or not structure.slots or not structure.modes_inferred or PLANNED in structure.mode_of:
         return None
-    in_slots = [u for u in scored if structure.slot_of[u.index] is not None]
-    share, said = _breaking_share(in_slots)
-    if said < PLANNED_CHECK_CONTRIBUTIONS or share < PLANNED_CHECK_SHARE:
-        return None
-    note = (
-        f"Coach found no planned time, yet {round(share * 100)}% of what members said in the slots was advice or their "
-        f"own stories. If the presenters asked for ideas and experience, {mode_fix}, and none of it will count against "
-        "members; if they did not, that is the pattern to work on."
+    return _check(
+        [u for u in scored if structure.slot_of[u.index] is not None],
+        PLANNED_CHECK_CONTRIBUTIONS,
+        lambda percent: (
+            f"Coach found no planned time, yet {percent}% of what members said in the slots was advice or their own "
+            f"stories. If the presenters asked for ideas and experience, {mode_fix}, and none of it will count against "
+            "members; if they did not, that is the pattern to work on."
+        ),
     )
-    return PlannedTimeCheck(share=round(share, 3), contributions=said, note=note)
 
 
 def slot_planned_time_check(
@@ -197,22 +196,28 @@ def slot_planned_time_check(
     """The same check for one slot whose modes were inferred and found all open (``inferred_open``), over what counts
     in it (``counted``, at least :data:`PLANNED_CHECK_SLOT_CONTRIBUTIONS` contributions): a presenter who asked for
     ideas in words Coach does not know, or a set that slipped in that slot."""
-    share, said = _breaking_share(counted)
-    if not inferred_open or said < PLANNED_CHECK_SLOT_CONTRIBUTIONS or share < PLANNED_CHECK_SHARE:
+    if not inferred_open:
         return None
-    note = (
-        f"Coach found no planned time in {presenter}'s slot, yet {round(share * 100)}% of what members said there was "
-        f"advice or their own stories. If {presenter} asked for ideas and experience, {part_fix}, and none of it will "
-        "count against members; if not, that is the pattern to work on."
+    return _check(
+        counted,
+        PLANNED_CHECK_SLOT_CONTRIBUTIONS,
+        lambda percent: (
+            f"Coach found no planned time in {presenter}'s slot, yet {percent}% of what members said there was advice "
+            f"or their own stories. If {presenter} asked for ideas and experience, {part_fix}, and none of it will "
+            "count against members; if not, that is the pattern to work on."
+        ),
     )
-    return PlannedTimeCheck(share=round(share, 3), contributions=said, note=note)
 
 
-def _breaking_share(scored: Sequence[LabelledUtterance]) -> tuple[float, int]:
-    """The share of members' contributions (``other`` left out) among ``scored`` that were advice or stories, and how
-    many contributions there were."""
+def _check(scored: Sequence[LabelledUtterance], minimum: int, note: Callable[[int], str]) -> PlannedTimeCheck | None:
+    """The check over members' contributions among ``scored`` (``other`` left out): when there are at least
+    ``minimum`` and at least :data:`PLANNED_CHECK_SHARE` of them were advice or stories, their share, how many, and
+    the ``note`` for that share in percent."""
     said = [u for u in metrics.contributions(metrics.members(scored)) if u.label != OTHER]
-    return (sum(u.label in BREAKING_LABELS for u in said) / len(said) if said else 0.0), len(said)
+    share = sum(u.label in BREAKING_LABELS for u in said) / len(said) if said else 0.0
+    if len(said) < minimum or share < PLANNED_CHECK_SHARE:
+        return None
+    return PlannedTimeCheck(share=round(share, 3), contributions=len(said), note=note(round(share * 100)))
 
 
 def _parts(session: Session) -> tuple[ModePart, ...]:
