@@ -48,7 +48,7 @@ def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
     stripped = coach.classify_utterances([strip_text(text) for text in texts], [strip_text(c) for c in contexts])
     results["ours_test_stripped"] = classification_metrics(gold, [p.label for p in stripped], LABELS)
     results["leading"] = leading_metrics(list(test["leading"]), [p.leading for p in predictions])
-    results["stripped_turn_agreement"] = {"ours_test": stripped_turn_agreement(coach, *_turns_of(test))}
+    results["stripped_turn_agreement"] = {"ours_test": stripped_turn_agreement(coach, *turns_of(test))}
     if "annomi_test" in prepared:
         annomi_part = prepared["annomi_test"]
         results["stripped_turn_agreement"]["annomi_test"] = stripped_turn_agreement(
@@ -76,7 +76,7 @@ def evaluate(coach: Coach, prepared: DatasetDict) -> dict[str, Any]:
     return results
 
 
-def _turns_of(part: Dataset) -> tuple[list[str], list[str]]:
+def turns_of(part: Dataset) -> tuple[list[str], list[str]]:
     """The turns of a split of ours (consecutive rows of one speaker's turn joined) and each turn's context."""
     texts: list[str] = []
     contexts: list[str] = []
