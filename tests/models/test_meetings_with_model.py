@@ -37,6 +37,15 @@ def test_the_meetings_structure_on_held_out_meetings() -> None:
     assert summary["ratio_within_0_05"] > summary["one_presenter_ratio_within_0_05"]
     for name in ("ratio_within_0_05", "ratio_per_row_within_0_05"):
         assert summary[name] == pytest.approx(recorded[name], abs=tolerance.MEETING_SHARE), name
+    # The planned-time check asks about every meeting planned throughout that was read without planned time, and
+    # about no meeting but those and the sets that slipped into advice; the slots' check, over fewer contributions,
+    # may cross the bar in one other slot on another CPU (tests/models/recorded.py).
+    checks = summary["planned_time_check"]
+    assert checks["of_them_checked"] == checks["planned_throughout_read_without_planned_time"]
+    assert checks["open_slots_checked"] == checks["open_slots_checked_set_slipped"]
+    assert checks["other_checked"] == 0
+    explained = checks["slots_checked_with_annotated_planned_time"] + checks["slots_checked_set_slipped"]
+    assert checks["slots_checked"] - explained <= 1
 
 
 def test_the_example_meeting_reads_as_its_readme_says_and_a_part_given_wins() -> None:
