@@ -39,7 +39,7 @@ from typing import Any
 from coach.classifier import Coach
 from coach.feedback import metrics
 from coach.feedback.ideas_calls import shipped_calls
-from coach.feedback.report import planned_time_check, slot_planned_time_check
+from coach.feedback.report import planned_time_check, slot_planned_time_checks
 from coach.feedback.report_model import PlannedTimeCheck
 from coach.feedback.roles import infer_facilitator, resolve_roles
 from coach.feedback.session import LabelledUtterance, label_utterances, scored
@@ -244,14 +244,9 @@ def _checks(
     counted = scored([u.with_role(role) for u, role in zip(utterances, roles, strict=True)], structure)
     check = planned_time_check(counted, structure if structure.is_meeting else None)
     slot_checks = []
-    for slot in structure.slots if structure.is_meeting else ():
-        inside = [u for u in counted if slot.start_index <= u.index <= slot.end_index]
-        indexes = range(slot.start_index, slot.end_index + 1)
-        slot_check = slot_planned_time_check(
-            slot.presenter, inside, structure.modes_inferred and all(structure.mode_of[i] == "open" for i in indexes)
-        )
-        if slot_check is not None:
-            annotated = [annotated_modes[utterances[i].turn] for i in indexes]
+    for slot, slot_check in zip(structure.slots, slot_planned_time_checks(counted, structure), strict=True):
+        if slot_check is not None and structure.is_meeting:
+            annotated = [annotated_modes[u.turn] for u in utterances[slot.start_index : slot.end_index + 1]]
             slot_checks.append(round(annotated.count("planned") / len(annotated), 2))
     return check, slot_checks
 
@@ -299,7 +294,7 @@ def planned_check_counts(results: Sequence[dict[str, Any]]) -> dict[str, int]:
     """Where the report's planned-time check (``coach.feedback.report.planned_time_check``) spoke: on the meetings
     annotated as planned in every slot that Coach read with no planned time (it should), and on the meetings annotated
     as open in every slot (where it is right to ask only when the set slipped: its annotated ratio under 0.5). Then
-    the slots' own checks (``slot_planned_time_check``): how many, how many over annotated planned time, and how many
+    the slots' own checks (``slot_planned_time_checks``): how many, how many over annotated planned time, and how many
     in the meetings whose set slipped."""
     missed = [r for r in results if r["slots_annotated"] == "planned" and not r["planned_found"]]
     open_slots = [r for r in results if r["slots_annotated"] == "open"]

@@ -36,7 +36,7 @@ from coach.feedback.report_model import (
 )
 from coach.feedback.roles import FACILITATOR, PRESENTER, assumption_note
 from coach.feedback.session import LabelledUtterance, Session
-from coach.feedback.structure import PLANNED, MeetingStructure
+from coach.feedback.structure import PLANNED, MeetingStructure, Slot
 from coach.labels import ADVICE, BREAKING_LABELS, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY, Role
 
 #: How a user of the HTTP API changes a role (the command line and the pages word their own).
@@ -90,7 +90,8 @@ def build_report(
     - ``feedback``: a ``headline``, what ``went_well``, the ``moments`` most worth discussing, and ``rephrasings``
       (at most ``max_rephrasings``, advice dressed as questions first) of members' closed and leading questions, by
       ``rephraser``; no suggestion is given under two questions; and the ``planned_time_check`` of a meeting
-      (:func:`planned_time_check`, its note worded by ``mode_fix``; each slot has its own, worded by ``part_fix``).
+      (:func:`planned_time_check`, its note worded by ``mode_fix``; each slot has its own, worded by ``part_fix``:
+      :func:`slot_planned_time_checks`).
     """
     utterances = session.utterances
     scored = session.scored
@@ -128,13 +129,14 @@ def _slots(
     session: Session, scored: Sequence[LabelledUtterance], actions: Sequence[Action], part_fix: str = API_PART_FIX
 ) -> tuple[SlotReport, ...]:
     """Each slot of a meeting with its phases, its members' figures, its presenter's actions and its planned-time
-    check (:func:`slot_planned_time_check`)."""
+    check (:func:`slot_planned_time_checks`)."""
     structure = session.structure
     if structure is None:
         return ()
     utterances, counts = session.utterances, {u.index for u in scored}
+    checks = slot_planned_time_checks(scored, structure, part_fix)
     reports = []
-    for slot in structure.slots:
+    for slot, check in zip(structure.slots, checks, strict=True):
         inside = utterances[slot.start_index : slot.end_index + 1]
         modes = {structure.mode_of[u.index] for u in inside}
         counted = [u for u in inside if u.index in counts]
@@ -153,9 +155,7 @@ def _slots(
                     member_counts=metrics.label_counts(metrics.members(counted)),
                 ),
                 actions=tuple(a for a in actions if slot.start_index <= a.index <= slot.end_index),
-                planned_time_check=slot_planned_time_check(
-                    slot.presenter, counted, structure.modes_inferred and PLANNED not in modes, part_fix
-                ),
+                planned_time_check=check,
             )
         )
     return tuple(reports)
@@ -190,21 +190,28 @@ def planned_time_check(
     )
 
 
-def slot_planned_time_check(
-    presenter: str, counted: Sequence[LabelledUtterance], inferred_open: bool, part_fix: str = API_PART_FIX
+def slot_planned_time_checks(
+    scored: Sequence[LabelledUtterance], structure: MeetingStructure, part_fix: str = API_PART_FIX
+) -> tuple[PlannedTimeCheck | None, ...]:
+    """The same check for each slot, in order: for a slot whose modes were inferred and found all open, over what
+    counts in it (``scored``, at least :data:`PLANNED_CHECK_SLOT_CONTRIBUTIONS` contributions). It speaks for a
+    presenter who asked for ideas in words Coach does not know, or a set that slipped in that slot."""
+    return tuple(_slot_check(slot, scored, structure, part_fix) for slot in structure.slots)
+
+
+def _slot_check(
+    slot: Slot, scored: Sequence[LabelledUtterance], structure: MeetingStructure, part_fix: str
 ) -> PlannedTimeCheck | None:
-    """The same check for one slot whose modes were inferred and found all open (``inferred_open``), over what counts
-    in it (``counted``, at least :data:`PLANNED_CHECK_SLOT_CONTRIBUTIONS` contributions): a presenter who asked for
-    ideas in words Coach does not know, or a set that slipped in that slot."""
-    if not inferred_open:
+    span = range(slot.start_index, slot.end_index + 1)
+    if not structure.modes_inferred or any(structure.mode_of[index] == PLANNED for index in span):
         return None
     return _check(
-        counted,
+        [u for u in scored if u.index in span],
         PLANNED_CHECK_SLOT_CONTRIBUTIONS,
         lambda percent: (
-            f"Coach found no planned time in {presenter}'s slot, yet {percent}% of what members said there was advice "
-            f"or their own stories. If {presenter} asked for ideas and experience, {part_fix}, and none of it will "
-            "count against members; if not, that is the pattern to work on."
+            f"Coach found no planned time in {slot.presenter}'s slot, yet {percent}% of what members said there was "
+            f"advice or their own stories. If {slot.presenter} asked for ideas and experience, {part_fix}, and none of "
+            "it will count against members; if not, that is the pattern to work on."
         ),
     )
 
