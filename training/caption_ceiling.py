@@ -19,28 +19,27 @@ what is left after the second comes from case and commas, which the classifier r
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from datasets import disable_progress_bars, load_from_disk
 
 from coach.classifier import Coach
+from coach.classifier.segment import split_sentences
 from training.data import PREPARED_DIR, ROOT, strip_text
 from training.evaluate import turns_of
 
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-
 
 def with_true_ends(text: str) -> str:
-    """``text`` caption-style, each original sentence ended with ``?`` if it asked, else ``.``."""
-    sentences = [strip_text(s) + ("?" if s.rstrip().endswith("?") else ".") for s in _SENTENCE_END.split(text.strip())]
+    """``text`` caption-style, each of its sentences (as the product splits punctuated text) ended with ``?`` if it
+    asked, else ``.``."""
+    sentences = [strip_text(s) + ("?" if s.rstrip().endswith("?") else ".") for s in split_sentences(text)]
     return " ".join(sentence for sentence in sentences if sentence.strip(".?"))
 
 
 def with_true_question_marks(text: str) -> str:
     """``text`` caption-style with only its question marks put back."""
-    sentences = [strip_text(s) + ("?" if s.rstrip().endswith("?") else "") for s in _SENTENCE_END.split(text.strip())]
+    sentences = [strip_text(s) + ("?" if s.rstrip().endswith("?") else "") for s in split_sentences(text)]
     return " ".join(sentence for sentence in sentences if sentence.strip("?"))
 
 
