@@ -311,6 +311,23 @@ class LabelCorrection(Inbound):
     label: Label = Field(description="the right label for the utterance")
 
 
+class ModeAnswer(Inbound):
+    """What a saved meeting's open or planned time was, said by someone who was there (the answer to its
+    ``planned_time_check``)."""
+
+    mode: Mode = Field(description="open: the set questioned; planned: ideas and experience were asked for")
+    slot: int | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="one slot only, by its number in the report's slots (from 0); the whole meeting if unset",
+    )
+
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"mode": "planned"}, {"mode": "planned", "slot": 1}, {"mode": "open"}]}
+    )
+
+
 # --- meta -------------------------------------------------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from typing import IO, Any
 from tqdm import tqdm
 
 from coach.classifier import Coach
-from coach.cli.sets import open_store
+from coach.cli.sets import cli_saved_wording, open_store
 from coach.errors import InputError
 from coach.feedback.render_html import render_html
 from coach.feedback.render_text import render_text
@@ -203,7 +203,7 @@ class _SetSaver:
         if found is None:
             found = self.store.create_set(ANONYMOUS, self.name)
             print(f"coach: created the set {self.name!r}", file=sys.stderr)
-        return save_to_set(self.store, ANONYMOUS, found, session, self.date, rephraser, CLI_ROLE_FIXES)
+        return save_to_set(self.store, ANONYMOUS, found, session, self.date, rephraser, cli_saved_wording)
 
 
 def _report(

@@ -6,6 +6,7 @@ the sets are those made without an API key (as ``coach analyze FILE --set NAME``
     coach sets list
     coach sets show "Wednesday set" [--format json]
     coach sets delete "Wednesday set" [--yes]
+    coach sets mode "Wednesday set" 2026-11-04 planned [--slot Amira]
     coach corrections export [-o corrections.jsonl]
     coach db upgrade
 """
@@ -16,17 +17,21 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
 from coach.errors import InputError
 from coach.feedback.render_text import format_time, percent
+from coach.feedback.roles import CLI_ROLE_FIXES, CLI_SLOT_FIX, match_speaker
+from coach.feedback.structure import OPEN, PLANNED, Mode
 from coach.sets import database
 from coach.sets.corrections import correction_rows
 from coach.sets.database import DatabaseUnavailable
 from coach.sets.history import overview
-from coach.sets.store import ANONYMOUS, SetInfo, SetStore
+from coach.sets.saved_reports import SavedWording, set_mode
+from coach.sets.store import ANONYMOUS, SavedSession, SetInfo, SetStore
 
 
 def add_parser(subparsers: Any) -> None:
@@ -40,6 +45,14 @@ def add_parser(subparsers: Any) -> None:
     delete = actions.add_parser("delete", help="delete a set and everything saved in it")
     delete.add_argument("name", help="the set's name")
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    mode = actions.add_parser(
+        "mode",
+        help="say whether a saved meeting (or one presenter's slot) was open or planned time; its figures follow",
+    )
+    mode.add_argument("name", help="the set's name")
+    mode.add_argument("session", help="the session: the day it was saved for (YYYY-MM-DD), or its id")
+    mode.add_argument("mode", choices=(OPEN, PLANNED), help="open: the set questioned; planned: ideas were asked for")
+    mode.add_argument("--slot", metavar="PRESENTER", help="only this presenter's slot (default: the whole meeting)")
     sets.set_defaults(run=run_sets)
 
     corrections = subparsers.add_parser("corrections", help="export label corrections for training")
@@ -88,6 +101,10 @@ def run_sets(args: argparse.Namespace) -> int:
         return 0
     info = find_set(store, args.name)
     sessions = store.sessions(ANONYMOUS, info.id)
+    if args.sets_command == "mode":
+        saved = store.get_session(ANONYMOUS, info.id, find_session(sessions, args.session).id)
+        print(answer_mode(store, info, saved, args.mode, args.slot))
+        return 0
     if args.sets_command == "show":
         view = {"id": info.id, "name": info.name, "created_at": info.created_at.isoformat(), **overview(sessions)}
         print(json.dumps(view, indent=2, ensure_ascii=False) if args.format == "json" else render_set(view))
@@ -102,6 +119,63 @@ def run_sets(args: argparse.Namespace) -> int:
     store.delete_set(ANONYMOUS, info.id)
     print(f"Deleted {info.name!r} and its {len(sessions)} saved sessions.")
     return 0
+
+
+def cli_saved_wording(saved: SavedSession, set_name: str) -> SavedWording:
+    """How a saved session's report says to change what Coach guessed, in the command line's words: ``coach
+    analyze``'s flags for roles and slots, and ``coach sets mode`` for the meeting's modes."""
+    answer = f'run coach sets mode "{set_name}" {saved.id} planned'
+    return SavedWording(CLI_ROLE_FIXES, CLI_SLOT_FIX, answer, answer + ' --slot "{presenter}"')
+
+
+def find_session(sessions: Sequence[SavedSession], wanted: str) -> SavedSession:
+    """The session of ``sessions`` whose id is ``wanted``, or the one saved for that day (YYYY-MM-DD)."""
+    by_id = [s for s in sessions if s.id == wanted.strip()]
+    on_day = [s for s in sessions if s.day.isoformat() == wanted.strip()]
+    found = by_id or on_day
+    if len(found) == 1:
+        return found[0]
+    if found:
+        ids = "; ".join(f"{s.id} (presenter {s.presenter or 'not named'})" for s in found)
+        raise InputError(f"the set has {len(found)} sessions on {wanted}; give one by its id: {ids}")
+    days = ", ".join(sorted({s.day.isoformat() for s in sessions})) or "none yet"
+    raise InputError(f"no session on {wanted!r} (or with that id); the set's sessions are on: {days}")
+
+
+def answer_mode(store: SetStore, info: SetInfo, saved: SavedSession, mode: Mode, slot_presenter: str | None) -> str:
+    """Set a saved meeting's mode, throughout or in ``slot_presenter``'s slot; what changed, in a sentence."""
+    before = saved.figures["summary"]["questioning_ratio"]
+    slot = None
+    if slot_presenter is not None:
+        presenters = {
+            u["slot"]: u["speaker"]
+            for u in saved.utterances
+            if u.get("role") == "presenter" and u.get("slot") is not None
+        }
+        if not presenters:
+            raise InputError("this session was read as one presenter's session, so it has no slots; leave out --slot")
+        names = sorted(set(presenters.values()))
+        named = match_speaker(slot_presenter, names, "presenter", strict=False)
+        if named is None:
+            raise InputError(
+                f"no presenter called {slot_presenter!r} in this session; its presenters: {', '.join(names)}"
+            )
+        numbers = sorted({number for number, name in presenters.items() if name == named})
+        if len(numbers) > 1:
+            raise InputError(f"{named} presented in {len(numbers)} slots; say the mode of the whole meeting instead")
+        slot = numbers[0]
+    changed = store.rewrite_session(
+        ANONYMOUS, info.id, saved.id, lambda stored, previous: set_mode(stored, previous, mode, slot)
+    )
+    after = changed.figures["summary"]["questioning_ratio"]
+    where = "throughout" if slot_presenter is None else f"in {named}'s slot"
+    figure = (
+        "nothing members said counts in it now" if after is None else f"members' questioning ratio {percent(after)}"
+    )
+    return (
+        f"The session of {saved.day.isoformat()} in {info.name!r} is now read as {mode} time {where}; {figure} "
+        f"(was {percent(before)})."
+    )
 
 
 def render_set(view: dict[str, Any]) -> str:

@@ -50,6 +50,10 @@ API_SLOT_FIX = "give the slots field (each presenter with the turn or time their
 API_MODE_FIX = 'send "mode": "planned" (or the planned parts)'
 #: How a user of the HTTP API marks planned time in one slot (the command line and the pages word their own).
 API_PART_FIX = "send a planned part from where they did (the parts field)"
+#: The same for a session saved in a set, whose modes are said afterwards (``PUT /v1/sets/{set_id}/sessions/
+#: {session_id}/modes``); in a slot's note, ``{presenter}`` becomes the slot's presenter.
+API_SAVED_MODE_FIX = 'send "mode": "planned" to the saved session\'s modes (PUT .../modes)'
+API_SAVED_PART_FIX = 'send "mode": "planned" and their slot\'s number ("slot", from 0) to the saved session\'s modes'
 #: The planned-time check speaks when at least this share of members' contributions in the slots (or in one slot)
 #: was advice or stories ("more than half"; on the annotated meetings this separates the slots and meetings planned
 #: throughout, and the sets slipping into advice, from every other, chosen seeing all three splits:
@@ -195,7 +199,8 @@ def slot_planned_time_checks(
 ) -> tuple[PlannedTimeCheck | None, ...]:
     """The same check for each slot, in order: for a slot whose modes were inferred and found all open, over what
     counts in it (``scored``, at least :data:`PLANNED_CHECK_SLOT_CONTRIBUTIONS` contributions). It speaks for a
-    presenter who asked for ideas in words Coach does not know, or a set that slipped in that slot."""
+    presenter who asked for ideas in words Coach does not know, or a set that slipped in that slot. ``{presenter}`` in
+    ``part_fix`` becomes the slot's presenter."""
     return tuple(_slot_check(slot, scored, structure, part_fix) for slot in structure.slots)
 
 
@@ -210,7 +215,8 @@ def _slot_check(
         PLANNED_CHECK_SLOT_CONTRIBUTIONS,
         lambda percent: (
             f"Coach found no planned time in {slot.presenter}'s slot, yet {percent}% of what members said there was "
-            f"advice or their own stories. If {slot.presenter} asked for ideas and experience, {part_fix}, and none of "
+            f"advice or their own stories. If {slot.presenter} asked for ideas and experience, "
+            f"{part_fix.replace('{presenter}', slot.presenter)}, and none of "
             "it will count against members; if not, that is the pattern to work on."
         ),
     )

@@ -340,8 +340,8 @@ class GivenPart:
 class MeetingStructure:
     """Where each utterance sits in the meeting: its ``slots`` (``slot_of``, ``None`` outside them), each utterance's
     ``phase_of`` and ``mode_of``, and the stretches (``phases`` outside slots, ``parts`` by mode). ``modes_inferred``:
-    whether the modes were inferred, no mode (other than ``combined``) and no part given (``False`` for a structure
-    kept in a set, whose modes were settled when it was saved)."""
+    whether the modes were inferred, no mode (other than ``combined``) and no part given (a set keeps it with a saved
+    session until someone says the modes: ``coach.sets.saved_reports.set_mode``)."""
 
     slots: tuple[Slot, ...]
     slot_of: tuple[int | None, ...]
@@ -358,16 +358,17 @@ class MeetingStructure:
         phase_of: Sequence[Phase],
         mode_of: Sequence[Mode],
         presenters: Mapping[int, str],
+        modes_inferred: bool = False,
     ) -> MeetingStructure:
         """The structure of utterances whose slot, phase and mode are known (as a set keeps them), with each slot's
-        presenter."""
+        presenter, and whether Coach inferred the modes (nobody has said them yet)."""
         slots = []
         for slot, first, last in _runs(slot_of):
             if slot is None:
                 continue
             phases = tuple(PhaseSpan(p, first + a, first + b) for p, a, b in _runs(phase_of[first : last + 1]))
             slots.append(Slot(presenters.get(slot, ""), first, last, phases))
-        return cls(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of))
+        return cls(tuple(slots), tuple(slot_of), tuple(phase_of), tuple(mode_of), modes_inferred)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parts", tuple(Part(m, a, b) for m, a, b in _runs(self.mode_of)))

@@ -49,6 +49,8 @@ def session_summary(session: SavedSession) -> dict[str, Any]:
         "utterances": summary["utterances"],
         "duration": summary["duration"],
         "leading_questions": summary["leading_questions"],
+        # The share of advice and stories its planned-time check asks about until someone says its modes, or None.
+        "planned_time_check": session.figures.get("planned_time_check"),
         "actions": len(session.actions),
     }
 

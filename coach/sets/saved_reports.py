@@ -5,32 +5,67 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from coach.classifier.sentence_encoder import SentenceEncoder, shared_encoder
+from coach.errors import InputError
 from coach.feedback.actions import find_actions
 from coach.feedback.rephrase import Rephraser
-from coach.feedback.report import API_ROLE_FIXES, build_report, speakers, summary
+from coach.feedback.report import (
+    API_ROLE_FIXES,
+    API_SAVED_MODE_FIX,
+    API_SAVED_PART_FIX,
+    API_SLOT_FIX,
+    build_report,
+    planned_time_check,
+    speakers,
+    summary,
+)
 from coach.feedback.report_model import Report, ReportBack, SavedAction, SavedReport, SavedUtterance
 from coach.feedback.roles import Roles
 from coach.feedback.session import LabelledUtterance, Session
-from coach.feedback.structure import MeetingStructure
+from coach.feedback.structure import MeetingStructure, Mode
 from coach.labels import Role
 from coach.sets.history import open_actions
 from coach.sets.report_back import report_back
 from coach.sets.store import NewSession, SavedSession, SetInfo, SetStore
+
+
+@dataclass(frozen=True)
+class SavedWording:
+    """How a saved session's report says to change what Coach guessed: each role, the slots, the meeting's modes and
+    one slot's mode (``{presenter}``: its presenter); see :func:`coach.feedback.report.build_report`."""
+
+    role_fixes: Mapping[Role, str]
+    slot_fix: str
+    mode_fix: str
+    part_fix: str
+
+
+def api_saved_wording(saved: SavedSession, set_name: str) -> SavedWording:
+    """The HTTP API's words: the fields to send, and the saved session's modes to set."""
+    return SavedWording(API_ROLE_FIXES, API_SLOT_FIX, API_SAVED_MODE_FIX, API_SAVED_PART_FIX)
+
 
 _UTTERANCE_FIELDS = ("index", "turn", "speaker", "role", "text", "label", "confidence", "leading", "start", "end")
 
 
 def figures(session: Session) -> dict[str, Any]:
     """What a set's overview reads of a session: its summary and per-speaker figures (a meeting's members' figures
-    from open slot time only, as its report has them), and no text."""
-    utterances, scored = session.utterances, session.scored
+    from open slot time only, as its report has them), whether Coach inferred a meeting's modes and the share its
+    planned-time check asks about (``None`` when it does not), and no text."""
+    utterances, scored, structure = session.utterances, session.scored, session.structure
     by_speaker = {name: asdict(f) for name, f in speakers(scored, with_feedback=False, everyone=utterances).items()}
     summarised = asdict(summary(scored, everyone=utterances))
-    return {"summary": summarised, "speakers": by_speaker, "roles_assumed": list(session.roles.assumed)}
+    check = planned_time_check(scored, structure)
+    return {
+        "summary": summarised,
+        "speakers": by_speaker,
+        "roles_assumed": list(session.roles.assumed),
+        "modes_inferred": structure is not None and structure.modes_inferred,
+        "planned_time_check": None if check is None else check.share,
+    }
 
 
 def utterances_of(stored: Sequence[dict[str, Any]]) -> tuple[LabelledUtterance, ...]:
@@ -48,13 +83,18 @@ def stored_utterances(session: Session) -> list[dict[str, Any]]:
     ]
 
 
-def structure_of(stored: Sequence[dict[str, Any]]) -> MeetingStructure | None:
-    """The meeting's structure kept with stored utterances (``None`` for a session of one presenter's slot)."""
+def structure_of(stored: Sequence[dict[str, Any]], modes_inferred: bool = False) -> MeetingStructure | None:
+    """The meeting's structure kept with stored utterances (``None`` for a session of one presenter's slot);
+    ``modes_inferred`` as the session's figures keep it."""
     if not stored or any("phase" not in u for u in stored):
         return None
     presenters = {u["slot"]: u["speaker"] for u in stored if u["slot"] is not None and u["role"] == "presenter"}
     return MeetingStructure.of(
-        [u["slot"] for u in stored], [u["phase"] for u in stored], [u["mode"] for u in stored], presenters
+        [u["slot"] for u in stored],
+        [u["phase"] for u in stored],
+        [u["mode"] for u in stored],
+        presenters,
+        modes_inferred,
     )
 
 
@@ -64,10 +104,11 @@ def session_of(
     facilitator: str | None,
     assumed: Sequence[str],
     model: Mapping[str, Any],
+    modes_inferred: bool = False,
 ) -> Session:
     """A session from stored utterances (their labels as saved and corrected) and what was saved with them."""
     utterances = utterances_of(stored)
-    structure = structure_of(stored)
+    structure = structure_of(stored, modes_inferred)
     roles_seen: dict[str, set[str]] = {}
     for u in utterances:
         roles_seen.setdefault(u.speaker, set()).add(u.role)
@@ -88,7 +129,35 @@ def session_of(
 def refigure(stored: list[dict[str, Any]], previous: dict[str, Any]) -> dict[str, Any]:
     """The figures of stored utterances after a correction (the roles and the meeting's structure stay as they
     were)."""
-    return figures(session_of(stored, None, None, previous.get("roles_assumed", ()), {}))
+    assumed, inferred = previous.get("roles_assumed", ()), previous.get("modes_inferred", False)
+    return figures(session_of(stored, None, None, assumed, {}, inferred))
+
+
+def set_mode(
+    stored: list[dict[str, Any]], previous: dict[str, Any], mode: Mode, slot: int | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """A saved meeting's utterances with the ``mode`` a user says it was in, throughout or in one ``slot`` (numbered
+    from 0, as the report's ``slots``), and their figures. The slots, phases and labels stay as saved; the modes are
+    no longer Coach's guess, so the planned-time checks no longer ask. A session read as one presenter's, or a slot
+    it does not have, is an :class:`~coach.errors.InputError`, saying why."""
+    structure = structure_of(stored)
+    if structure is None:
+        raise InputError(
+            "this session was read as one presenter's session, which has no open or planned parts to set; "
+            "analyse it again with the mode given, save that, and delete this one"
+        )
+    if slot is not None and not 0 <= slot < len(structure.slots):
+        numbers = f"0 to {len(structure.slots) - 1}" if len(structure.slots) > 1 else "0 only"
+        raise InputError(
+            f"this session has no slot {slot}; its slots are numbered {numbers}, in the order of its report"
+        )
+    span = (
+        range(len(stored))
+        if slot is None
+        else range(structure.slots[slot].start_index, structure.slots[slot].end_index + 1)
+    )
+    utterances = [{**u, "mode": mode} if position in span else u for position, u in enumerate(stored)]
+    return utterances, refigure(utterances, {**previous, "modes_inferred": False})
 
 
 def save_to_set(
@@ -98,12 +167,12 @@ def save_to_set(
     session: Session,
     date: dt.date | None,
     rephraser: Rephraser,
-    role_fixes: Mapping[Role, str] = API_ROLE_FIXES,
+    wording: Callable[[SavedSession, str], SavedWording] = api_saved_wording,
 ) -> SavedReport:
     """Save ``session`` into ``owner``'s set ``info``, with its actions and the report-back on the set's open actions;
     the saved session's report."""
     saved = store.add_session(owner, info.id, new_session(session, date, shared_encoder()))
-    return saved_report(saved, info.name, rephraser, role_fixes)
+    return saved_report(saved, info.name, rephraser, wording)
 
 
 def new_session(session: Session, date: dt.date | None, encoder: SentenceEncoder) -> Callable[..., NewSession]:
@@ -129,15 +198,27 @@ def new_session(session: Session, date: dt.date | None, encoder: SentenceEncoder
 
 def stored_session(saved: SavedSession) -> Session:
     """The saved session as a :class:`Session`, with its labels as saved (and corrected)."""
-    assumed = saved.figures.get("roles_assumed", ())
-    return session_of(saved.utterances, saved.presenter, saved.facilitator, assumed, saved.model)
+    assumed, inferred = saved.figures.get("roles_assumed", ()), saved.figures.get("modes_inferred", False)
+    return session_of(saved.utterances, saved.presenter, saved.facilitator, assumed, saved.model, inferred)
 
 
 def saved_report(
-    saved: SavedSession, set_name: str, rephraser: Rephraser, role_fixes: Mapping[Role, str] = API_ROLE_FIXES
+    saved: SavedSession,
+    set_name: str,
+    rephraser: Rephraser,
+    wording: Callable[[SavedSession, str], SavedWording] = api_saved_wording,
 ) -> SavedReport:
-    """The report of a saved session (its labels as corrected), with the report-back and actions the set keeps."""
-    report = build_report(stored_session(saved), rephraser=rephraser, role_fixes=role_fixes)
+    """The report of a saved session (its labels as corrected), with the report-back and actions the set keeps, its
+    notes worded by ``wording`` (the API's, or the command line's)."""
+    words = wording(saved, set_name)
+    report = build_report(
+        stored_session(saved),
+        rephraser=rephraser,
+        role_fixes=words.role_fixes,
+        slot_fix=words.slot_fix,
+        mode_fix=words.mode_fix,
+        part_fix=words.part_fix,
+    )
     return SavedReport(
         **{f.name: getattr(report, f.name) for f in fields(Report) if f.name not in {"utterances", "actions"}},
         utterances=tuple(

@@ -282,6 +282,22 @@ class SetStore:
             session.flush()
             return _saved(row, True, self._corrected(session, session_id))
 
+    def rewrite_session(
+        self,
+        owner: str,
+        set_id: str,
+        session_id: str,
+        rewrite: Callable[[list[dict[str, Any]], dict[str, Any]], tuple[list[dict[str, Any]], dict[str, Any]]],
+    ) -> SavedSession:
+        """Store the utterances and figures ``rewrite`` makes of the session's (the meeting's modes said by a user:
+        ``coach.sets.saved_reports.set_mode``), in one transaction; what ``rewrite`` raises leaves the session as it
+        was."""
+        with self.transaction() as session:
+            row = self._session_row(session, owner, set_id, session_id)
+            row.utterances, row.figures = rewrite([dict(u) for u in row.utterances], dict(row.figures))
+            session.flush()
+            return _saved(row, True, self._corrected(session, session_id))
+
     def delete_session(self, owner: str, set_id: str, session_id: str) -> None:
         with self.transaction() as session:
             self._session_row(session, owner, set_id, session_id)

@@ -11,10 +11,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 
+from coach.feedback.report import API_SAVED_MODE_FIX
 from coach.sets.tables import SessionRow
 from tests.api.conftest import MakeClient
 from tests.api.expect import error_of
-from tests.feedback.meeting import meeting_turns
+from tests.feedback.meeting import ADVISED_MEETING, meeting_turns
 
 FIRST: list[dict[str, Any]] = [
     {"speaker": "Sam", "text": "The rota keeps falling apart and I'm the one covering shifts.", "start": 0},
@@ -249,3 +250,51 @@ def test_a_meetings_actions_and_report_back_are_each_presenters(client: TestClie
     assert back["Amira"]["mentioned"] is True
     assert back["Amira"]["quote"].startswith("I did ring the agency")
     assert back["Tunde"]["mentioned"] is False  # the same action, but Tunde said nothing of his own
+
+
+def test_a_saved_meeting_asks_about_planned_time_until_the_set_answers(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "Ward managers"}).json()["id"]
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
+    saved = client.post(f"/v1/sets/{set_id}/sessions", json={"turns": turns, "facilitator": "Ruth"}).json()
+    path = f"/v1/sets/{set_id}/sessions/{saved['session_id']}"
+
+    # Saved without an answer, the report keeps asking, in the words of a saved session, and so does the set.
+    check = client.get(path).json()["feedback"]["planned_time_check"]
+    assert check["share"] == 0.75
+    assert f"If the presenters asked for ideas and experience, {API_SAVED_MODE_FIX}," in check["note"]
+    slot_note = client.get(path).json()["slots"][1]["planned_time_check"]["note"]
+    assert '"slot", from 0' in slot_note
+    (listed,) = client.get(f"/v1/sets/{set_id}").json()["sessions"]
+    assert (listed["questioning_ratio"], listed["planned_time_check"]) == (0.25, 0.75)
+
+    # One slot was planned: only the other slot counts, and nothing asks any more.
+    answered = client.put(f"{path}/modes", json={"mode": "planned", "slot": 0})
+    assert answered.status_code == 200
+    report = answered.json()
+    assert [slot["mode"] for slot in report["slots"]] == ["planned", "open"]
+    assert report["feedback"]["planned_time_check"] is None
+    assert [slot["planned_time_check"] for slot in report["slots"]] == [None, None]
+    assert report["summary"]["member_counts"]["advice"] == 6
+    assert client.get(path).json()["slots"] == report["slots"]  # kept
+
+    # The whole meeting was planned: nothing members said counts against them, in the report and the set's trend.
+    report = client.put(f"{path}/modes", json={"mode": "planned"}).json()
+    assert report["summary"]["member_counts"]["advice"] == 0
+    (listed,) = client.get(f"/v1/sets/{set_id}").json()["sessions"]
+    assert (listed["questioning_ratio"], listed["planned_time_check"]) == (None, None)
+
+    assert (
+        "no slot 2"
+        in error_of(client.put(f"{path}/modes", json={"mode": "open", "slot": 2}), 422, "input_error")["message"]
+    )
+    assert error_of(client.put(f"{path}/modes", json={"mode": "combined"}), 422, "validation_error")
+    assert error_of(client.put(f"/v1/sets/{set_id}/sessions/nope/modes", json={"mode": "open"}), 404, "not_found")
+
+
+def test_a_session_of_one_presenter_has_no_modes_to_set(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "s"}).json()["id"]
+    report = save(client, set_id, FIRST, "2026-11-04").json()
+    answer = client.put(f"/v1/sets/{set_id}/sessions/{report['session_id']}/modes", json={"mode": "planned"})
+    assert "one presenter's session" in error_of(answer, 422, "input_error")["message"]
+    after = client.get(f"/v1/sets/{set_id}/sessions/{report['session_id']}").json()
+    assert after["summary"] == report["summary"]  # left as it was

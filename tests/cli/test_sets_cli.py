@@ -12,6 +12,7 @@ from coach.classifier import Coach
 from coach.cli.main import main
 from coach.sets.database import head_revision
 from tests.fakes import KeywordClassifier
+from tests.feedback.meeting import ADVISED_MEETING, meeting_turns
 
 FIRST = """Ruth: Okay. Shall we start?
 Sam: The rota keeps falling apart and I cover every weekend.
@@ -81,3 +82,32 @@ def test_db_upgrade_and_a_date_without_a_set(capsys: pytest.CaptureFixture[str],
     assert "current" in capsys.readouterr().out
     assert main(["analyze", str(write(tmp_path, "one.txt", FIRST)), "--date", "2026-11-04"]) == 2
     assert "--set" in capsys.readouterr().err
+
+
+def test_a_saved_meetings_modes_are_said_with_sets_mode(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
+    path = write(tmp_path, "advised.json", json.dumps({"turns": turns, "facilitator": "Ruth"}))
+    assert main(["analyze", str(path), "--set", "Ward", "--date", "2026-11-04", "--format", "text"]) == 0
+    words = " ".join(capsys.readouterr().out.split())
+    assert main(["sets", "show", "Ward", "--format", "json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)["sessions"]
+    # The report saved asks, pointing to this session (not to run it again, which would save it twice).
+    assert f'run coach sets mode "Ward" {listed["id"]} planned, and none of it will count' in words
+
+    assert main(["sets", "mode", "Ward", "2026-11-04", "planned", "--slot", "amira"]) == 0
+    assert capsys.readouterr().out == (
+        "The session of 2026-11-04 in 'Ward' is now read as planned time in Amira's slot; members' questioning ratio "
+        "25% (was 25%).\n"
+    )
+    assert main(["sets", "mode", "Ward", listed["id"], "planned"]) == 0
+    assert "nothing members said counts in it now (was 25%)" in capsys.readouterr().out
+    assert main(["sets", "show", "Ward", "--format", "json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)["sessions"]
+    assert (listed["questioning_ratio"], listed["planned_time_check"]) == (None, None)
+
+    assert main(["sets", "mode", "Ward", "2026-11-05", "open"]) == 2
+    assert (
+        "no session on '2026-11-05' (or with that id); the set's sessions are on: 2026-11-04" in capsys.readouterr().err
+    )
+    assert main(["sets", "mode", "Ward", "2026-11-04", "open", "--slot", "Bob"]) == 2
+    assert "no presenter called 'Bob' in this session; its presenters: Amira, Tunde" in capsys.readouterr().err

@@ -30,6 +30,7 @@ from coach.api.routes.sessions import (
 from coach.api.schemas import (
     ErrorResponse,
     LabelCorrection,
+    ModeAnswer,
     SaveSessionRequest,
     SetDetail,
     SetIn,
@@ -40,7 +41,7 @@ from coach.feedback.render_html import render_html
 from coach.feedback.report_model import SavedReport
 from coach.sets.corrections import correction_rows
 from coach.sets.history import overview
-from coach.sets.saved_reports import refigure, save_to_set, saved_report
+from coach.sets.saved_reports import refigure, save_to_set, saved_report, set_mode
 from coach.sets.store import SetStore
 
 router = APIRouter()
@@ -214,6 +215,34 @@ async def correct_label(
         return saved_report(saved, info.name, rephraser)
 
     return JSONResponse((await run_in_threadpool(correct)).to_dict())
+
+
+@router.put(
+    "/sets/{set_id}/sessions/{session_id}/modes",
+    response_model=SavedReport,
+    summary="Say whether a saved meeting, or one of its slots, was open or planned time; returns the recomputed report",
+    responses={**NOT_FOUND, **UNAVAILABLE},
+)
+async def set_modes(
+    set_id: SetId,
+    session_id: SessionId,
+    body: ModeAnswer,
+    store: StoreDep,
+    owner: OwnerDep,
+    rephraser: RephraserDep,
+) -> Any:
+    """The answer to a saved report's ``planned_time_check`` (or a slot's): in planned time no advice or story counts
+    against members. The slots, phases and labels stay as saved; the figures and the set's trend follow the new
+    modes, and the checks no longer ask. A session read as one presenter's has no modes to set (422)."""
+
+    def answer() -> SavedReport:
+        info = store.get_set(owner, set_id)
+        saved = store.rewrite_session(
+            owner, set_id, session_id, lambda stored, previous: set_mode(stored, previous, body.mode, body.slot)
+        )
+        return saved_report(saved, info.name, rephraser)
+
+    return JSONResponse((await run_in_threadpool(answer)).to_dict())
 
 
 @router.delete(
