@@ -147,10 +147,9 @@ def set_mode(
             "analyse it again with the mode given, save that, and delete this one"
         )
     if slot is not None and not 0 <= slot < len(structure.slots):
-        numbers = f"0 to {len(structure.slots) - 1}" if len(structure.slots) > 1 else "0 only"
-        raise InputError(
-            f"this session has no slot {slot}; its slots are numbered {numbers}, in the order of its report"
-        )
+        count = len(structure.slots)
+        numbers = "none: leave out the slot" if not count else f"0 to {count - 1}" if count > 1 else "0 only"
+        raise InputError(f"this session has no slot {slot}; its slots, numbered in the order of its report: {numbers}")
     span = (
         range(len(stored))
         if slot is None

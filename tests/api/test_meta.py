@@ -110,6 +110,7 @@ def test_the_openapi_schema_lists_every_endpoint(client: TestClient) -> None:
         "/v1/sets/{set_id}/sessions",
         "/v1/sets/{set_id}/sessions/{session_id}",
         "/v1/sets/{set_id}/sessions/{session_id}/utterances/{index}",
+        "/v1/sets/{set_id}/sessions/{session_id}/modes",
         "/v1/corrections",
     }
     assert schema["info"]["title"] == "Coach"

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, expect
 
 from tests.browser.conftest import LiveServer, Screenshot, Traffic, keyword_server, new_context
 from tests.browser.helpers import create_set, save_session
 from tests.browser.test_accessibility import SCROLL_WIDTH, UNLABELLED
+from tests.feedback.meeting import ADVISED_MEETING, ADVISED_SLOT_MEETING, FACILITATOR, Row, meeting_turns
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -287,3 +290,55 @@ def test_a_saved_session_with_guessed_roles_says_how_to_change_them(page: Page, 
     expect(notice).to_contain_text("We assumed")
     expect(notice).to_contain_text("delete this session and save it again with their names filled in.")
     expect(notice).not_to_contain_text("box above")
+
+
+def save_meeting(server: LiveServer, set_id: str, rows: list[Row]) -> dict[str, Any]:
+    """A meeting of ``rows`` (tests.feedback.meeting) saved to the set with Ruth facilitating; its report."""
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(rows)]
+    body = {"turns": turns, "facilitator": FACILITATOR, "date": "2026-11-04"}
+    response = httpx.post(f"{server.url}/v1/sets/{set_id}/sessions", json=body, timeout=60)
+    response.raise_for_status()
+    report: dict[str, Any] = response.json()
+    return report
+
+
+def test_a_saved_meeting_of_advice_asks_and_the_answer_is_kept(page: Page, sets_server: LiveServer) -> None:
+    set_id = create_set(sets_server.url, "Ward managers")
+    report = save_meeting(sets_server, set_id, ADVISED_MEETING)
+    page.goto(f"{sets_server.url}/sets/view?id={set_id}")
+    expect(page.locator("#sessions")).to_contain_text("25% (was it planned time? Open the session to say)")
+
+    page.goto(session_page(sets_server, set_id, report))
+    note = page.locator(".planned-note")
+    expect(note).to_contain_text("If the presenters asked for ideas and experience, say so here, and none of it")
+    expect(note).not_to_contain_text('send "mode"')
+    expect(page.get_by_test_id("questioning-ratio")).to_have_text("25%")
+
+    note.get_by_role("button", name="It was planned time").click()
+
+    expect(page.get_by_role("status").filter(has_text="Saved:")).to_have_text(
+        "Saved: The meeting is now read as planned time, so no advice or story in it counts against members. "
+        "The figures below are updated."
+    )
+    expect(page.locator(".planned-note")).to_have_count(0)
+    expect(page.get_by_test_id("questioning-ratio")).to_have_text("-")
+    page.reload()
+    expect(page.get_by_test_id("questioning-ratio")).to_have_text("-")
+    expect(page.locator(".planned-note")).to_have_count(0)
+    page.goto(f"{sets_server.url}/sets/view?id={set_id}")
+    expect(page.locator("#sessions")).not_to_contain_text("was it planned time")
+
+
+def test_a_saved_slot_of_advice_is_answered_for_that_slot(page: Page, sets_server: LiveServer) -> None:
+    set_id = create_set(sets_server.url, "Ward managers")
+    report = save_meeting(sets_server, set_id, ADVISED_SLOT_MEETING)
+    page.goto(session_page(sets_server, set_id, report))
+    note = page.get_by_role("region", name="The meeting").locator(".planned-note")
+    expect(note).to_contain_text("If Tunde asked for ideas and experience, say so here, and none of it")
+
+    note.get_by_role("button", name="Tunde's slot was open time").click()
+
+    expect(page.get_by_role("status").filter(has_text="Saved:")).to_have_text(
+        "Saved: Tunde's slot is now read as open time, so it counts as before. The figures below are updated."
+    )
+    expect(page.locator(".planned-note")).to_have_count(0)

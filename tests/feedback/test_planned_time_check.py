@@ -10,7 +10,14 @@ import pytest
 from coach.classifier import Coach
 from coach.feedback.render_text import render_text
 from coach.feedback.rephrase import Rephraser
-from coach.feedback.report import API_MODE_FIX, API_PART_FIX, PLANNED_CHECK_SHARE, build_report
+from coach.feedback.report import (
+    API_MODE_FIX,
+    API_PART_FIX,
+    API_SAVED_MODE_FIX,
+    API_SAVED_PART_FIX,
+    PLANNED_CHECK_SHARE,
+    build_report,
+)
 from coach.feedback.report_model import Report
 from coach.feedback.roles import CLI_MODE_FIX
 from coach.feedback.session import MeetingGiven, PartGiven, label_session
@@ -136,6 +143,8 @@ def test_a_slot_with_planned_time_found_or_given_gets_no_note(fake_coach: Coach,
 
 
 def test_the_pages_know_the_apis_words_to_replace_them() -> None:
-    common = COMMON_JS.read_text(encoding="utf-8")
+    common = COMMON_JS.read_text(encoding="utf-8")  # a JavaScript string quoted with ' escapes the ' inside it
     assert f"const API_MODE_FIX = '{API_MODE_FIX}';" in common
     assert f'const API_PART_FIX = "{API_PART_FIX}";' in common
+    assert f"const API_SAVED_MODE_FIX = '{API_SAVED_MODE_FIX}';".replace("'s ", "\\'s ") in common
+    assert f"const API_SAVED_PART_FIX = '{API_SAVED_PART_FIX}';".replace("'s ", "\\'s ") in common

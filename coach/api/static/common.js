@@ -57,9 +57,14 @@ const API_MODE_FIX = 'send "mode": "planned" (or the planned parts)';
 // A slot's note says how to mark planned time from where its presenter asked for ideas (report.API_PART_FIX).
 const API_PART_FIX = "send a planned part from where they did (the parts field)";
 
+// A saved session's notes say to set its modes (report.API_SAVED_MODE_FIX, report.API_SAVED_PART_FIX).
+const API_SAVED_MODE_FIX = 'send "mode": "planned" to the saved session\'s modes (PUT .../modes)';
+const API_SAVED_PART_FIX = 'send "mode": "planned" and their slot\'s number ("slot", from 0) to the saved session\'s modes';
+
 // The note with the page's words for the meeting's fix (words.meeting) and a slot's (words.slot).
 function rewordModeFix(note, words) {
-  return note.replace(API_MODE_FIX, words.meeting).replace(API_PART_FIX, words.slot);
+  return note.replace(API_MODE_FIX, words.meeting).replace(API_PART_FIX, words.slot)
+    .replace(API_SAVED_MODE_FIX, words.meeting).replace(API_SAVED_PART_FIX, words.slot);
 }
 
 // The note as most pages show it: pointing to the Presenter and Facilitator boxes above the report.

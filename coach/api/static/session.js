@@ -70,10 +70,57 @@ function savedRolesNote(report) {
   return { ...report, roles: { ...roles, how_to_override: `${note} ${how}` } };
 }
 
+// The notes asking whether the meeting, or one presenter's slot, was planned time, answered here: each gets a button
+// for planned time and one for open time, which tell the service (PUT .../modes); the report and the set's trend
+// follow, and the note goes.
+function modeQuestions(report) {
+  const slotOf = new Map((report.slots || []).map((slot, number) => [slot.planned_time_check?.note, number]));
+  return (node) => {
+    const number = slotOf.get(node.textContent);
+    const presenter = number === undefined ? null : report.slots[number].presenter;
+    node.textContent = rewordModeFix(node.textContent, { meeting: "say so here", slot: "say so here" });
+    const answers = ["planned", "open"].map((mode) => {
+      const text = presenter ? `${presenter}'s slot was ${mode} time` : `It was ${mode} time`;
+      const button = el("button", { type: "button", class: "secondary small", text });
+      button.addEventListener("click", () => answerMode(button, mode, number));
+      return button;
+    });
+    node.append(" ", answers[0], " ", answers[1]);
+  };
+}
+
 // The report, with its labelled transcript at the end, where members' labels can be corrected.
 function showReport(report) {
   const utterances = new Map((report.utterances || []).map((u) => [u.index, u]));
-  return renderReport(savedRolesNote(report), reportBox, { decorateLine: correctable(utterances), transcriptIntro });
+  return renderReport(savedRolesNote(report), reportBox,
+    { decorateLine: correctable(utterances), transcriptIntro, plannedNote: modeQuestions(report) });
+}
+
+// Say the meeting (or slot number `slot`) was open or planned time; the figures are drawn again from the report that
+// comes back, and the keyboard goes to them.
+async function answerMode(button, mode, slot) {
+  button.disabled = true;
+  message.replaceChildren(el("p", { class: "status", role: "status", text: "Saving your answer…" }));
+  try {
+    const body = slot === undefined ? { mode } : { mode, slot };
+    const response = await sendJson(`${sessionPath()}/modes`, "PUT", body);
+    if (!response.ok) {
+      message.replaceChildren();
+      showError(message, await errorMessage(response));
+      button.disabled = false;
+      return;
+    }
+    const report = await response.json();
+    const where = slot === undefined ? "The meeting" : `${report.slots[slot].presenter}'s slot`;
+    const counts = mode === "planned" ? "no advice or story in it counts against members" : "it counts as before";
+    message.replaceChildren(el("p", { class: "status", role: "status",
+      text: `Saved: ${where} is now read as ${mode} time, so ${counts}. The figures below are updated.` }));
+    (await showReport(report))?.focus();
+  } catch {
+    message.replaceChildren();
+    showError(message, "Could not reach the Coach service. Is it still running?");
+    button.disabled = false;
+  }
 }
 
 // Send one member's corrected label; the figures are drawn again from the report that comes back.

@@ -188,7 +188,8 @@ function showSessions(sessions) {
   const rows = [...sessions].reverse().map((s) => el("tr", { "data-session-id": s.id },
     el("th", { scope: "row" }, el("a", { href: sessionLink(s), text: dayText(s.date) })),
     el("td", { text: s.presenter || "–" }),
-    el("td", { text: percent(s.questioning_ratio) }),
+    el("td", {}, percent(s.questioning_ratio), s.planned_time_check === null || s.planned_time_check === undefined
+      ? null : el("span", { class: "who", text: " (was it planned time? Open the session to say)" })),
     el("td", { text: String(s.actions ?? 0) })));
   box.replaceChildren(table("The set's sessions, latest first", ["Date", "Presenter", "Questioning ratio", "Actions"], rows));
 }
