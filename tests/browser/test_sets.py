@@ -15,7 +15,8 @@ from playwright.sync_api import Browser, Dialog, Page, expect
 from tests.browser.conftest import LiveServer, Screenshot, Traffic, keyword_server, new_context
 from tests.browser.helpers import create_set, save_session
 from tests.browser.test_accessibility import SCROLL_WIDTH, UNLABELLED
-from tests.feedback.meeting import ADVISED_MEETING, ADVISED_SLOT_MEETING, FACILITATOR, Row, meeting_turns
+from tests.feedback.builders import Row
+from tests.feedback.meeting import ADVISED_MEETING, ADVISED_SLOT_MEETING, FACILITATOR, meeting_turns
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
