@@ -184,7 +184,9 @@ def render_set(view: dict[str, Any]) -> str:
     for s in view["sessions"]:
         presenter = f", presenter {s['presenter']}" if s["presenter"] else ""
         length = f", {format_time(s['duration'])}" if s["duration"] is not None else ""
-        lines.append(f"  {s['date']}  {percent(s['questioning_ratio']):>4}{presenter}{length}")
+        answer = f'coach sets mode "{view["name"]}" {s["id"]} planned (or open)'
+        asks = "" if s["planned_time_check"] is None else f"\n      was it planned time? {answer}"
+        lines.append(f"  {s['date']}  {percent(s['questioning_ratio']):>4}{presenter}{length}{asks}")
     if view["patterns"]:
         lines += ["", "Patterns:"]
         lines += [f"  - {p['text']}" for p in view["patterns"]]

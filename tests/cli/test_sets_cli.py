@@ -93,6 +93,8 @@ def test_a_saved_meetings_modes_are_said_with_sets_mode(capsys: pytest.CaptureFi
     (listed,) = json.loads(capsys.readouterr().out)["sessions"]
     # The report saved asks, pointing to this session (not to run it again, which would save it twice).
     assert f'run coach sets mode "Ward" {listed["id"]} planned, and none of it will count' in words
+    assert main(["sets", "show", "Ward"]) == 0
+    assert f'was it planned time? coach sets mode "Ward" {listed["id"]} planned (or open)' in capsys.readouterr().out
 
     assert main(["sets", "mode", "Ward", "2026-11-04", "planned", "--slot", "amira"]) == 0
     assert capsys.readouterr().out == (
@@ -104,6 +106,8 @@ def test_a_saved_meetings_modes_are_said_with_sets_mode(capsys: pytest.CaptureFi
     assert main(["sets", "show", "Ward", "--format", "json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)["sessions"]
     assert (listed["questioning_ratio"], listed["planned_time_check"]) == (None, None)
+    assert main(["sets", "show", "Ward"]) == 0
+    assert "was it planned time?" not in capsys.readouterr().out
 
     assert main(["sets", "mode", "Ward", "2026-11-05", "open"]) == 2
     assert (
