@@ -327,6 +327,7 @@ def test_a_saved_meeting_of_advice_asks_and_the_answer_is_kept(page: Page, sets_
     expect(page.get_by_test_id("questioning-ratio")).to_have_text("-")
     expect(page.locator(".planned-note")).to_have_count(0)
     page.goto(f"{sets_server.url}/sets/view?id={set_id}")
+    expect(page.locator("#sessions")).to_contain_text("4 Nov 2026")
     expect(page.locator("#sessions")).not_to_contain_text("was it planned time")
 
 
