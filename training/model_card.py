@@ -65,8 +65,15 @@ beside it; `config.json` therefore sets `batch_size` 1, and the backend spreads 
 threads instead. Speed and memory: `python -m benchmarks.classifiers` (results in the README).
 """
 
+#: Where the figures below come from: ONNX Runtime's int8 kernels differ with the CPU, and so do a few labels.
+CPU_NOTE = (
+    "Measured on a CPU with AVX-512 VNNI (an AMD EPYC, 2 cores), where ONNX Runtime sums the int8 products exactly; "
+    "on a CPU with AVX2 alone they can saturate, and a few labels change (the README, under the meetings table, gives "
+    "the figures of both)."
+)
+
 LIMITS = """## Known limits
-- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split (0.654 against 0.942).
+- On real counselling talk (AnnoMI) the six-label macro-F1 is far below our own test split (0.663 against 0.942).
   The commonest miss is advice a counsellor gives as a statement: 1 of the 17 advice turns of the AnnoMI test
   transcripts is found ("Well, you do need to take your medicine." is read as story; "We will need to start dieting."
   is now advice). Batches s and t taught advice in a reflection's frame and gentle suggestions ("It sounds like you
@@ -74,9 +81,11 @@ LIMITS = """## Known limits
   might be worth it for him." is advice again. Our own data teaches that a modal statement is not advice by itself
   ("You need your licence for work" is a fact), and the model does not yet tell an instruction from a fact in a
   helper's mouth. The members' questioning ratio separates AnnoMI's low-quality sessions from the high with an AUC of
-  0.76, where the guideline labels give 0.91. One-fact questions are closed by their wording when they ask for a
-  number, an amount or a time ("How often do you drink?"), but other one-fact questions ("Where do you keep it?",
-  "What other instruments?") are still sometimes read as open: 13 of the 51 closed questions of the AnnoMI test
+  only 0.66 on a CPU with AVX-512 VNNI and 0.76 on one without (the same model: the int8 kernels move one of the 4
+  low-quality sessions' ratio from 0.67 to 0.83), where the guideline labels give 0.91. One-fact questions are closed
+  by their wording when they ask for a number, an amount or a time ("How often do you drink?"), as are yes/no
+  questions ("Is there anything that worries you?"), but other one-fact questions ("Where do you keep it?", "What
+  other instruments?") are still sometimes read as open: 10 of the 51 closed questions of the AnnoMI test
   transcripts.
 - A presenter's (client's) question is never given a question label in a session (`coach.labels.ROLE_LABELS`: in our
   data presenters ask none): "Um, what about side effects?" from a client is `other`. Letting presenters ask lost on
@@ -84,10 +93,10 @@ LIMITS = """## Known limits
 - Caption text without punctuation is cut into utterances by the boundary tagger (`models/boundaries`, boundary F1
   0.51 on our stripped test turns, 0.60 on AnnoMI's): it misses some sentence ends and adds a few ("i think the team
   is exhausted | honestly | have you thought about...", "we just drop what we are doing | every time the phone
-  goes"), so
-  captions are labelled less reliably than punctuated text (turn labels agree on 90.6% of our test turns and 82.6% of
-  AnnoMI's; with the true sentence ends given, 86.1% of AnnoMI's dev turns: most of the gap is the classifier's
-  reading of lower-cased, unpunctuated words, not the tagger).
+  goes"), so captions are labelled less reliably than punctuated text (turn labels agree on 91.1% of our test turns
+  and 83.1% of AnnoMI's on a CPU with AVX-512 VNNI, 90.6% and 82.6% on one without; with the true sentence ends
+  given, 86.1% of AnnoMI's dev turns: most of the gap is the classifier's reading of lower-cased, unpunctuated words,
+  not the tagger).
 - A presenter's own plans ("I think the sensible thing would be to cut back") and the facilitator's process talk are
   relabelled by role in a session (`coach.labels.ROLE_LABELS`); a single utterance sent without a role is not, and
   that one is still read as advice when sent alone.
@@ -133,7 +142,7 @@ def render(directory: Path) -> str:
     lines += [DATA, "## Training settings", "", "```json", json.dumps(training, indent=1), "```", ""]
     if search:
         lines += _search_table(search)
-    lines += ["## Results", ""]
+    lines += ["## Results", ""] + ([CPU_NOTE, ""] if config["backend"] == "onnx" else [])
     for key, title in TEST_SETS.items():
         if key in metrics:
             lines += ["```", format_metrics(title, metrics[key]), "```", ""]

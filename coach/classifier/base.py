@@ -13,6 +13,7 @@ from coach.classifier.question_form import (
     asks_as_question,
     asks_for_one_fact,
     asks_permission,
+    asks_yes_or_no,
     suggests_by_question,
 )
 from coach.labels import ADVICE, CLOSED_QUESTION, OPEN_QUESTION, OTHER
@@ -97,6 +98,7 @@ FORM_RULES: tuple[tuple[str, str, Callable[[str], bool]], ...] = (
     (CLOSED_QUESTION, OTHER, asks_permission),  # rule 2: "Do you mind if we look at your diet?"
     (CLOSED_QUESTION, ADVICE, suggests_by_question),  # rule 1: "Do you think you could quit drinking?"
     (OPEN_QUESTION, ADVICE, suggests_by_question),  # rule 1: "Why don't you ring her?"
+    (OPEN_QUESTION, CLOSED_QUESTION, asks_yes_or_no),  # rule 3: "Is there anything that worries you?"
 )
 
 

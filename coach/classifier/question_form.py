@@ -133,3 +133,27 @@ _SUGGESTION_QUESTION = re.compile(
 def suggests_by_question(text: str) -> bool:
     """True when ``text`` opens in one of the forms labels.md rule 1 calls advice dressed as a question."""
     return bool(_SUGGESTION_QUESTION.match(text.strip()))
+
+
+#: A request to say more in a yes/no question's clothes ("Can you say more about that?", "Would you like to talk us
+#: through it?"), an open question under labels.md rule 3; "Can I ask about Geoff?" only prefaces the question after it.
+_ELABORATION_REQUEST = re.compile(
+    r"^" + _FILLERS + r"(?:(?:can|could|would|will|do|did)(?:n'?t)? you (?:(?:just|maybe|perhaps|please|like to|"
+    r"want to|wanna|mind)\s+)*" + _TELLING + r"\b|(?:can|could|may) i (?:just )?ask\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_yes_or_no(text: str) -> bool:
+    """True when ``text`` asks with an auxiliary before its subject ("Is there anything that worries you?", "Do you
+    feel you drink too much?"), which labels.md rule 3 calls closed, unless it asks the presenter to say more ("Can
+    you say more?"), prefaces another question ("Can I ask about Geoff?"), asks leave (:func:`asks_permission`) or
+    offers a solution (advice: :func:`suggests_by_question`)."""
+    stripped = text.strip()
+    return bool(
+        _INVERTED.match(stripped)
+        and not _ELABORATION_REQUEST.match(stripped)
+        and not suggests_by_question(stripped)
+        and not asks_permission(stripped)
+        and not re.match(r"^" + _FILLERS + r"have you (?:ever )?(?:thought|considered)\b", stripped, re.IGNORECASE)
+    )

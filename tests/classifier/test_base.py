@@ -62,3 +62,17 @@ def test_a_question_reading_of_advice_dressed_as_a_question_becomes_leading_advi
     )
     assert (prediction.label, prediction.leading) == ("advice", True)
     assert prediction.confidence == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Is there anything that worries you about the move?", "closed_question"),
+        ("Can you say more about that?", "open_question"),
+        ("Couldn't you just say no to the extra shift?", "advice"),
+    ],
+    ids=["a yes/no question becomes closed", "a request to say more stays open", "advice wins over closed"],
+)
+def test_an_open_reading_of_a_yes_or_no_question_becomes_closed(text: str, label: str) -> None:
+    (prediction,) = predictions_from_probabilities([text], np.array([_row(open_question=0.8, story=0.2)]), LABELS)
+    assert prediction.label == label

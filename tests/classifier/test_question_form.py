@@ -4,6 +4,7 @@ from coach.classifier.question_form import (
     asks_as_question,
     asks_for_one_fact,
     asks_permission,
+    asks_yes_or_no,
     looks_like_question,
     suggests_by_question,
 )
@@ -95,3 +96,23 @@ SUGGESTION = [
 @pytest.mark.parametrize(("name", "text", "expected"), SUGGESTION, ids=[case[0] for case in SUGGESTION])
 def test_suggests_by_question(name: str, text: str, expected: bool) -> None:
     assert suggests_by_question(text) is expected
+
+
+YES_OR_NO = [
+    ("is there", "Is there anything in particular that's worrying you right now?", True),
+    ("do you feel", "Yeah. Do you feel like you're good on how much coffee you're drinking?", False),  # a turn: no
+    ("do you feel, the sentence", "Do you feel like you're good on how much coffee you're drinking?", True),
+    ("caption", "have you met the treasurer yet", True),
+    ("a request to say more", "Can you say more about that?", False),
+    ("a request to talk it through", "Would you like to talk us through it?", False),
+    ("a preface", "Can I ask about Geoff?", False),
+    ("asking leave", "Is it okay if I ask about Sam?", False),
+    ("advice dressed as a question", "Couldn't you just say no?", False),
+    ("the presenter's own ideas", "Have you thought about what you'd do?", False),
+    ("a wh-question", "What would help?", False),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), YES_OR_NO, ids=[case[0] for case in YES_OR_NO])
+def test_asks_yes_or_no(name: str, text: str, expected: bool) -> None:
+    assert asks_yes_or_no(text) is expected
