@@ -142,18 +142,21 @@ _ELABORATION_REQUEST = re.compile(
     r"want to|wanna|mind)\s+)*" + _TELLING + r"\b|(?:can|could|may) i (?:just )?ask\b)",
     re.IGNORECASE,
 )
+#: "Have you thought about what you'd do?" asks for the presenter's own ideas: an open question, whatever its form.
+_OWN_IDEAS = re.compile(r"^" + _FILLERS + r"have you (?:ever )?(?:thought|considered)\b", re.IGNORECASE)
 
 
 def asks_yes_or_no(text: str) -> bool:
     """True when ``text`` asks with an auxiliary before its subject ("Is there anything that worries you?", "Do you
     feel you drink too much?"), which labels.md rule 3 calls closed, unless it asks the presenter to say more ("Can
-    you say more?"), prefaces another question ("Can I ask about Geoff?"), asks leave (:func:`asks_permission`) or
-    offers a solution (advice: :func:`suggests_by_question`)."""
+    you say more?"), prefaces another question ("Can I ask about Geoff?"), asks for the presenter's own ideas ("Have
+    you thought about what you'd do?"), asks leave (:func:`asks_permission`) or offers a solution (advice:
+    :func:`suggests_by_question`)."""
     stripped = text.strip()
     return bool(
         _INVERTED.match(stripped)
         and not _ELABORATION_REQUEST.match(stripped)
         and not suggests_by_question(stripped)
         and not asks_permission(stripped)
-        and not re.match(r"^" + _FILLERS + r"have you (?:ever )?(?:thought|considered)\b", stripped, re.IGNORECASE)
+        and not _OWN_IDEAS.match(stripped)
     )
