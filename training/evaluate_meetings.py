@@ -42,9 +42,9 @@ from coach.feedback.ideas_calls import shipped_calls
 from coach.feedback.report import planned_time_check, slot_planned_time_checks
 from coach.feedback.report_model import PlannedTimeCheck
 from coach.feedback.roles import infer_facilitator, resolve_roles
-from coach.feedback.session import LabelledUtterance, label_utterances, scored
+from coach.feedback.session import LabelledUtterance, label_utterances, scored, with_slot_roles
 from coach.feedback.structure import MeetingStructure, infer_structure
-from coach.labels import OTHER, QUESTIONING_LABELS, Role
+from coach.labels import OTHER, QUESTIONING_LABELS
 from coach.transcript.model import Transcript, Turn
 from training.data import ROOT, SPLIT_NAMES
 from training.meetings import meeting_split, slot_spans
@@ -233,15 +233,7 @@ def _checks(
 ) -> tuple[PlannedTimeCheck | None, list[float]]:
     """The report's planned-time check of the meeting, and for each slot whose own check speaks, the share of its
     turns annotated as planned (``annotated_modes``: each turn's annotated mode)."""
-    roles = [
-        Role.PRESENTER
-        if u.speaker == structure.presenter_at(i)
-        else Role.FACILITATOR
-        if u.speaker == facilitator
-        else Role.MEMBER
-        for i, u in enumerate(utterances)
-    ]
-    counted = scored([u.with_role(role) for u, role in zip(utterances, roles, strict=True)], structure)
+    counted = scored(with_slot_roles(utterances, structure, facilitator), structure)
     check = planned_time_check(counted, structure if structure.is_meeting else None)
     slot_checks = []
     for slot, slot_check in zip(structure.slots, slot_planned_time_checks(counted, structure), strict=True):

@@ -256,11 +256,24 @@ def read_meeting(
         assumed=tuple(role for role in roles.assumed if role == FACILITATOR),
         not_found=roles.not_found,
     )
-    utterances = tuple(
-        u.with_role(PRESENTER if u.speaker == structure.presenter_at(u.index) else by_speaker[u.speaker])
+    return with_slot_roles(unresolved, structure, roles.facilitator), meeting_roles, structure
+
+
+def with_slot_roles(
+    unresolved: Sequence[LabelledUtterance], structure: MeetingStructure, facilitator: str | None
+) -> tuple[LabelledUtterance, ...]:
+    """Each utterance of a meeting with its speaker's role where it was said: the presenter of the slot it is in, the
+    ``facilitator``, or a member (a presenter is a member in the others' slots)."""
+    return tuple(
+        u.with_role(
+            PRESENTER
+            if u.speaker == structure.presenter_at(u.index)
+            else FACILITATOR
+            if u.speaker == facilitator
+            else MEMBER
+        )
         for u in unresolved
     )
-    return utterances, meeting_roles, structure
 
 
 @dataclass(frozen=True)
