@@ -30,7 +30,7 @@ from coach.sets import database
 from coach.sets.corrections import correction_rows
 from coach.sets.database import DatabaseUnavailable
 from coach.sets.history import overview
-from coach.sets.saved_reports import SavedWording, set_mode
+from coach.sets.saved_reports import SavedWording, set_mode, structure_of
 from coach.sets.store import ANONYMOUS, SavedSession, SetInfo, SetStore
 
 
@@ -147,20 +147,16 @@ def answer_mode(store: SetStore, info: SetInfo, saved: SavedSession, mode: Mode,
     before = saved.figures["summary"]["questioning_ratio"]
     slot = None
     if slot_presenter is not None:
-        presenters = {
-            u["slot"]: u["speaker"]
-            for u in saved.utterances
-            if u.get("role") == "presenter" and u.get("slot") is not None
-        }
-        if not presenters:
+        structure = structure_of(saved.utterances)
+        if structure is None or not structure.slots:
             raise InputError("this session was read as one presenter's session, so it has no slots; leave out --slot")
-        names = sorted(set(presenters.values()))
+        names = sorted({s.presenter for s in structure.slots})
         named = match_speaker(slot_presenter, names, "presenter", strict=False)
         if named is None:
             raise InputError(
                 f"no presenter called {slot_presenter!r} in this session; its presenters: {', '.join(names)}"
             )
-        numbers = sorted({number for number, name in presenters.items() if name == named})
+        numbers = [number for number, s in enumerate(structure.slots) if s.presenter == named]
         if len(numbers) > 1:
             raise InputError(f"{named} presented in {len(numbers)} slots; say the mode of the whole meeting instead")
         slot = numbers[0]
