@@ -6,6 +6,7 @@ Floors sit under the figures recorded in ``models/minilm-int8/meetings.json``: w
 from __future__ import annotations
 
 import json
+from itertools import groupby
 
 import pytest
 
@@ -70,3 +71,25 @@ def test_the_example_meeting_reads_as_its_readme_says_and_a_part_given_wins() ->
     assert slot_modes(all_open) == [("Priya Nair", {"open"}), ("Aisha Rahman", {"open"})]
     # Aisha asked for ideas: read as planned, they are not held against anyone; marked open, they are advice.
     assert members_advice(found) < members_advice(all_open)
+
+
+def test_sentences_that_carry_advice_on_are_advice_in_the_held_out_meetings() -> None:
+    """labels.md rule 9 on the test meetings: a member's sentence labelled advice because it carries on the advice
+    before it (its own reading, kept in its scores, was something else) is advice in the annotated rows. Recorded: 108
+    of 119 (91%); the model had read every one of them as something else."""
+    coach = Coach.load("minilm-int8")
+    carried = []
+    for rows in meeting_split("test").values():
+        turns = [list(group) for _, group in groupby(rows, key=lambda row: row["turn"])]
+        predictions = coach.classify_turns(
+            [turn[0]["speaker"] for turn in turns], [" ".join(row["text"] for row in turn) for turn in turns]
+        )
+        for turn, prediction in zip(turns, predictions, strict=True):
+            if turn[0]["role"] != "member":
+                continue
+            for u in prediction.utterances:
+                if u.label == "advice" and max(u.scores, key=u.scores.__getitem__) != "advice":
+                    rows_of = [row["label"] for row in turn if u.text[:25].lower() in row["text"].lower()]
+                    carried += rows_of[:1]
+    assert len(carried) >= 60
+    assert carried.count("advice") / len(carried) >= 0.8
