@@ -7,8 +7,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from coach.classifier.advice_carried import carry_advice
 from coach.classifier.base import Classifier, Prediction, UtterancePrediction
+from coach.classifier.carried_on import carry_on
 from coach.classifier.context import previous_turn_contexts, trim_context
 from coach.classifier.loading import load_classifier
 from coach.classifier.segment import split_all_utterances
@@ -48,8 +48,8 @@ class Coach:
 
     def classify(self, texts: Sequence[str], contexts: Sequence[str] | None = None) -> list[Prediction]:
         """Label each text as a turn: each sentence gets a label, the text the turn-level label of labels.md.
-        A sentence that carries on the advice before it in the same text is advice (labels.md rule 9,
-        ``coach.classifier.advice_carried``).
+        A sentence that carries on the advice or the speaker's anecdote before it in the same text takes its label
+        (labels.md rule 9, ``coach.classifier.carried_on``).
 
         ``contexts``, one per text, is what another speaker said just before it (the previous turn; ``""`` for none).
         Every sentence of a text is read with the text's context. Without contexts each text is read alone, as a tool
@@ -78,7 +78,7 @@ class Coach:
         if not utterances:
             scores = {label: 1.0 if label == OTHER else 0.0 for label in self.labels}
             return Prediction(text=text, label=OTHER, confidence=1.0, scores=scores, leading=False)
-        utterances = carry_advice(utterances)
+        utterances = carry_on(utterances)
         label = turn_label(u.label for u in utterances)
         decisive = max((u for u in utterances if u.label == label), key=lambda u: u.confidence)
         return Prediction(

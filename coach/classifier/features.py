@@ -15,6 +15,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from coach.classifier.carried_on import ANECDOTE, SECOND_PERSON
 from coach.classifier.question_form import looks_like_question
 
 _LEAD = r"^(?:\W*(?:so|and|but|okay|um|uh|erm|well)\W+)*"
@@ -72,14 +73,9 @@ _CUE_PATTERNS: dict[str, str] = {
         r"the real (?:problem|issue)",
     ),
     "modal": _any("should", "could", "would", "might", "must", "ought"),
-    "second_person": _any("you", "your", "yours", "yourself"),
+    "second_person": SECOND_PERSON,
     "first_person": _any("i", "me", "my", "we", "our", "us"),
-    "past_first_person": _any(
-        "when i",
-        r"i (?:had|was|did|used to|remember|once)",
-        r"we (?:had|did|used to|once)",
-        r"in my (?:last|old|previous)",
-    ),
+    "past_first_person": ANECDOTE,
     "reflect": r"^(?:\W*(?:so|and|okay|um|uh|it)\W+)*"
     + _any(
         "it sounds",
