@@ -113,7 +113,8 @@ _STATIVE = r"(?:like|want|trust|think|feel|believe|know|agree|care|mind|see|have
 #: Advice dressed as a question, in the forms labels.md lists for rule 1 ("Do you think you could...?", "Why don't you
 #: ...?", "Why not...?", "What if you...?", "Couldn't you just...?", "Wouldn't it be better to...?", "Have you thought
 #: about / considered / tried X?"). "Have you thought about what you'd do?" asks for the presenter's own ideas, and
-#: "Have you tried anything yet?" or "...about that?" names no solution, so those are left to the model.
+#: "Have you tried anything yet?" or "...about that?" ("...those things?") names no solution, so those are left to the
+#: model.
 _SUGGESTION_QUESTION = re.compile(
     r"^" + _FILLERS + r"(?:do you think you (?:could|should|might|ought to)(?! " + _TELLING + r"\b)|"
     r"why (?:don'?t|not|wouldn'?t) you (?:just )?(?!" + _TELLING + r"\b|" + _STATIVE + r"\b)\w|"
@@ -124,8 +125,8 @@ _SUGGESTION_QUESTION = re.compile(
     r"(?:couldn'?t|can'?t) you (?:just )?(?!" + _TELLING + r"\b)\w|could you not (?!" + _TELLING + r"\b)\w|"
     r"wouldn'?t it be (?:better|easier|simpler|quicker|worth)|"
     r"have you (?:ever )?(?:thought about|thought of|considered|tried)\s+"
-    r"(?!(?:what|how|why|whether|if|who|where|when|which|it|that|this|them|anything|something|everything|any|"
-    r"other|all)\b)\w)",
+    r"(?!(?:what|how|why|whether|if|who|where|when|which|it|that|this|these|those|them|anything|something|"
+    r"everything|any|other|all)\b)\w)",
     re.IGNORECASE,
 )
 

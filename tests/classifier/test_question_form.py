@@ -89,6 +89,7 @@ SUGGESTION = [
     ("asks for the presenter's own ideas", "Have you thought about what you'd do?", False),
     ("names no solution", "Have you tried anything yet?", False),
     ("points back", "Have you thought about that?", False),
+    ("points back to several", "Have you thought about those things?", False),
     ("process", "Do you think we should move on?", False),
 ]
 
