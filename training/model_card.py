@@ -93,7 +93,7 @@ LIMITS = """## Known limits
 - Caption text without punctuation is cut into utterances by the boundary tagger (`models/boundaries`, boundary F1
   0.51 on our stripped test turns, 0.60 on AnnoMI's): it misses some sentence ends and adds a few ("i think the team
   is exhausted | honestly | have you thought about...", "we just drop what we are doing | every time the phone
-  goes"), so captions are labelled less reliably than punctuated text (turn labels agree on 91.1% of our test turns
+  goes"), so captions are labelled less reliably than punctuated text (turn labels agree on 91.3% of our test turns
   and 83.1% of AnnoMI's on a CPU with AVX-512 VNNI, 90.6% and 82.6% on one without; with the true sentence ends
   given, 86.1% of AnnoMI's dev turns: most of the gap is the classifier's reading of lower-cased, unpunctuated words,
   not the tagger).
