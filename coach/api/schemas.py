@@ -93,7 +93,11 @@ class UtteranceLabel(BaseModel):
     text: str
     label: Label
     confidence: float = Field(ge=0, le=1)
-    scores: dict[str, float] = Field(description="probability of every label")
+    scores: dict[str, float] = Field(
+        description="probability of every label, as the model read the sentence; a sentence that carries on the "
+        "advice or the speaker's own anecdote before it in the text takes that label and its confidence (labels.md "
+        "rule 9), whatever its own scores"
+    )
     leading: bool = Field(description="advice phrased as a question")
 
 
