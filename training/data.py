@@ -102,6 +102,17 @@ def strip_text(text: str) -> str:
     return " ".join(_STRIP.sub(" ", text.lower()).split())
 
 
+#: Punctuation inside a sentence; sentence ends (``.``, ``?``, ``!``, ``...``) and apostrophes stay, and the sentences.
+_INNER_PUNCTUATION = re.compile(r"[,;:\"“”()\[\]–—]|(?<!\w)-+(?!\w)")
+_SPACE_BEFORE_END = re.compile(r"\s+([.?!])")
+
+
+def without_inner_punctuation(text: str) -> str:
+    """``text`` with the punctuation inside its sentences removed ("Seun, you said - still up for it?" -> "Seun you said
+    still up for it?")."""
+    return _SPACE_BEFORE_END.sub(r"\1", " ".join(_INNER_PUNCTUATION.sub(" ", text).split()))
+
+
 def read_corpus(name: str, corpora_dir: Path = CORPORA_DIR, seed: int = 13) -> pd.DataFrame:
     """The usable rows of one corpus, with columns text, label, split, conversation_id, speaker, source, confidence."""
     path = corpora_dir / CORPUS_FILES[name]

@@ -10,6 +10,11 @@ send them, is read as well as one in a transcript.
 
     python -m training.train_transformer [--epochs 3] [--sources mrda annomi] [--corpus-weight 0.3] [--context-drop 0.5]
 
+``--punctuation-drop`` (an ablation, not the shipped recipe) reads that share of the rows at each epoch with the
+punctuation inside sentences removed (commas, dashes, colons, quotes: ``training.data.without_inner_punctuation``)
+and, independently, with a caption-style context: transcribers and captioning tools punctuate differently, and a label
+should not hang on a comma.
+
 ``--role-drop`` (an ablation, not the shipped recipe) puts the speaker's role before the utterance where the source
 records one ("member: ..."), dropped for that share of the rows; ``training.evaluate_role_input`` scores it.
 
@@ -35,7 +40,7 @@ from transformers import AutoModelForSequenceClassification, get_linear_schedule
 
 from coach.classifier.encoding import encode, load_tokenizer, pad
 from coach.labels import LABELS
-from training.data import ARTIFACTS_DIR, PREPARED_DIR
+from training.data import ARTIFACTS_DIR, PREPARED_DIR, strip_text, without_inner_punctuation
 from training.encoder import encoder_dir
 from training.evaluate import dev_scores, selection_score
 from training.mixture import DEFAULT_ANNOMI_WEIGHT, training_rows
@@ -116,12 +121,24 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         model.train()
         random.shuffle(order)
         dropped = {i for i in order if random.random() < args.context_drop}
-        epoch_contexts = ["" if i in dropped else context for i, context in enumerate(contexts)]
-        epoch_texts = texts
+        # Without --punctuation-drop nothing more is drawn, so the shipped recipe's shuffles stay as they were.
+        noisy = args.punctuation_drop > 0
+        epoch_contexts = [
+            ""
+            if i in dropped
+            else strip_text(context)
+            if noisy and random.random() < args.punctuation_drop
+            else context
+            for i, context in enumerate(contexts)
+        ]
+        epoch_texts = [
+            without_inner_punctuation(text) if noisy and random.random() < args.punctuation_drop else text
+            for text in texts
+        ]
         if args.role_drop is not None:  # the speaker's role read too, independently dropped for a share of the rows
             epoch_texts = [
                 text if random.random() < args.role_drop else with_role(text, role)
-                for text, role in zip(texts, rows.roles, strict=True)
+                for text, role in zip(epoch_texts, rows.roles, strict=True)
             ]
         encodings = encode(tokenizer, epoch_texts, epoch_contexts)
         # Sorting each chunk by length keeps padding small without losing the shuffle between chunks.
@@ -200,6 +217,12 @@ def main() -> None:
         "--caption-sources", nargs="*", default=[], help="corpora that also get a caption-style copy, at half weight"
     )
     parser.add_argument("--context-drop", type=float, default=0.5, help="share of rows read without context")
+    parser.add_argument(
+        "--punctuation-drop",
+        type=float,
+        default=0.0,
+        help="share of rows read without the punctuation inside sentences (and, apart, with a caption-style context)",
+    )
     parser.add_argument(
         "--role-drop",
         type=float,

@@ -1,6 +1,7 @@
 import pytest
 
-from training.data import guideline_label
+from coach.classifier.segment import split_sentences
+from training.data import guideline_label, without_inner_punctuation
 
 
 @pytest.mark.parametrize(
@@ -26,3 +27,23 @@ def test_a_corpus_label_follows_the_guideline_where_the_form_settles_it(
     text: str, label: str, settled: tuple[str, bool]
 ) -> None:
     assert guideline_label(text, label) == settled
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "Seun, you said on WhatsApp you wanted some time – still up for it?",
+            "Seun you said on WhatsApp you wanted some time still up for it?",
+        ),
+        ('Mm-hmm, one step... just sign "now".', "Mm-hmm one step... just sign now."),
+        ("Bisi, what will you take away? Okay.", "Bisi what will you take away? Okay."),
+        ("It's a follow-up - nothing (yet): fine!", "It's a follow-up nothing yet fine!"),
+    ],
+    ids=["comma and dash", "ellipsis and quotes", "sentence ends kept", "hyphens and apostrophes kept"],
+)
+def test_inner_punctuation_goes_and_sentence_ends_stay(text: str, plain: str) -> None:
+    """The punctuation noise of ``train_transformer --punctuation-drop``: a sentence reads as a transcriber who
+    punctuates less would write it, and splits into the same sentences."""
+    assert without_inner_punctuation(text) == plain
+    assert len(split_sentences(plain)) == len(split_sentences(text))
