@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from training.calibrate import MIN_MRDA_ADVICE_PRECISION
 from training.metrics import format_metrics
 
 TEST_SETS = {
@@ -238,6 +239,8 @@ def render(directory: Path) -> str:
             f"{chosen['mean']} against {config['calibration']['unbiased']['mean']} unbiased): "
             f"`{json.dumps(config['calibration'])}`.",
             "",
+            _calibration_rule(config["calibration"]),
+            "",
         ]
     parity_path = directory / "parity.json"
     if parity_path.is_file():
@@ -266,6 +269,17 @@ def _search_table(search: list[dict[str, Any]]) -> list[str]:
             f"{row.get('mrda_dev_macro_f1', float('nan')):.3f} | {row['selection_score']:.3f} |"
         )
     return [*lines, ""]
+
+
+def _calibration_rule(calibration: dict[str, Any]) -> str:
+    """How the bias was chosen: the best mean advice F1, held to a floor on MRDA's advice precision if any."""
+    floor = calibration.get("min_mrda_advice_precision")
+    if floor is not None:
+        return f"The best mean advice F1 among the biases that keep MRDA's dev advice precision at {floor} or more."
+    return (
+        "The best mean advice F1, chosen before `training.calibrate` held MRDA's dev advice precision at "
+        f"{MIN_MRDA_ADVICE_PRECISION}: run today, it would choose another bias for this network (README, Results)."
+    )
 
 
 def main() -> None:
