@@ -127,7 +127,10 @@ def main() -> None:
     config["label_bias"] = {ADVICE: best["advice_bias"]}
     config["calibration"] = {
         "chosen": best,
-        "min_mrda_advice_precision": MIN_MRDA_ADVICE_PRECISION,
+        # None: no bias kept MRDA's precision at the floor, and the best mean advice F1 of all was kept.
+        "min_mrda_advice_precision": (
+            MIN_MRDA_ADVICE_PRECISION if best["mrda_dev_advice_p"] >= MIN_MRDA_ADVICE_PRECISION else None
+        ),
         "unbiased": next(row for row in table if row["advice_bias"] == 0.0),
     }
     config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")

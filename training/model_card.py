@@ -239,7 +239,7 @@ def render(directory: Path) -> str:
             f"{chosen['mean']} against {config['calibration']['unbiased']['mean']} unbiased): "
             f"`{json.dumps(config['calibration'])}`.",
             "",
-            _calibration_rule(config["calibration"]),
+            calibration_rule(config["calibration"]),
             "",
         ]
     parity_path = directory / "parity.json"
@@ -271,10 +271,12 @@ def _search_table(search: list[dict[str, Any]]) -> list[str]:
     return [*lines, ""]
 
 
-def _calibration_rule(calibration: dict[str, Any]) -> str:
+def calibration_rule(calibration: dict[str, Any]) -> str:
     """How the bias was chosen: the best mean advice F1, held to a floor on MRDA's advice precision if any."""
-    floor = calibration.get("min_mrda_advice_precision")
-    if floor is not None:
+    if "min_mrda_advice_precision" in calibration:
+        floor = calibration["min_mrda_advice_precision"]
+        if floor is None:
+            return f"The best mean advice F1: no bias kept MRDA's dev advice precision at {MIN_MRDA_ADVICE_PRECISION}."
         return f"The best mean advice F1 among the biases that keep MRDA's dev advice precision at {floor} or more."
     return (
         "The best mean advice F1, chosen before `training.calibrate` held MRDA's dev advice precision at "
