@@ -103,10 +103,15 @@ def scores_with_bias(sets: dict[str, DevSet], bias: float) -> dict[str, float]:
     return result
 
 
+def keeps_mrda_precision(row: dict[str, float]) -> bool:
+    """Whether a bias's row leaves MRDA's dev advice precision at :data:`MIN_MRDA_ADVICE_PRECISION` or more."""
+    return row["mrda_dev_advice_p"] >= MIN_MRDA_ADVICE_PRECISION
+
+
 def choose_bias(table: Sequence[dict[str, float]]) -> dict[str, float]:
     """The row of ``table`` with the best mean advice F1, then mean macro-F1, then the smallest bias, among the rows
-    whose MRDA dev advice precision reaches :data:`MIN_MRDA_ADVICE_PRECISION` (all rows when none does)."""
-    precise = [row for row in table if row["mrda_dev_advice_p"] >= MIN_MRDA_ADVICE_PRECISION]
+    that :func:`keeps_mrda_precision` (all rows when none does)."""
+    precise = [row for row in table if keeps_mrda_precision(row)]
     return max(precise or table, key=lambda row: (row["mean_advice_f1"], row["mean"], -abs(row["advice_bias"])))
 
 
@@ -128,9 +133,7 @@ def main() -> None:
     config["calibration"] = {
         "chosen": best,
         # None: no bias kept MRDA's precision at the floor, and the best mean advice F1 of all was kept.
-        "min_mrda_advice_precision": (
-            MIN_MRDA_ADVICE_PRECISION if best["mrda_dev_advice_p"] >= MIN_MRDA_ADVICE_PRECISION else None
-        ),
+        "min_mrda_advice_precision": MIN_MRDA_ADVICE_PRECISION if keeps_mrda_precision(best) else None,
         "unbiased": next(row for row in table if row["advice_bias"] == 0.0),
     }
     config_path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
