@@ -39,6 +39,7 @@ from typing import Any
 from coach.classifier import Coach
 from coach.feedback import metrics
 from coach.feedback.ideas_calls import shipped_calls
+from coach.feedback.planned_openings import shipped_announcements
 from coach.feedback.report import planned_time_check, slot_planned_time_checks
 from coach.feedback.report_model import PlannedTimeCheck
 from coach.feedback.roles import infer_facilitator, resolve_roles
@@ -139,7 +140,9 @@ def evaluate_meeting(coach: Coach, rows: Sequence[dict[str, Any]], answer_check:
     utterances = label_utterances(Transcript(turns=tuple(turns), format="json"), coach)
     speakers = list(dict.fromkeys(u.speaker for u in utterances))
     facilitator = infer_facilitator(utterances, speakers)
-    structure = infer_structure(utterances, facilitator, calls_for_ideas=shipped_calls)
+    structure = infer_structure(
+        utterances, facilitator, calls_for_ideas=shipped_calls, announces_planned=shipped_announcements
+    )
     check, slot_checks = _checks(utterances, structure, facilitator, [group[0]["mode"] for group in by_turn])
     slot_modes = {row["mode"] for row in rows if row["slot"] is not None}
     planned_found = "planned" in structure.mode_of

@@ -44,24 +44,37 @@ OUTPUT = ROOT / "models" / "ideas-calls" / "model.json"
 BEFORE_SWITCH, AFTER_SWITCH = 3, 1
 
 
-def writer_rows(path: Path) -> tuple[list[str], npt.NDArray[np.int_]]:
-    """A writer's sentences, each written one followed by its caption-style copy, and whether each is a call."""
+def writer_rows(path: Path, key: str = "call") -> tuple[list[str], npt.NDArray[np.int_]]:
+    """A writer's sentences, each written one followed by its caption-style copy, and whether each is what the head
+    is for (the row's ``key``: ``call`` here)."""
     texts: list[str] = []
     calls: list[int] = []
     for row in iter_jsonl(path):
         copies = [row["text"]] if row.get("style") == "caption" else [row["text"], strip_text(row["text"])]
         texts += copies
-        calls += [int(bool(row["call"]))] * len(copies)
+        calls += [int(bool(row[key]))] * len(copies)
     return texts, np.array(calls)
 
 
 def embed(encoder: SentenceEncoder, texts: list[str]) -> npt.NDArray[np.float32]:
-    """One embedding per text, each text embedded alone (as ``IdeasCallDetector`` reads them)."""
+    """One embedding per text, each text embedded alone (as ``SentenceHead`` reads them)."""
     return np.vstack([encoder.embed([text]) for text in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
 
 def fit(features: npt.NDArray[np.float32], calls: npt.NDArray[np.int_], c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(features, calls)
+
+
+def held_out_writer_auc(
+    data: dict[str, tuple[list[str], npt.NDArray[np.int_]]], features: dict[str, npt.NDArray[np.float32]], c: float
+) -> dict[str, float]:
+    """For each writer, the ROC AUC on their rows of a head fit on the other writers' rows."""
+    auc = {}
+    for name in data:
+        others = [other for other in data if other != name]
+        model = fit(np.vstack([features[o] for o in others]), np.concatenate([data[o][1] for o in others]), c)
+        auc[name] = round(float(roc_auc_score(data[name][1], model.decision_function(features[name]))), 4)
+    return auc
 
 
 @dataclass(frozen=True)
@@ -118,11 +131,7 @@ def train(c: float, max_false_calls: int) -> dict[str, Any]:
     writers = sorted(CALLS_DIR.glob("calls-*.jsonl"))
     data = {path.stem: writer_rows(path) for path in writers}
     features = {name: embed(encoder, texts) for name, (texts, _) in data.items()}
-    held_out_auc = {}
-    for name in data:
-        others = [other for other in data if other != name]
-        model = fit(np.vstack([features[o] for o in others]), np.concatenate([data[o][1] for o in others]), c)
-        held_out_auc[name] = round(float(roc_auc_score(data[name][1], model.decision_function(features[name]))), 4)
+    held_out_auc = held_out_writer_auc(data, features, c)
     model = fit(np.vstack(list(features.values())), np.concatenate([calls for _, calls in data.values()]), c)
     check = meeting_check()
     probabilities = [float(p) for p in model.predict_proba(embed(encoder, check.sentences))[:, 1]]
@@ -150,12 +159,16 @@ def main() -> None:
     parser.add_argument("--max-false-calls", type=int, default=2)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
-    head = train(args.c, args.max_false_calls)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(head, indent=1) + "\n", encoding="utf-8")
+    write_head(train(args.c, args.max_false_calls), args.output)
+
+
+def write_head(head: dict[str, Any], output: Path) -> None:
+    """Write ``head`` to ``output`` and print it, less its weights and its figures at every threshold."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(head, indent=1) + "\n", encoding="utf-8")
     shown = {key: value for key, value in head.items() if key not in ("weights", "meetings_train_dev_by_threshold")}
     print(json.dumps(shown, indent=1))
-    print(f"wrote {args.output}")
+    print(f"wrote {output}")
 
 
 if __name__ == "__main__":

@@ -6,11 +6,13 @@ Evaluation is per utterance (``training.evaluate``), then per session (``trainin
     python -m training.workflow transformer    # fine-tunes MiniLM on the CPU; see the model card for the time it took
     python -m training.workflow boundaries     # the caption boundary tagger, about nine minutes
     python -m training.workflow ideas-calls    # the call-for-ideas head, then the meetings' figures with it
+    python -m training.workflow planned-openings  # the planned-meeting opening head, then the meetings' figures
 
 Each step is also its own module (``training.prepare``, ``training.train_baseline``, ``training.train_transformer``,
 ``training.export_onnx``, ``training.calibrate``, ``training.evaluate``, ``training.evaluate_sessions``,
 ``training.evaluate_roles``, ``training.evaluate_meetings``, ``training.model_card``,
-``training.train_boundaries``, ``training.train_ideas_calls``) with its own ``--help``.
+``training.train_boundaries``, ``training.train_ideas_calls``, ``training.train_planned_openings``) with its own
+``--help``.
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ STEPS = {
     ],
     "ideas-calls": [
         ["training.train_ideas_calls"],
+        ["training.evaluate_meetings", "--model", "models/minilm-int8"],
+        ["training.model_card", "models/minilm-int8"],
+    ],
+    "planned-openings": [
+        ["training.train_planned_openings"],
         ["training.evaluate_meetings", "--model", "models/minilm-int8"],
         ["training.model_card", "models/minilm-int8"],
     ],

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from coach.classifier import Coach, Prediction, UtterancePrediction
 from coach.errors import InputError
 from coach.feedback.ideas_calls import shipped_calls
+from coach.feedback.planned_openings import shipped_announcements
 from coach.feedback.roles import FACILITATOR, MEMBER, PRESENTER, Roles, match_speaker, resolve_roles
 from coach.feedback.structure import GivenPart, GivenSlot, MeetingMode, MeetingStructure, Mode, infer_structure
 from coach.labels import label_for_role
@@ -242,7 +243,15 @@ def read_meeting(
     structure = (
         None
         if named_one
-        else infer_structure(unresolved, roles.facilitator, given, mode, parts, calls_for_ideas=shipped_calls)
+        else infer_structure(
+            unresolved,
+            roles.facilitator,
+            given,
+            mode,
+            parts,
+            calls_for_ideas=shipped_calls,
+            announces_planned=shipped_announcements,
+        )
     )
     if structure is None or not (given or structure.is_meeting):  # one presenter named: read whole as asked
         return tuple(u.with_role(roles.role_of(u.speaker)) for u in unresolved), roles, None

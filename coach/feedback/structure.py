@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from coach.feedback.ideas_calls import CALL_LABELS, MIN_WORDS
+from coach.feedback.planned_openings import opening_pieces
 from coach.feedback.roles import Spoken
 from coach.labels import ADVICE, QUESTION_LABELS, REFLECTION, STORY
 
@@ -215,6 +216,9 @@ _TAKES_THE_FLOOR = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 #: Says which sentences are calls for ideas by their meaning (``coach.feedback.ideas_calls``), beside the phrases.
 CallsForIdeas = Callable[[Sequence[str]], Sequence[bool]]
+#: Says which of a facilitator's opening pieces announce a planned meeting by their meaning
+#: (``coach.feedback.planned_openings``), beside the phrases.
+AnnouncesPlanned = Callable[[Sequence[str]], Sequence[bool]]
 
 
 def _says_now(cue: re.Pattern[str], text: str) -> bool:
@@ -232,6 +236,25 @@ _PLANNED_MEETING_CUE = re.compile(
     r"(?:this|today|tonight|this month)(?:'s| is) (?:the|our|an?) ideas (?:one|session|meeting|month)\b)",
     re.IGNORECASE,
 )
+
+
+def _announced_planned(
+    utterances: Sequence[Spoken],
+    opening: Sequence[_Turn],
+    facilitator: str | None,
+    announces: AnnouncesPlanned | None,
+) -> bool:
+    """Whether the facilitator's turns of the ``opening`` announce a planned meeting: by a phrase of
+    :data:`_PLANNED_MEETING_CUE`, or, with ``announces``, one of their pieces (``opening_pieces``) by its meaning."""
+    theirs = [turn for turn in opening if turn.speaker == facilitator]
+    if any(_PLANNED_MEETING_CUE.search(turn.text) for turn in theirs):
+        return True
+    pieces = [
+        piece for turn in theirs for piece in opening_pieces([u.text for u in utterances[turn.first : turn.last + 1]])
+    ]
+    return announces is not None and bool(pieces) and any(announces(pieces))
+
+
 #: A slot of questions only, in a planned meeting.
 _OPEN_SLOT_CUE = re.compile(
     r"\b(?:questions only|only questions|just questions|questioning mode|no (?:ideas|advice|solutions)|"
@@ -418,11 +441,13 @@ def infer_structure(
     given_mode: MeetingMode | None = None,
     given_parts: Sequence[GivenPart] = (),
     calls_for_ideas: CallsForIdeas | None = None,
+    announces_planned: AnnouncesPlanned | None = None,
 ) -> MeetingStructure:
     """The meeting's structure (see the module docstring). ``given_slots`` replace the inferred slots;
     ``given_mode`` ``open`` or ``planned`` sets every utterance's mode (``combined``, or ``None``, infers it); each of
     ``given_parts`` sets the mode from its start to the next part given's (the last to the end), over both. With
-    ``calls_for_ideas``, a call for ideas is also recognised by its meaning, not only by the phrases below."""
+    ``calls_for_ideas``, a call for ideas is also recognised by its meaning, not only by the phrases below; with
+    ``announces_planned``, so is an opening that announces a planned meeting."""
     turns = _turns(utterances)
     ideas_asked = _IdeasAsked(utterances, turns, facilitator, calls_for_ideas)
     count = len(utterances)
@@ -433,15 +458,9 @@ def infer_structure(
     else:
         slot_turns = _without_report_back(turns, _inferred_slot_turns(turns, facilitator), facilitator)
     before = slot_turns[0][1] if slot_turns else len(turns)
-    planned = (
-        given_mode == PLANNED
-        or (
-            given_mode != OPEN
-            # The hand-over to the first slot may carry it too ("so this is the ideas one... who's first?").
-            and any(
-                turn.speaker == facilitator and _PLANNED_MEETING_CUE.search(turn.text) for turn in turns[: before + 1]
-            )
-        )
+    # The hand-over to the first slot may announce it too ("so this is the ideas one... who's first?").
+    planned = given_mode == PLANNED or (
+        given_mode != OPEN and _announced_planned(utterances, turns[: before + 1], facilitator, announces_planned)
     )
     report_back = _report_back_turn(turns[:before], facilitator) if slot_turns else None
     first_discussion = (

@@ -8,7 +8,7 @@ import pytest
 
 from coach.feedback.structure import GivenPart, GivenSlot, MeetingStructure, infer_structure
 from tests.feedback.builders import Row, utterances
-from tests.feedback.meeting import FACILITATOR, MEETING, questioning, slot
+from tests.feedback.meeting import ADVISED_MEETING, FACILITATOR, MEETING, questioning, slot
 
 
 def structure(rows: Sequence[Row], **given: object) -> MeetingStructure:
@@ -490,3 +490,46 @@ def test_a_call_for_ideas_known_only_by_its_meaning_counts_when_someone_takes_it
     assert set(found.mode_of[:at]) == {"open"}
     assert found.mode_of[at] == ("planned" if taken_up else "open")  # reining advice in reads like a call
     assert set(structure(rows).mode_of) == {"open"}  # the phrases alone do not know it
+
+
+MEANT_ANNOUNCEMENT = "As we said in March, nobody sits on their hands today."
+
+
+def _announced_by_meaning(pieces: Sequence[str]) -> list[bool]:
+    return [MEANT_ANNOUNCEMENT in piece for piece in pieces]
+
+
+def _announced_in_the_opening(text: str) -> list[Row]:
+    rows = list(ADVISED_MEETING)
+    rows[0] = (FACILITATOR, "member", "other", f"Morning, everyone. {text} Who would like time today?")
+    return rows
+
+
+def test_an_opening_that_announces_a_planned_meeting_by_its_meaning_makes_every_slot_planned() -> None:
+    rows = _announced_in_the_opening(MEANT_ANNOUNCEMENT)
+
+    found = structure(rows, announces_planned=_announced_by_meaning)
+
+    assert [slot.presenter for slot in found.slots] == ["Amira", "Tunde"]
+    assert {found.mode_of[index] for slot in found.slots for index in range(slot.start_index, slot.end_index + 1)} == {
+        "planned"
+    }
+    assert not any(found.counts_for_members(index) for index in range(len(found.mode_of)))
+    assert set(structure(rows).mode_of) == {"open"}  # the phrases alone do not know it
+
+
+def test_only_the_facilitators_opening_is_read_for_an_announcement_and_a_given_mode_wins() -> None:
+    read: list[str] = []
+
+    def announces(pieces: Sequence[str]) -> list[bool]:
+        read.extend(pieces)
+        return _announced_by_meaning(pieces)
+
+    by_a_member = list(ADVISED_MEETING)
+    by_a_member[1] = ("Amira", "member", "other", f"I'd like twenty minutes. {MEANT_ANNOUNCEMENT}")
+
+    assert set(structure(by_a_member, announces_planned=announces).mode_of) == {"open"}
+    assert "Morning, everyone. Who would like time today?" in read
+    assert not any("twenty minutes" in piece or "rota" in piece for piece in read)
+    announced = _announced_in_the_opening(MEANT_ANNOUNCEMENT)
+    assert set(structure(announced, given_mode="open", announces_planned=announces).mode_of) == {"open"}

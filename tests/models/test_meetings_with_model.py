@@ -21,9 +21,10 @@ from training.meetings import meeting_split
 
 pytestmark = pytest.mark.slow
 
-#: Recorded on the 20 test meetings: presenter 1.0, boundaries 0.92, phases 0.89, modes 0.79 (batches ae and af, with
-#: two sets slipping into advice and two meetings planned throughout said so once, took modes from 0.85 to 0.80).
-FLOORS = {"presenter_right": 0.9, "boundaries_within_2_turns": 0.85, "phase_right": 0.8, "mode_right": 0.75}
+#: Recorded on the 20 test meetings: presenter 1.0, boundaries 0.92, phases 0.89, modes 0.84 (batches ae and af, with
+#: two sets slipping into advice and two meetings planned throughout said so once, took modes from 0.85 to 0.80; the
+#: planned-opening head, 0.79 to 0.84).
+FLOORS = {"presenter_right": 0.9, "boundaries_within_2_turns": 0.85, "phase_right": 0.8, "mode_right": 0.8}
 
 
 def test_the_meetings_structure_on_held_out_meetings() -> None:
