@@ -27,7 +27,7 @@ from coach.feedback.render_text import render_text
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import build_report
 from coach.feedback.report_model import Report, SavedReport
-from coach.feedback.roles import CLI_MODE_FIX, CLI_PART_FIX, CLI_ROLE_FIXES, CLI_SLOT_FIX
+from coach.feedback.roles import CLI_MODE_FIX, CLI_OPEN_FIX, CLI_PART_FIX, CLI_ROLE_FIXES, CLI_SLOT_FIX
 from coach.feedback.session import MeetingGiven, PartGiven, Session, SlotGiven, label_session
 from coach.feedback.structure import OPEN, PLANNED
 from coach.sets.saved_reports import save_to_set
@@ -176,6 +176,7 @@ def analyze_file(path: Path, rephraser: Rephraser, roles: Roles = Roles()) -> Re
         slot_fix=CLI_SLOT_FIX,
         mode_fix=CLI_MODE_FIX,
         part_fix=CLI_PART_FIX,
+        open_fix=CLI_OPEN_FIX,
     )
 
 

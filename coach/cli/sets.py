@@ -125,7 +125,8 @@ def cli_saved_wording(saved: SavedSession, set_name: str) -> SavedWording:
     """How a saved session's report says to change what Coach guessed, in the command line's words: ``coach
     analyze``'s flags for roles and slots, and ``coach sets mode`` for the meeting's modes."""
     answer = f'run coach sets mode "{set_name}" {saved.id} planned'
-    return SavedWording(CLI_ROLE_FIXES, CLI_SLOT_FIX, answer, answer + ' --slot "{presenter}"')
+    opened = f'run coach sets mode "{set_name}" {saved.id} open'
+    return SavedWording(CLI_ROLE_FIXES, CLI_SLOT_FIX, answer, answer + ' --slot "{presenter}"', opened)
 
 
 def find_session(sessions: Sequence[SavedSession], wanted: str) -> SavedSession:

@@ -54,6 +54,10 @@ API_PART_FIX = "send a planned part from where they did (the parts field)"
 #: {session_id}/modes``); in a slot's note, ``{presenter}`` becomes the slot's presenter.
 API_SAVED_MODE_FIX = 'send "mode": "planned" to the saved session\'s modes (PUT .../modes)'
 API_SAVED_PART_FIX = 'send "mode": "planned" and their slot\'s number ("slot", from 0) to the saved session\'s modes'
+#: How a user of the HTTP API reads a meeting Coach read as planned throughout as open time, and the same for a saved
+#: session.
+API_OPEN_FIX = 'send "mode": "open"'
+API_SAVED_OPEN_FIX = 'send "mode": "open" to the saved session\'s modes (PUT .../modes)'
 #: The planned-time check speaks when at least this share of members' contributions in the slots (or in one slot)
 #: was advice or stories ("more than half"; on the annotated meetings this separates the slots and meetings planned
 #: throughout, and the sets slipping into advice, from every other, chosen seeing all three splits:
@@ -82,6 +86,7 @@ def build_report(
     slot_fix: str = API_SLOT_FIX,
     mode_fix: str = API_MODE_FIX,
     part_fix: str = API_PART_FIX,
+    open_fix: str = API_OPEN_FIX,
 ) -> Report:
     """The report of ``session`` (:meth:`Report.to_dict` gives it as JSON-ready data):
 
@@ -95,7 +100,8 @@ def build_report(
       (at most ``max_rephrasings``, advice dressed as questions first) of members' closed and leading questions, by
       ``rephraser``; no suggestion is given under two questions; and the ``planned_time_check`` of a meeting
       (:func:`planned_time_check`, its note worded by ``mode_fix``; each slot has its own, worded by ``part_fix``:
-      :func:`slot_planned_time_checks`).
+      :func:`slot_planned_time_checks`), or of a meeting Coach read as planned throughout
+      (:func:`planned_reading_check`, worded by ``open_fix``).
     """
     utterances = session.utterances
     scored = session.scored
@@ -121,7 +127,8 @@ def build_report(
             went_well=went_well(scored, presenter, max_went_well),
             moments=moments(scored, presenter, max_moments),
             rephrasings=rephrasings(scored, rephraser, max_rephrasings),
-            planned_time_check=planned_time_check(scored, session.structure, mode_fix),
+            planned_time_check=planned_time_check(scored, session.structure, mode_fix)
+            or planned_reading_check(utterances, session.structure, open_fix),
         ),
         slots=_slots(session, scored, actions, part_fix),
         parts=_parts(session),
@@ -192,6 +199,31 @@ def planned_time_check(
             "members; if they did not, that is the pattern to work on."
         ),
     )
+
+
+def planned_reading_check(
+    everyone: Sequence[LabelledUtterance], structure: MeetingStructure | None, open_fix: str = API_OPEN_FIX
+) -> PlannedTimeCheck | None:
+    """The check of a meeting whose every slot Coach read as planned time itself (its modes inferred): then nothing
+    members said in the slots (``everyone``'s utterances, roles per slot) counts against them, and if the time was
+    open that hides the set's advice, the one error a facilitator cannot see in the figures. It speaks over at least
+    :data:`PLANNED_CHECK_CONTRIBUTIONS` members' contributions in the slots, saying what share was advice or stories,
+    and how to read the meeting as open time (``open_fix``)."""
+    if structure is None or not structure.slots or not structure.modes_inferred:
+        return None
+    in_slots = [u for u in everyone if structure.slot_of[u.index] is not None]
+    if any(structure.mode_of[u.index] != PLANNED for u in in_slots):
+        return None
+    said = [u for u in metrics.contributions(metrics.members(in_slots)) if u.label != OTHER]
+    if len(said) < PLANNED_CHECK_CONTRIBUTIONS:
+        return None
+    share = round(sum(u.label in BREAKING_LABELS for u in said) / len(said), 3)
+    note = (
+        f"Coach read every slot as planned time, where ideas and experience are wanted, so none of what members said "
+        f"there counts against them ({round(share * 100)}% of it was advice or their own stories). If the meeting was "
+        f"open time, {open_fix}, and it will."
+    )
+    return PlannedTimeCheck(share=share, contributions=len(said), note=note, read_as=PLANNED)
 
 
 def slot_planned_time_checks(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Literal
 
 from coach.feedback.actions import Action
 from coach.feedback.metrics import FirstAdvice, Run, Timeline
@@ -131,11 +131,16 @@ class PlannedTimeCheck:
     """Said of a meeting (or one slot) whose modes were inferred, with no planned time found, when members mostly
     advised or told their own stories in its slots: the ``share`` of their ``contributions`` there that were advice or
     stories, and a ``note`` saying how to read it as planned time if it was. A set slipping out of questioning mode
-    and a meeting planned throughout look alike from what members say, so Coach asks rather than decides."""
+    and a meeting planned throughout look alike from what members say, so Coach asks rather than decides.
+
+    Said too of a meeting whose every slot Coach read as planned time itself (``read_as`` ``planned``; ``open``
+    otherwise): nothing members said in the slots then counts against them, which hides a set's advice if the time
+    was open, so the ``note`` says how to read it as open time."""
 
     share: float
     contributions: int
     note: str
+    read_as: Literal["open", "planned"] = "open"
 
 
 @dataclass(frozen=True)

@@ -400,6 +400,8 @@ CLI_ROLE_FIXES = {PRESENTER: "pass --presenter NAME", FACILITATOR: "pass --facil
 CLI_SLOT_FIX = "pass --presenter NAME@M:SS for each slot"
 #: How a user of the command line reads a meeting as planned time.
 CLI_MODE_FIX = "run it again with --mode planned (or --part planned@M:SS where planned time starts)"
+#: How a user of the command line reads a meeting Coach read as planned throughout as open time.
+CLI_OPEN_FIX = "run it again with --mode open"
 #: How a user of the command line marks planned time in one slot.
 CLI_PART_FIX = "run it again with --part planned@M:SS from where they did"
 

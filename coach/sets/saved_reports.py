@@ -15,9 +15,11 @@ from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import (
     API_ROLE_FIXES,
     API_SAVED_MODE_FIX,
+    API_SAVED_OPEN_FIX,
     API_SAVED_PART_FIX,
     API_SLOT_FIX,
     build_report,
+    planned_reading_check,
     planned_time_check,
     speakers,
     summary,
@@ -34,18 +36,20 @@ from coach.sets.store import NewSession, SavedSession, SetInfo, SetStore
 
 @dataclass(frozen=True)
 class SavedWording:
-    """How a saved session's report says to change what Coach guessed: each role, the slots, the meeting's modes and
-    one slot's mode (``{presenter}``: its presenter); see :func:`coach.feedback.report.build_report`."""
+    """How a saved session's report says to change what Coach guessed: each role, the slots, the meeting's modes (as
+    planned, or as open when Coach read it all planned) and one slot's mode (``{presenter}``: its presenter); see
+    :func:`coach.feedback.report.build_report`."""
 
     role_fixes: Mapping[Role, str]
     slot_fix: str
     mode_fix: str
     part_fix: str
+    open_fix: str
 
 
 def api_saved_wording(saved: SavedSession, set_name: str) -> SavedWording:
     """The HTTP API's words: the fields to send, and the saved session's modes to set."""
-    return SavedWording(API_ROLE_FIXES, API_SLOT_FIX, API_SAVED_MODE_FIX, API_SAVED_PART_FIX)
+    return SavedWording(API_ROLE_FIXES, API_SLOT_FIX, API_SAVED_MODE_FIX, API_SAVED_PART_FIX, API_SAVED_OPEN_FIX)
 
 
 _UTTERANCE_FIELDS = ("index", "turn", "speaker", "role", "text", "label", "confidence", "leading", "start", "end")
@@ -58,7 +62,7 @@ def figures(session: Session) -> dict[str, Any]:
     utterances, scored, structure = session.utterances, session.scored, session.structure
     by_speaker = {name: asdict(f) for name, f in speakers(scored, with_feedback=False, everyone=utterances).items()}
     summarised = asdict(summary(scored, everyone=utterances))
-    check = planned_time_check(scored, structure)
+    check = planned_time_check(scored, structure) or planned_reading_check(utterances, structure)
     return {
         "summary": summarised,
         "speakers": by_speaker,
@@ -217,6 +221,7 @@ def saved_report(
         slot_fix=words.slot_fix,
         mode_fix=words.mode_fix,
         part_fix=words.part_fix,
+        open_fix=words.open_fix,
     )
     return SavedReport(
         **{f.name: getattr(report, f.name) for f in fields(Report) if f.name not in {"utterances", "actions"}},

@@ -11,11 +11,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, select
 
-from coach.feedback.report import API_SAVED_MODE_FIX
+from coach.feedback.report import API_SAVED_MODE_FIX, API_SAVED_OPEN_FIX
 from coach.sets.tables import SessionRow
 from tests.api.conftest import MakeClient
 from tests.api.expect import error_of
-from tests.feedback.meeting import ADVISED_MEETING, meeting_turns
+from tests.feedback.meeting import ADVISED_MEETING, FACILITATOR, meeting_turns
 
 FIRST: list[dict[str, Any]] = [
     {"speaker": "Sam", "text": "The rota keeps falling apart and I'm the one covering shifts.", "start": 0},
@@ -289,6 +289,27 @@ def test_a_saved_meeting_asks_about_planned_time_until_the_set_answers(client: T
     )
     assert error_of(client.put(f"{path}/modes", json={"mode": "combined"}), 422, "validation_error")
     assert error_of(client.put(f"/v1/sets/{set_id}/sessions/nope/modes", json={"mode": "open"}), 404, "not_found")
+
+
+def test_a_saved_meeting_coach_read_as_planned_asks_whether_it_was_open(client: TestClient) -> None:
+    set_id = client.post("/v1/sets", json={"name": "Ward managers"}).json()["id"]
+    opening = (FACILITATOR, "member", "other", "Morning. Today's a planned meeting. Who'd like time?")
+    rows = [opening, *ADVISED_MEETING[1:]]
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(rows)]
+    saved = client.post(f"/v1/sets/{set_id}/sessions", json={"turns": turns, "facilitator": FACILITATOR}).json()
+    path = f"/v1/sets/{set_id}/sessions/{saved['session_id']}"
+
+    check = client.get(path).json()["feedback"]["planned_time_check"]
+    assert (check["read_as"], check["share"]) == ("planned", 0.75)
+    assert f"If the meeting was open time, {API_SAVED_OPEN_FIX}, and it will." in check["note"]
+    (listed,) = client.get(f"/v1/sets/{set_id}").json()["sessions"]
+    assert (listed["questioning_ratio"], listed["planned_time_check"]) == (None, 0.75)
+
+    report = client.put(f"{path}/modes", json={"mode": "open"}).json()
+    assert report["feedback"]["planned_time_check"] is None  # answered: it asks no more
+    assert report["summary"]["member_counts"]["advice"] == 12
+    (listed,) = client.get(f"/v1/sets/{set_id}").json()["sessions"]
+    assert listed["questioning_ratio"] == 0.25
 
 
 def test_a_session_of_one_presenter_has_no_modes_to_set(client: TestClient) -> None:

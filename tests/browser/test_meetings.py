@@ -185,6 +185,36 @@ def test_a_meeting_of_advice_is_read_as_planned_time_with_one_click(
     assert re.search(r'name="mode"\r\n\r\nplanned\r\n', sent[0])
 
 
+def test_a_meeting_coach_read_as_planned_is_read_as_open_time_with_one_click(
+    page: Page, server: LiveServer, tmp_path: Path
+) -> None:
+    """Announced as planned in the opening, every slot read planned: the report says so; its button reads it open."""
+    path = tmp_path / "announced.json"
+    opening = (FACILITATOR, "member", "other", "Morning, everyone. Today's a planned meeting. Who'd like time today?")
+    turns = [
+        {"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns([opening, *ADVISED_MEETING[1:]])
+    ]
+    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    editor = open_meeting(page, server, path)
+    note = page.locator(".planned-note")
+    expect(note).to_contain_text("Coach read every slot as planned time")
+    expect(note).to_contain_text("choose “Open” as the Mode under “Who was who”")
+    expect(note).not_to_contain_text('send "mode"')
+    expect(note.get_by_role("button", name="Read it as planned time")).to_have_count(0)
+    sent = analyse_posts(page)
+
+    note.get_by_role("button", name="Read it as open time").click()
+
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_be_visible()
+    expect(editor.get_by_role("combobox", name="Mode")).to_have_value("open")
+    expect(page.locator(".planned-note")).to_have_count(0)  # said: nothing left to ask
+    # Read as open time, the members' advice counts against them.
+    amira = slot_rows(page).filter(has_text="Amira's slot")
+    expect(amira).to_contain_text("25% of members' contributions were questions")
+    assert len(sent) == 1
+    assert re.search(r'name="mode"\r\n\r\nopen\r\n', sent[0])
+
+
 def test_a_slot_of_advice_points_to_the_parts_editor(page: Page, server: LiveServer, tmp_path: Path) -> None:
     path = tmp_path / "advised-slot.json"
     turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_SLOT_MEETING)]

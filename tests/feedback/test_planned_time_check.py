@@ -12,14 +12,16 @@ from coach.feedback.render_text import render_text
 from coach.feedback.rephrase import Rephraser
 from coach.feedback.report import (
     API_MODE_FIX,
+    API_OPEN_FIX,
     API_PART_FIX,
     API_SAVED_MODE_FIX,
+    API_SAVED_OPEN_FIX,
     API_SAVED_PART_FIX,
     PLANNED_CHECK_SHARE,
     build_report,
 )
 from coach.feedback.report_model import Report
-from coach.feedback.roles import CLI_MODE_FIX
+from coach.feedback.roles import CLI_MODE_FIX, CLI_OPEN_FIX
 from coach.feedback.session import MeetingGiven, PartGiven, label_session
 from coach.transcript.model import Transcript
 from tests.feedback.builders import Row
@@ -34,9 +36,11 @@ def report_of(
     rows: list[Row],
     meeting: MeetingGiven | None = None,
     mode_fix: str = API_MODE_FIX,
+    open_fix: str = API_OPEN_FIX,
 ) -> Report:
     transcript = Transcript(turns=tuple(meeting_turns(rows)), format="json", facilitator=FACILITATOR)
-    return build_report(label_session(transcript, coach, meeting=meeting), rephraser=rephraser, mode_fix=mode_fix)
+    session = label_session(transcript, coach, meeting=meeting)
+    return build_report(session, rephraser=rephraser, mode_fix=mode_fix, open_fix=open_fix)
 
 
 def test_a_meeting_whose_members_mostly_advised_gets_the_note(fake_coach: Coach, rephraser: Rephraser) -> None:
@@ -148,3 +152,54 @@ def test_the_pages_know_the_apis_words_to_replace_them() -> None:
     assert f'const API_PART_FIX = "{API_PART_FIX}";' in common
     assert f"const API_SAVED_MODE_FIX = '{API_SAVED_MODE_FIX}';".replace("'s ", "\\'s ") in common
     assert f"const API_SAVED_PART_FIX = '{API_SAVED_PART_FIX}';".replace("'s ", "\\'s ") in common
+    assert f"const API_OPEN_FIX = '{API_OPEN_FIX}';" in common
+    assert f"const API_SAVED_OPEN_FIX = '{API_SAVED_OPEN_FIX}';".replace("'s ", "\\'s ") in common
+
+
+#: The meeting of advice, announced in its opening as a planned meeting in words the rules know.
+ANNOUNCED_MEETING: list[Row] = [
+    (FACILITATOR, "member", "other", "Morning, everyone. Today's a planned meeting. Who would like time today?"),
+    *ADVISED_MEETING[1:],
+]
+
+
+def test_a_meeting_coach_read_as_planned_throughout_asks_whether_it_was_open(
+    fake_coach: Coach, rephraser: Rephraser
+) -> None:
+    report = report_of(fake_coach, rephraser, ANNOUNCED_MEETING)
+
+    check = report.feedback.planned_time_check
+    assert [slot.mode for slot in report.slots] == ["planned", "planned"]
+    assert check is not None
+    assert check.read_as == "planned"
+    assert (check.share, check.contributions) == (0.75, 16)  # what members said in the slots, none of it counted
+    assert check.note.startswith("Coach read every slot as planned time")
+    assert f"If the meeting was open time, {API_OPEN_FIX}, and it will." in check.note
+    assert report.to_dict()["feedback"]["planned_time_check"]["read_as"] == "planned"
+    assert check.note in " ".join(render_text(report, width=10_000).split())
+    assert report_of(fake_coach, rephraser, ADVISED_MEETING).feedback.planned_time_check.read_as == "open"  # type: ignore[union-attr]
+
+
+def test_the_command_line_says_how_to_read_it_as_open_time(fake_coach: Coach, rephraser: Rephraser) -> None:
+    check = report_of(fake_coach, rephraser, ANNOUNCED_MEETING, open_fix=CLI_OPEN_FIX).feedback.planned_time_check
+
+    assert check is not None
+    assert "run it again with --mode open" in check.note
+
+
+@pytest.mark.parametrize(
+    "given", [MeetingGiven(mode="planned"), MeetingGiven(parts=(PartGiven("planned", turn=0),))], ids=["mode", "parts"]
+)
+def test_planned_time_the_user_gave_is_not_questioned(
+    fake_coach: Coach, rephraser: Rephraser, given: MeetingGiven
+) -> None:
+    assert report_of(fake_coach, rephraser, ADVISED_MEETING, given).feedback.planned_time_check is None
+
+
+def test_a_meeting_with_open_slot_time_is_not_asked_whether_it_was_open(
+    fake_coach: Coach, rephraser: Rephraser
+) -> None:
+    report = report_of(fake_coach, rephraser, MEETING)  # Tunde asks for ideas partway through his slot
+
+    assert "planned" in {part.mode for part in report.parts}
+    assert report.feedback.planned_time_check is None

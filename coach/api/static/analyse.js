@@ -343,16 +343,19 @@ function meetingEditor(report) {
   };
   // The notes on a meeting, or a slot, that may have been planned time, in this page's words. The meeting's gets "Read
   // it as planned time", which chooses Planned as the mode and works the report out again with everything else in the
-  // editor as it is; a slot's points to the parts below, as only the set knows where its presenter asked for ideas.
+  // editor as it is (on a meeting Coach read as planned throughout, "Read it as open time"); a slot's points to the
+  // parts below, as only the set knows where its presenter asked for ideas.
   const plannedNote = (node) => {
     const slot = node.classList.contains("slot-note");
+    const answer = asksIfOpen(node.textContent) ? "open" : "planned";
     node.textContent = rewordModeFix(node.textContent, { meeting: "choose “Planned” as the Mode under “Who was who”",
-      slot: "mark planned time from where they did under “Open and planned time”" });
+      slot: "mark planned time from where they did under “Open and planned time”",
+      open: "choose “Open” as the Mode under “Who was who”" });
     if (slot) return;
-    const read = el("button", { type: "button", class: "secondary small", id: "read-planned",
-      text: "Read it as planned time" });
+    const read = el("button", { type: "button", class: "secondary small", id: `read-${answer}`,
+      text: `Read it as ${answer} time` });
     read.addEventListener("click", () => {
-      mode.value = "planned";
+      mode.value = answer;
       form.requestSubmit();
     });
     node.append(" ", read);

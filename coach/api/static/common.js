@@ -61,10 +61,22 @@ const API_PART_FIX = "send a planned part from where they did (the parts field)"
 const API_SAVED_MODE_FIX = 'send "mode": "planned" to the saved session\'s modes (PUT .../modes)';
 const API_SAVED_PART_FIX = 'send "mode": "planned" and their slot\'s number ("slot", from 0) to the saved session\'s modes';
 
-// The note with the page's words for the meeting's fix (words.meeting) and a slot's (words.slot).
+// The note on a meeting Coach read as planned throughout says how to read it as open time (report.API_OPEN_FIX,
+// report.API_SAVED_OPEN_FIX).
+const API_OPEN_FIX = 'send "mode": "open"';
+const API_SAVED_OPEN_FIX = 'send "mode": "open" to the saved session\'s modes (PUT .../modes)';
+
+// Whether a note is the one on a meeting Coach read as planned throughout (asking whether it was open time).
+function asksIfOpen(note) {
+  return note.includes(API_SAVED_OPEN_FIX) || note.includes(API_OPEN_FIX);
+}
+
+// The note with the page's words for the meeting's fix (words.meeting), a slot's (words.slot) and the fix of a meeting
+// read as planned throughout (words.open).
 function rewordModeFix(note, words) {
   return note.replace(API_MODE_FIX, words.meeting).replace(API_PART_FIX, words.slot)
-    .replace(API_SAVED_MODE_FIX, words.meeting).replace(API_SAVED_PART_FIX, words.slot);
+    .replace(API_SAVED_MODE_FIX, words.meeting).replace(API_SAVED_PART_FIX, words.slot)
+    .replace(API_SAVED_OPEN_FIX, words.open).replace(API_OPEN_FIX, words.open);
 }
 
 // The note as most pages show it: pointing to the Presenter and Facilitator boxes above the report.

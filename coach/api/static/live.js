@@ -224,6 +224,7 @@ function handle(msg) {
       node.textContent = rewordModeFix(node.textContent, {
         meeting: "press “Planned time from now” as it starts next time",
         slot: "press “Planned time from now” as they do next time",
+        open: "press “Open time from now” as it starts next time",
       });
     };
     socket.close();

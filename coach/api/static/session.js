@@ -78,7 +78,7 @@ function modeQuestions(report) {
   return (node) => {
     const number = slotOf.get(node.textContent);
     const presenter = number === undefined ? null : report.slots[number].presenter;
-    node.textContent = rewordModeFix(node.textContent, { meeting: "say so here", slot: "say so here" });
+    node.textContent = rewordModeFix(node.textContent, { meeting: "say so here", slot: "say so here", open: "say so here" });
     const answers = ["planned", "open"].map((mode) => {
       const text = presenter ? `${presenter}'s slot was ${mode} time` : `It was ${mode} time`;
       const button = el("button", { type: "button", class: "secondary small", text });
