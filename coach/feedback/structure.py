@@ -77,6 +77,8 @@ HAND_OVER_REACH = 8
 OPEN_SLOT_REACH = 3
 #: Within how many turns after a call for ideas recognised by its meaning someone must take it up (advice or a story).
 CALL_TAKEN_UP_TURNS = 3
+#: The most turns the facilitator's thanks to everyone may come before their goodbye and still start the closing.
+THANKS_BEFORE_GOODBYE = 10
 #: The fewest turns of a slot found after a planned discussion started.
 RESUMED_SLOT_TURNS = 15
 #: How many turns before a slot's first the facilitator's naming its presenter still hands it over.
@@ -196,6 +198,7 @@ _DISCUSSION_CUE = re.compile(
     r"\b(?:planned (?:session|bit|part|discussion|topic|time)|(?:the|this|a) (?:bit|session|part|topic|round|"
     r"discussion|exchange) we agreed|(?:as|what) we agreed|we agreed (?:we'?d|to)\b|(?:this|here) is the (?:part|bit) "
     r"where|(?:do|start|have) the (?:sharing|exchange|ideas round)\b|"
+    r"(?:time|half hour|hour|bit|part|slot) we (?:set|put|kept) aside|nobody(?:'s| is) presenting (?:in|for) this|"
     r"war stories|different rules|(?:last|next|final) (?:half hour|forty|thirty|hour)\b|rest of the "
     r"(?:morning|afternoon|evening|session)|(?:today'?s|this month'?s|our) (?:topic|theme))",
     re.IGNORECASE,
@@ -497,6 +500,7 @@ def infer_structure(
     last_start = slot_turns[-1][1] + MIN_SLOT_TURNS // 2 if slot_turns else 0
     closing = _closing_turn(turns, facilitator, after=max(after or 0, last_start))
     slot_turns = _ends(slot_turns, closing if after is None or resumed is not None else after, pause=(after, resumed))
+    slot_turns, reports_between = _report_back_between(turns, slot_turns, facilitator)
     slot_of: list[int | None] = [None] * count
     phase_of: list[Phase] = ["opening"] * count
     slots = []
@@ -509,6 +513,8 @@ def infer_structure(
         slots.append(Slot(presenter, turns[first].first, turns[last].last, tuple(phases)))
     if report_back is not None:
         _mark(phase_of, turns, report_back, first_discussion if first_discussion is not None else before, "report_back")
+    for first, end in reports_between:
+        _mark(phase_of, turns, first, end, "report_back")
     if first_discussion is not None:
         _mark(phase_of, turns, first_discussion, before, "discussion")
     if not slot_turns and planned:
@@ -641,12 +647,16 @@ def _is_account(turn: _Turn) -> bool:
 
 def _closing_turn(turns: Sequence[_Turn], facilitator: str | None, after: int) -> int:
     """The first turn of the closing: from ``after`` on, the facilitator's first mention of the next meeting or
-    goodbye, else their first thanks to everyone, else their last turn (the end of the meeting without one)."""
+    goodbye, or their thanks to everyone a few turns before it (:data:`THANKS_BEFORE_GOODBYE`: "thank you everybody,
+    I'll put a summary in the thread", chat, then "bye everyone"); else their first thanks to everyone, else their
+    last turn (the end of the meeting without one)."""
     theirs = [number for number in range(max(after, 0), len(turns)) if turns[number].speaker == facilitator]
-    for cue in (_CLOSING_CUE, _THANKS_ALL):
-        found = next((number for number in theirs if cue.search(turns[number].text)), None)
-        if found is not None:
-            return found
+    goodbye = next((number for number in theirs if _CLOSING_CUE.search(turns[number].text)), None)
+    thanks = next((number for number in theirs if _THANKS_ALL.search(turns[number].text)), None)
+    if goodbye is not None:
+        return thanks if thanks is not None and 0 < goodbye - thanks <= THANKS_BEFORE_GOODBYE else goodbye
+    if thanks is not None:
+        return thanks
     return theirs[-1] if theirs else len(turns)
 
 
@@ -733,6 +743,36 @@ def _without_report_back(
     ):
         slots = slots[1:]
     return slots
+
+
+def _report_back_between(
+    turns: Sequence[_Turn], slots: list[tuple[str, int, int]], facilitator: str | None
+) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
+    """The slots, each cut where report-back starts before the next slot (the facilitator's call for it in the second
+    half of the slot, answered by a member's story: "okay, before Zainab, let's catch up with Kelechi now that Halima
+    is here. Kelechi, you were going to sit down with the vendor, how far?"), and each such report-back's turns (first,
+    up to the next slot's first). A call the slot's presenter answers is about their own account."""
+    speakers = {turn.speaker for turn in turns} - {facilitator}
+    cut: list[tuple[str, int, int]] = []
+    reports: list[tuple[int, int]] = []
+    for number, (presenter, first, last) in enumerate(slots):
+        late = first + int((last - first + 1) * LATE_SHARE)
+        call = next(
+            (
+                at
+                for at in range(late, last)
+                if turns[at + 1].speaker not in (presenter, facilitator)
+                and STORY in turns[at + 1].labels
+                and _answers_report_back_call(turns[at], turns[at + 1], facilitator, speakers)
+            ),
+            None,
+        )
+        if number + 1 < len(slots) and call is not None:
+            cut.append((presenter, first, call - 1))
+            reports.append((call, slots[number + 1][1]))
+        else:
+            cut.append((presenter, first, last))
+    return cut, reports
 
 
 def _answers_report_back_call(call: _Turn, answer: _Turn, facilitator: str | None, speakers: set[str]) -> bool:

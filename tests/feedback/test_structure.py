@@ -99,13 +99,21 @@ def test_time_talk_about_the_plan_is_no_call_for_ideas() -> None:
     assert set(found.mode_of[ideas : found.slots[1].end_index + 1]) == {"planned"}
 
 
-def test_a_planned_discussion_starts_in_the_turn_that_announced_a_break_before_it() -> None:
+@pytest.mark.parametrize(
+    "move",
+    [
+        "Right, welcome back. So this is the bit we agreed last month: the tills.",
+        "Right, welcome back. The half hour we set aside last month: the tills.",
+        "Right, welcome back. Nobody's presenting in this part: the tills, from all of you.",
+    ],
+)
+def test_a_planned_discussion_starts_in_the_turn_that_announced_a_break_before_it(move: str) -> None:
     """One facilitator's turn across a break: "then the planned session" is later, "this is the bit we agreed" now."""
     rows = [
         *slot("Amira", ["Tunde", "Jo", "Sam"]),
         *slot("Tunde", ["Amira", "Jo", "Sam"]),
         (FACILITATOR, "member", "other", "Okay, ten minutes' break, then the planned session."),
-        (FACILITATOR, "member", "other", "Right, welcome back. So this is the bit we agreed last month: the tills."),
+        (FACILITATOR, "member", "other", move),
         ("Jo", "member", "story", "At mine it has got much worse since the summer."),
         ("Sam", "member", "advice", "Tell your team they never challenge anyone."),
         ("Amira", "member", "story", "Body cams have changed it for us."),
@@ -533,3 +541,41 @@ def test_only_the_facilitators_opening_is_read_for_an_announcement_and_a_given_m
     assert not any("twenty minutes" in piece or "rota" in piece for piece in read)
     announced = _announced_in_the_opening(MEANT_ANNOUNCEMENT)
     assert set(structure(announced, given_mode="open", announces_planned=announces).mode_of) == {"open"}
+
+
+def test_report_back_between_two_slots_is_nobodys_slot() -> None:
+    """A member who came late reports back after the first slot, called by the facilitator before the next."""
+    reports = [
+        (FACILITATOR, "member", "other", "Before Tunde, Sam, you were going to ring the agency. How did it go?"),
+        ("Sam", "member", "story", "I rang them on the Monday and they agreed to send the same two people."),
+        ("Jo", "member", "open_question", "What made them agree?"),
+        ("Sam", "member", "story", "I told them we'd stop using them otherwise."),
+    ]
+    rows = [*MEETING[:7], *slot("Amira", ["Tunde", "Jo", "Sam"]), *reports, *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    spoken = utterances(rows)
+    call = next(u.index for u in spoken if u.text.startswith("Before Tunde"))
+    hand_over = next(u.index for u in spoken if u.text == "Thanks. Tunde, over to you.")
+
+    found = structure(rows)
+
+    amira, tunde = found.slots
+    assert amira.end_index == call - 1
+    assert tunde.start_index == hand_over
+    assert set(found.phase_of[call:hand_over]) == {"report_back"}
+    assert not any(found.counts_for_members(index) for index in range(call, hand_over))
+
+
+def test_the_facilitators_thanks_a_few_turns_before_goodbye_start_the_closing() -> None:
+    closing = [
+        (FACILITATOR, "member", "other", "Okay, thank you everybody. I'll put a summary in the group."),
+        ("Jo", "member", "other", "Who's watching the match on Saturday?"),
+        ("Sam", "member", "other", "Not me, I've got a wedding."),
+        (FACILITATOR, "member", "other", "I'll leave you to the football. Bye, everyone."),
+    ]
+    rows = [*MEETING[:7], *slot("Amira", ["Tunde", "Jo", "Sam"]), *slot("Tunde", ["Amira", "Jo", "Sam"]), *closing]
+    thanks = next(u.index for u in utterances(rows) if u.text.startswith("Okay, thank you everybody"))
+
+    found = structure(rows)
+
+    assert found.slots[-1].end_index == thanks - 1
+    assert set(found.phase_of[thanks:]) == {"closing"}
