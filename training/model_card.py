@@ -113,10 +113,11 @@ LIMITS = """## Known limits
 - In real meetings (MRDA), process and task talk ("let's do the next one") is often labelled advice: MRDA's `other`
   rows are the commonest source of false advice. A presenter's own plans ("I'm going to talk to her") are sometimes
   labelled advice too; neither counts against the members' questioning ratio, but both show in per-speaker counts.
-- On whole meetings (`data/annotated/meetings`), a meeting's members' ratio is within 0.05 of the annotated one in 18
+- On whole meetings (`data/annotated/meetings`), a meeting's members' ratio is within 0.05 of the annotated one in 19
   of 25 dev meetings and 12 of 20 test meetings on a CPU with AVX-512 VNNI (whose int8 kernels change a few labels;
-  before openings announcing a planned meeting were read by meaning, 16 and 11; before sentences that carry advice on
-  were counted with it, 14 and 8); with the annotated structure and this model's labels, 23 of 25 and 18 of 20.
+  before openings announcing a planned meeting were read by meaning and the rules of stop 34, 16 and 11; before
+  sentences that carry advice on were counted with it, 14 and 8); with the annotated structure and this model's
+  labels, 23 of 25 and 18 of 20.
   Where it misses, the structure is usually wrong (a planned stretch read as open, a slot's end missed), so the wrong
   talk is counted.
 - A sentence that carries on the advice before it in the same turn is advice, and how the speaker's own anecdote ended

@@ -303,13 +303,14 @@ def meeting_outline(report: Report) -> list[Stretch]:
             Stretch(slot.start_index, slot.end_index, _when(slot.start, slot.end, slot.start_index, slot.end_index),
                     _slot_title(slot), _slot_figures(slot))
         )  # fmt: skip
-    for part in report.parts:
-        inside_a_slot = any(s.start_index <= part.start_index <= s.end_index for s in report.slots)
-        if part.mode == "planned" and not inside_a_slot:
+    for span in report.phases:
+        if span.phase == "discussion":
+            first, last = report.utterances[span.start_index], report.utterances[span.end_index]
             stretches.append(
-                Stretch(part.start_index, part.end_index,
-                        _when(part.start, part.end, part.start_index, part.end_index), "Planned discussion",
-                        "ideas and experience were asked for: not counted in members' figures")
+                Stretch(span.start_index, span.end_index,
+                        _when(first.start, last.end if last.end is not None else last.start, span.start_index,
+                              span.end_index),
+                        "Planned discussion", "ideas and experience were asked for: not counted in members' figures")
             )  # fmt: skip
     return sorted(stretches, key=lambda stretch: stretch.start_index)
 

@@ -133,6 +133,7 @@ def build_report(
         slots=_slots(session, scored, actions, part_fix),
         parts=_parts(session),
         reported_back=_reported_back(session),
+        phases=() if session.structure is None else session.structure.phases,
     )
 
 

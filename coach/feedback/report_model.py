@@ -9,7 +9,7 @@ times are seconds in the transcript's clock (``None`` when it has none), and col
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from coach.feedback.actions import Action
@@ -206,9 +206,10 @@ class ReportedBack:
 
 @dataclass(frozen=True)
 class Report:
-    """The whole report of a session (see ``coach.feedback.report.build_report``). ``slots``, ``parts`` and
-    ``reported_back`` describe a meeting of several presenters, report-back or planned time (empty, and ``None``, for
-    a session of one presenter's slot)."""
+    """The whole report of a session (see ``coach.feedback.report.build_report``). ``slots``, ``parts``,
+    ``reported_back`` and ``phases`` (the meeting's stretches in order: opening, report-back, planned discussion,
+    each slot's phases, closing) describe a meeting of several presenters, report-back or planned time (empty, and
+    ``None``, for a session of one presenter's slot)."""
 
     model: Mapping[str, str]
     summary: Summary
@@ -221,6 +222,7 @@ class Report:
     slots: tuple[SlotReport, ...]
     parts: tuple[ModePart, ...]
     reported_back: ReportedBack | None
+    phases: tuple[PhaseSpan, ...] = field(kw_only=True)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data: the same fields, nested, tuples as lists."""

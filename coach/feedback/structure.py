@@ -198,7 +198,8 @@ _DISCUSSION_CUE = re.compile(
     r"\b(?:planned (?:session|bit|part|discussion|topic|time)|(?:the|this|a) (?:bit|session|part|topic|round|"
     r"discussion|exchange) we agreed|(?:as|what) we agreed|we agreed (?:we'?d|to)\b|(?:this|here) is the (?:part|bit) "
     r"where|(?:do|start|have) the (?:sharing|exchange|ideas round)\b|"
-    r"(?:time|half hour|hour|bit|part|slot) we (?:set|put|kept) aside|nobody(?:'s| is) presenting (?:in|for) this|"
+    r"(?:time|half hour|hour|bit|part|slot) we (?:(?:set|put|kept) aside|promised ourselves)|"
+    r"nobody(?:'s| is) presenting (?:in|for) this|"
     r"war stories|different rules|(?:last|next|final) (?:half hour|forty|thirty|hour)\b|rest of the "
     r"(?:morning|afternoon|evening|session)|(?:today'?s|this month'?s|our) (?:topic|theme))",
     re.IGNORECASE,

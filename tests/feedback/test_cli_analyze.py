@@ -11,7 +11,7 @@ from coach.cli.main import main
 from coach.errors import ModelError
 from tests.fakes import KeywordClassifier
 from tests.feedback.conftest import SAMPLE_TURNS
-from tests.feedback.meeting import ADVISED_MEETING, meeting_turns
+from tests.feedback.meeting import ADVISED_MEETING, FACILITATOR, MEETING, meeting_turns, slot
 
 PLAIN = """Ruth: Okay. Shall we start?
 Sam: The rota keeps falling apart and I cover every weekend.
@@ -269,6 +269,54 @@ def test_the_text_report_asks_whether_a_meeting_of_advice_was_planned(
     assert "Coach found no planned time, yet 75% of what members said in the slots was advice" in words
     assert "run it again with --mode planned (or --part planned@M:SS where planned time starts)" in words
     assert "Coach found no planned time" not in " ".join(planned.split())
+
+
+def _write(path: Path, rows: list[Any]) -> Path:
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(rows)]
+    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    return path
+
+
+def test_a_meeting_read_as_planned_throughout_says_how_to_read_it_open(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    opening = (FACILITATOR, "member", "other", "Morning, everyone. Today's a planned meeting. Who'd like time today?")
+    path = _write(tmp_path / "announced.json", [opening, *ADVISED_MEETING[1:]])
+
+    code, out, _ = run(capsys, str(path), "--format", "text")
+    _, opened, _ = run(capsys, str(path), "--format", "text", "--mode", "open")
+
+    words = " ".join(out.split())
+    assert code == 0
+    assert "Coach read every slot as planned time" in words
+    assert "If the meeting was open time, run it again with --mode open, and it will." in words
+    # Each slot is shown as planned; the opening is no planned discussion.
+    assert "Amira's slot (account, questions, actions, planned)" in words
+    assert "Planned discussion" not in words
+    assert "Coach read every slot as planned time" not in " ".join(opened.split())
+
+
+def test_a_planned_discussion_between_slots_is_shown_where_it_ran(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    discussion = [
+        (FACILITATOR, "member", "other", "Right. So this is the bit we agreed last month: the tills."),
+        ("Jo", "member", "story", "At mine it has got much worse since the summer."),
+        ("Sam", "member", "advice", "Tell your team they never challenge anyone."),
+        ("Amira", "member", "story", "Body cams have changed it for us."),
+    ]
+    rows = [*MEETING[:7], *slot("Amira", ["Tunde", "Jo", "Sam"]), *discussion, *slot("Tunde", ["Amira", "Jo", "Sam"])]
+    path = _write(tmp_path / "discussion.json", rows)
+
+    _, out, _ = run(capsys, str(path), "--format", "text")
+    _, data, _ = run(capsys, str(path), "--format", "json")
+
+    report = json.loads(data)
+    (span,) = [span for span in report["phases"] if span["phase"] == "discussion"]
+    said = [u["text"] for u in report["utterances"][span["start_index"] : span["end_index"] + 1]]
+    assert said[0] == "Right."
+    assert said[-1] == "Body cams have changed it for us."
+    assert len([line for line in out.splitlines() if "Planned discussion" in line]) == 1
 
 
 def test_several_presenters_need_their_start_times(capsys: pytest.CaptureFixture[str], meeting: Path) -> None:

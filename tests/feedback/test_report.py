@@ -24,6 +24,7 @@ TOP_LEVEL = {
     "slots",
     "parts",
     "reported_back",
+    "phases",
 }
 SUMMARY = {
     "questioning_ratio",
@@ -52,6 +53,7 @@ def test_report_structure(report_json: dict[str, Any]) -> None:
     assert json.loads(json.dumps(report_json)) == report_json
     # A session of one presenter's slot is read whole: no meeting structure.
     assert (report_json["slots"], report_json["parts"], report_json["reported_back"]) == ([], [], None)
+    assert report_json["phases"] == []
     assert report_json["feedback"]["planned_time_check"] is None
 
 

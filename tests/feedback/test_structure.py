@@ -105,6 +105,7 @@ def test_time_talk_about_the_plan_is_no_call_for_ideas() -> None:
         "Right, welcome back. So this is the bit we agreed last month: the tills.",
         "Right, welcome back. The half hour we set aside last month: the tills.",
         "Right, welcome back. Nobody's presenting in this part: the tills, from all of you.",
+        "Okay. So, the tills. This is the time we promised ourselves in March.",
     ],
 )
 def test_a_planned_discussion_starts_in_the_turn_that_announced_a_break_before_it(move: str) -> None:
