@@ -22,59 +22,22 @@ Writes ``models/ideas-calls/model.json``: the head's weights, bias and threshold
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import roc_auc_score
 
 from coach.classifier.segment import split_sentences
-from coach.classifier.sentence_encoder import SentenceEncoder, shared_encoder
 from coach.feedback.ideas_calls import CALL_LABELS, MIN_WORDS
-from training.data import ANNOTATED_DIR, ROOT, iter_jsonl, strip_text
+from training.data import ANNOTATED_DIR, ROOT
 from training.meetings import meeting_split
+from training.sentence_heads import fit_head, write_head
 
 CALLS_DIR = ANNOTATED_DIR / "calls"
 OUTPUT = ROOT / "models" / "ideas-calls" / "model.json"
 #: Turns before a switch to planned time, and after it, in which its call is looked for.
 BEFORE_SWITCH, AFTER_SWITCH = 3, 1
-
-
-def writer_rows(path: Path, key: str = "call") -> tuple[list[str], npt.NDArray[np.int_]]:
-    """A writer's sentences, each written one followed by its caption-style copy, and whether each is what the head
-    is for (the row's ``key``: ``call`` here)."""
-    texts: list[str] = []
-    calls: list[int] = []
-    for row in iter_jsonl(path):
-        copies = [row["text"]] if row.get("style") == "caption" else [row["text"], strip_text(row["text"])]
-        texts += copies
-        calls += [int(bool(row[key]))] * len(copies)
-    return texts, np.array(calls)
-
-
-def embed(encoder: SentenceEncoder, texts: list[str]) -> npt.NDArray[np.float32]:
-    """One embedding per text, each text embedded alone (as ``SentenceHead`` reads them)."""
-    return np.vstack([encoder.embed([text]) for text in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
-
-
-def fit(features: npt.NDArray[np.float32], calls: npt.NDArray[np.int_], c: float) -> LogisticRegression:
-    return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(features, calls)
-
-
-def held_out_writer_auc(
-    data: dict[str, tuple[list[str], npt.NDArray[np.int_]]], features: dict[str, npt.NDArray[np.float32]], c: float
-) -> dict[str, float]:
-    """For each writer, the ROC AUC on their rows of a head fit on the other writers' rows."""
-    auc = {}
-    for name in data:
-        others = [other for other in data if other != name]
-        model = fit(np.vstack([features[o] for o in others]), np.concatenate([data[o][1] for o in others]), c)
-        auc[name] = round(float(roc_auc_score(data[name][1], model.decision_function(features[name]))), 4)
-    return auc
 
 
 @dataclass(frozen=True)
@@ -127,30 +90,23 @@ def meeting_figures(probabilities: list[float], check: MeetingCheck, threshold: 
 
 
 def train(c: float, max_false_calls: int) -> dict[str, Any]:
-    encoder = shared_encoder()
-    writers = sorted(CALLS_DIR.glob("calls-*.jsonl"))
-    data = {path.stem: writer_rows(path) for path in writers}
-    features = {name: embed(encoder, texts) for name, (texts, _) in data.items()}
-    held_out_auc = held_out_writer_auc(data, features, c)
-    model = fit(np.vstack(list(features.values())), np.concatenate([calls for _, calls in data.values()]), c)
     check = meeting_check()
-    probabilities = [float(p) for p in model.predict_proba(embed(encoder, check.sentences))[:, 1]]
+    fitted = fit_head(sorted(CALLS_DIR.glob("calls-*.jsonl")), "call", c, check.sentences)
     by_threshold = {
-        round(float(t), 2): meeting_figures(probabilities, check, float(t)) for t in np.arange(0.5, 0.96, 0.05)
+        round(float(t), 2): meeting_figures(fitted.probabilities, check, float(t)) for t in np.arange(0.5, 0.96, 0.05)
     }
     threshold = min(t for t, figures in by_threshold.items() if figures["false_calls"] <= max_false_calls)
-    return {
-        "name": "coach-ideas-calls",
-        "encoder": "models/encoder (all-MiniLM-L6-v2 int8)",
-        "weights": [round(float(w), 6) for w in model.coef_[0]],
-        "bias": round(float(model.intercept_[0]), 6),
-        "threshold": threshold,
-        "settings": {"c": c, "max_false_calls": max_false_calls, "writers": list(data)},
-        "sentences": {name: {"rows": len(calls), "calls": int(calls.sum())} for name, (_, calls) in data.items()},
-        "held_out_writer_auc": held_out_auc,
-        "meetings_train_dev": by_threshold[threshold],
-        "meetings_train_dev_by_threshold": by_threshold,
-    }
+    return fitted.record(
+        "coach-ideas-calls",
+        threshold,
+        {
+            "settings": {"c": c, "max_false_calls": max_false_calls, "writers": list(fitted.writers)},
+            "sentences": {
+                name: {"rows": len(calls), "calls": int(calls.sum())} for name, (_, calls) in fitted.writers.items()
+            },
+        },
+        {"meetings_train_dev": by_threshold[threshold], "meetings_train_dev_by_threshold": by_threshold},
+    )
 
 
 def main() -> None:
@@ -160,15 +116,6 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
     write_head(train(args.c, args.max_false_calls), args.output)
-
-
-def write_head(head: dict[str, Any], output: Path) -> None:
-    """Write ``head`` to ``output`` and print it, less its weights and its figures at every threshold."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(head, indent=1) + "\n", encoding="utf-8")
-    shown = {key: value for key, value in head.items() if key not in ("weights", "meetings_train_dev_by_threshold")}
-    print(json.dumps(shown, indent=1))
-    print(f"wrote {output}")
 
 
 if __name__ == "__main__":

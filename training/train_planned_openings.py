@@ -29,11 +29,10 @@ from typing import Any
 
 import numpy as np
 
-from coach.classifier.sentence_encoder import shared_encoder
 from coach.feedback.planned_openings import opening_pieces
 from training.data import ANNOTATED_DIR, ROOT
 from training.meetings import meeting_split
-from training.train_ideas_calls import embed, fit, held_out_writer_auc, write_head, writer_rows
+from training.sentence_heads import fit_head, write_head
 
 OPENINGS_DIR = ANNOTATED_DIR / "openings"
 OUTPUT = ROOT / "models" / "planned-openings" / "model.json"
@@ -80,30 +79,24 @@ def meeting_figures(probabilities: list[float], check: OpeningCheck, threshold: 
 
 
 def train(c: float, max_false_meetings: int) -> dict[str, Any]:
-    encoder = shared_encoder()
-    writers = sorted(OPENINGS_DIR.glob("openings-*.jsonl"))
-    data = {path.stem: writer_rows(path, key="announces") for path in writers}
-    features = {name: embed(encoder, texts) for name, (texts, _) in data.items()}
-    held_out_auc = held_out_writer_auc(data, features, c)
-    model = fit(np.vstack(list(features.values())), np.concatenate([labels for _, labels in data.values()]), c)
     check = opening_check()
-    probabilities = [float(p) for p in model.predict_proba(embed(encoder, check.pieces))[:, 1]]
+    fitted = fit_head(sorted(OPENINGS_DIR.glob("openings-*.jsonl")), "announces", c, check.pieces)
     by_threshold = {
-        round(float(t), 2): meeting_figures(probabilities, check, float(t)) for t in np.arange(0.5, 0.996, 0.01)
+        round(float(t), 2): meeting_figures(fitted.probabilities, check, float(t)) for t in np.arange(0.5, 0.996, 0.01)
     }
     threshold = min(t for t, figures in by_threshold.items() if figures["false_announcements"] <= max_false_meetings)
-    return {
-        "name": "coach-planned-openings",
-        "encoder": "models/encoder (all-MiniLM-L6-v2 int8)",
-        "weights": [round(float(w), 6) for w in model.coef_[0]],
-        "bias": round(float(model.intercept_[0]), 6),
-        "threshold": threshold,
-        "settings": {"c": c, "max_false_meetings": max_false_meetings, "writers": list(data)},
-        "pieces": {name: {"rows": len(rows), "announcements": int(rows.sum())} for name, (_, rows) in data.items()},
-        "held_out_writer_auc": held_out_auc,
-        "meetings_train_dev": by_threshold[threshold],
-        "meetings_train_dev_by_threshold": by_threshold,
-    }
+    return fitted.record(
+        "coach-planned-openings",
+        threshold,
+        {
+            "settings": {"c": c, "max_false_meetings": max_false_meetings, "writers": list(fitted.writers)},
+            "pieces": {
+                name: {"rows": len(rows), "announcements": int(rows.sum())}
+                for name, (_, rows) in fitted.writers.items()
+            },
+        },
+        {"meetings_train_dev": by_threshold[threshold], "meetings_train_dev_by_threshold": by_threshold},
+    )
 
 
 def main() -> None:

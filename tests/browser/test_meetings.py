@@ -34,6 +34,13 @@ def write_meeting(path: Path, *, timed: bool) -> Path:
     return path
 
 
+def write_rows(path: Path, rows: list[Any]) -> Path:
+    """Scripted rows (``tests.feedback.meeting``) as a timed JSON transcript whose facilitator is given."""
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(rows)]
+    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def meeting(tmp_path: Path) -> Path:
     """The meeting with times, one minute per turn."""
@@ -166,9 +173,7 @@ def test_a_meeting_of_advice_is_read_as_planned_time_with_one_click(
     page: Page, server: LiveServer, tmp_path: Path
 ) -> None:
     """Members advised in both slots and nothing marked planned time: the report asks, and its button answers."""
-    path = tmp_path / "advised.json"
-    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
-    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    path = write_rows(tmp_path / "advised.json", ADVISED_MEETING)
     editor = open_meeting(page, server, path)
     note = page.locator(".planned-note")
     expect(note).to_contain_text("Coach found no planned time, yet 75% of what members said in the slots")
@@ -190,12 +195,8 @@ def test_a_meeting_coach_read_as_planned_is_read_as_open_time_with_one_click(
     page: Page, server: LiveServer, tmp_path: Path
 ) -> None:
     """Announced as planned in the opening, every slot read planned: the report says so; its button reads it open."""
-    path = tmp_path / "announced.json"
     opening = (FACILITATOR, "member", "other", "Morning, everyone. Today's a planned meeting. Who'd like time today?")
-    turns = [
-        {"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns([opening, *ADVISED_MEETING[1:]])
-    ]
-    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    path = write_rows(tmp_path / "announced.json", [opening, *ADVISED_MEETING[1:]])
     editor = open_meeting(page, server, path)
     note = page.locator(".planned-note")
     expect(note).to_contain_text("Coach read every slot as planned time")
@@ -217,9 +218,7 @@ def test_a_meeting_coach_read_as_planned_is_read_as_open_time_with_one_click(
 
 
 def test_a_slot_of_advice_points_to_the_parts_editor(page: Page, server: LiveServer, tmp_path: Path) -> None:
-    path = tmp_path / "advised-slot.json"
-    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_SLOT_MEETING)]
-    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    path = write_rows(tmp_path / "advised-slot.json", ADVISED_SLOT_MEETING)
     open_meeting(page, server, path)
 
     note = page.get_by_role("region", name="The meeting").locator(".planned-note")

@@ -254,12 +254,16 @@ def test_the_text_report_shows_the_meeting(capsys: pytest.CaptureFixture[str], m
     assert "Amira's slot (account, questions, actions): 100% of members' contributions were questions" in words
 
 
+def _write(path: Path, rows: list[Any]) -> Path:
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(rows)]
+    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
+    return path
+
+
 def test_the_text_report_asks_whether_a_meeting_of_advice_was_planned(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    path = tmp_path / "advised.json"
-    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
-    path.write_text(json.dumps({"turns": turns, "facilitator": "Ruth"}), encoding="utf-8")
+    path = _write(tmp_path / "advised.json", ADVISED_MEETING)
 
     code, out, _ = run(capsys, str(path), "--format", "text")
     _, planned, _ = run(capsys, str(path), "--format", "text", "--mode", "planned")
@@ -269,12 +273,6 @@ def test_the_text_report_asks_whether_a_meeting_of_advice_was_planned(
     assert "Coach found no planned time, yet 75% of what members said in the slots was advice" in words
     assert "run it again with --mode planned (or --part planned@M:SS where planned time starts)" in words
     assert "Coach found no planned time" not in " ".join(planned.split())
-
-
-def _write(path: Path, rows: list[Any]) -> Path:
-    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(rows)]
-    path.write_text(json.dumps({"turns": turns, "facilitator": FACILITATOR}), encoding="utf-8")
-    return path
 
 
 def test_a_meeting_read_as_planned_throughout_says_how_to_read_it_open(
