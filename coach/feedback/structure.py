@@ -19,21 +19,24 @@ from what people said, in turns:
   facilitator's "how was that for you?" after that.
 - **Outside slots:** the ``opening`` from the start; ``report_back`` from a member's report on last time's actions
   ("last time I said I'd...", or the facilitator's call just before it: "Janine, you were going to...") to the first
-  slot, unless the facilitator's call for bids soon follows ("Can I go second on the report-back?" only announces
-  it); a ``discussion`` from the facilitator's move to the planned topic ("this is the bit we agreed", not "a break
-  before the planned part") until the close or a slot that is handed over (the facilitator names its presenter a few
-  turns before, or the presenter takes the floor: "Right, mine.") and has a slot's length (a member's turn in a round
-  is shorter). A discussion can come before the first slot too (also from the facilitator asking for ideas or lifting
-  the questions-only rule, "Bev, it's yours, and today we're allowed opinions"; in a meeting announced as planned,
-  from a round), when a slot does not follow at once; when one does, the ideas were asked for in the slots. The
-  ``closing`` runs from the facilitator's first mention of the next meeting or goodbye after the slots (else their
-  thanks to everyone).
+  slot, unless the facilitator's call for bids soon follows ("Can I go second on the report-back?" only announces it);
+  ``report_back`` between slots too, from the facilitator's call for it in a slot's second half that a member, not its
+  presenter, answers with a story, to the next slot; a ``discussion`` from the facilitator's move to the planned topic
+  ("this is the bit we agreed", "the time we set aside", not "a break before the planned part") until the close or a
+  slot that is handed over (the facilitator names its presenter a few turns before, or the presenter takes the floor:
+  "Right, mine.") and has a slot's length (a member's turn in a round is shorter). A discussion can come before the
+  first slot too (also from the facilitator asking for ideas or lifting the questions-only rule, "Bev, it's yours, and
+  today we're allowed opinions"; in a meeting announced as planned, from a round), when a slot does not follow at once;
+  when one does, the ideas were asked for in the slots. The ``closing`` runs from the facilitator's first mention of the
+  next meeting or goodbye after the slots, or their thanks to everyone a few turns before it (else their thanks to
+  everyone).
 - **Modes:** a discussion is ``planned``; a slot is ``open`` until its presenter or the facilitator asks for ideas
   ("for the last ten minutes ideas are welcome", "I'd love to pick your brains", "this time it's not questions only",
   the presenter's "how would you run it?", not "questions first, then the ideas bit"; with ``calls_for_ideas``, also
   a call recognised by its meaning that someone takes up with advice or a story), and then planned to its end;
-  in a meeting announced as planned ("today's a planned meeting", "this is the ideas one") every slot is planned
-  unless its presenter asks for questions only. The opening, report-back and close take the mode of the
+  in a meeting announced as planned ("today's a planned meeting", "this is the ideas one"; with
+  ``announces_planned``, also an opening announcement recognised by its meaning) every slot is planned unless its
+  presenter asks for questions only. The opening, report-back and close take the mode of the
   meeting's first slot or discussion.
 
 Given slots (presenters with where they start) and modes always win over what is inferred. The guideline these rules
