@@ -10,7 +10,7 @@ then on all of them. The caller checks the head on the annotated meetings and ch
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,15 @@ def fit_head(paths: Sequence[Path], key: str, c: float, checked: Sequence[str]) 
     model = fit(np.vstack(list(features.values())), np.concatenate([rows for _, rows in writers.values()]), c)
     probabilities = [float(p) for p in model.predict_proba(embed(encoder, checked))[:, 1]]
     return FittedHead(writers, model, held_out_auc, probabilities)
+
+
+def lowest_threshold(
+    figures_at: Callable[[float], dict[str, int]], grid: npt.NDArray[np.float64], errors: str, most: int
+) -> tuple[float, dict[float, dict[str, int]]]:
+    """The lowest threshold of ``grid`` whose figures (``figures_at``) count at most ``most`` ``errors``, and the
+    figures at every threshold of it."""
+    by_threshold = {round(float(t), 2): figures_at(float(t)) for t in grid}
+    return min(t for t, figures in by_threshold.items() if figures[errors] <= most), by_threshold
 
 
 def write_head(head: dict[str, Any], output: Path) -> None:

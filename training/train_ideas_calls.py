@@ -32,7 +32,7 @@ from coach.classifier.segment import split_sentences
 from coach.feedback.ideas_calls import CALL_LABELS, MIN_WORDS
 from training.data import ANNOTATED_DIR, ROOT
 from training.meetings import meeting_split
-from training.sentence_heads import fit_head, write_head
+from training.sentence_heads import fit_head, lowest_threshold, write_head
 
 CALLS_DIR = ANNOTATED_DIR / "calls"
 OUTPUT = ROOT / "models" / "ideas-calls" / "model.json"
@@ -92,10 +92,12 @@ def meeting_figures(probabilities: list[float], check: MeetingCheck, threshold: 
 def train(c: float, max_false_calls: int) -> dict[str, Any]:
     check = meeting_check()
     fitted = fit_head(sorted(CALLS_DIR.glob("calls-*.jsonl")), "call", c, check.sentences)
-    by_threshold = {
-        round(float(t), 2): meeting_figures(fitted.probabilities, check, float(t)) for t in np.arange(0.5, 0.96, 0.05)
-    }
-    threshold = min(t for t, figures in by_threshold.items() if figures["false_calls"] <= max_false_calls)
+    threshold, by_threshold = lowest_threshold(
+        lambda t: meeting_figures(fitted.probabilities, check, t),
+        np.arange(0.5, 0.96, 0.05),
+        "false_calls",
+        max_false_calls,
+    )
     return fitted.record(
         "coach-ideas-calls",
         threshold,

@@ -32,7 +32,7 @@ import numpy as np
 from coach.feedback.planned_openings import opening_pieces
 from training.data import ANNOTATED_DIR, ROOT
 from training.meetings import meeting_split
-from training.sentence_heads import fit_head, write_head
+from training.sentence_heads import fit_head, lowest_threshold, write_head
 
 OPENINGS_DIR = ANNOTATED_DIR / "openings"
 OUTPUT = ROOT / "models" / "planned-openings" / "model.json"
@@ -81,10 +81,12 @@ def meeting_figures(probabilities: list[float], check: OpeningCheck, threshold: 
 def train(c: float, max_false_meetings: int) -> dict[str, Any]:
     check = opening_check()
     fitted = fit_head(sorted(OPENINGS_DIR.glob("openings-*.jsonl")), "announces", c, check.pieces)
-    by_threshold = {
-        round(float(t), 2): meeting_figures(fitted.probabilities, check, float(t)) for t in np.arange(0.5, 0.996, 0.01)
-    }
-    threshold = min(t for t, figures in by_threshold.items() if figures["false_announcements"] <= max_false_meetings)
+    threshold, by_threshold = lowest_threshold(
+        lambda t: meeting_figures(fitted.probabilities, check, t),
+        np.arange(0.5, 0.996, 0.01),
+        "false_announcements",
+        max_false_meetings,
+    )
     return fitted.record(
         "coach-planned-openings",
         threshold,

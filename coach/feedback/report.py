@@ -36,7 +36,7 @@ from coach.feedback.report_model import (
 )
 from coach.feedback.roles import FACILITATOR, PRESENTER, assumption_note
 from coach.feedback.session import LabelledUtterance, Session
-from coach.feedback.structure import PLANNED, MeetingStructure, Slot
+from coach.feedback.structure import OPEN, PLANNED, MeetingStructure, Mode, Slot
 from coach.labels import ADVICE, BREAKING_LABELS, CLOSED_QUESTION, OPEN_QUESTION, OTHER, REFLECTION, STORY, Role
 
 #: How a user of the HTTP API changes a role (the command line and the pages word their own).
@@ -215,16 +215,17 @@ def planned_reading_check(
     in_slots = [u for u in everyone if structure.slot_of[u.index] is not None]
     if any(structure.mode_of[u.index] != PLANNED for u in in_slots):
         return None
-    said = [u for u in metrics.contributions(metrics.members(in_slots)) if u.label != OTHER]
-    if len(said) < PLANNED_CHECK_CONTRIBUTIONS:
-        return None
-    share = round(sum(u.label in BREAKING_LABELS for u in said) / len(said), 3)
-    note = (
-        f"Coach read every slot as planned time, where ideas and experience are wanted, so none of what members said "
-        f"there counts against them ({round(share * 100)}% of it was advice or their own stories). If the meeting was "
-        f"open time, {open_fix}, and it will."
+    return _check(
+        in_slots,
+        PLANNED_CHECK_CONTRIBUTIONS,
+        lambda percent: (
+            f"Coach read every slot as planned time, where ideas and experience are wanted, so none of what members "
+            f"said there counts against them ({percent}% of it was advice or their own stories). If the meeting was "
+            f"open time, {open_fix}, and it will."
+        ),
+        least_share=0.0,
+        read_as=PLANNED,
     )
-    return PlannedTimeCheck(share=share, contributions=len(said), note=note, read_as=PLANNED)
 
 
 def slot_planned_time_checks(
@@ -255,15 +256,23 @@ def _slot_check(
     )
 
 
-def _check(scored: Sequence[LabelledUtterance], minimum: int, note: Callable[[int], str]) -> PlannedTimeCheck | None:
+def _check(
+    scored: Sequence[LabelledUtterance],
+    minimum: int,
+    note: Callable[[int], str],
+    least_share: float = PLANNED_CHECK_SHARE,
+    read_as: Mode = OPEN,
+) -> PlannedTimeCheck | None:
     """The check over members' contributions among ``scored`` (``other`` left out): when there are at least
-    ``minimum`` and at least :data:`PLANNED_CHECK_SHARE` of them were advice or stories, their share, how many, and
-    the ``note`` for that share in percent."""
+    ``minimum`` and at least ``least_share`` of them were advice or stories, their share, how many, and the ``note``
+    for that share in percent, said of time Coach read as ``read_as``."""
     said = [u for u in metrics.contributions(metrics.members(scored)) if u.label != OTHER]
     share = sum(u.label in BREAKING_LABELS for u in said) / len(said) if said else 0.0
-    if len(said) < minimum or share < PLANNED_CHECK_SHARE:
+    if len(said) < minimum or share < least_share:
         return None
-    return PlannedTimeCheck(share=round(share, 3), contributions=len(said), note=note(round(share * 100)))
+    return PlannedTimeCheck(
+        share=round(share, 3), contributions=len(said), note=note(round(share * 100)), read_as=read_as
+    )
 
 
 def _parts(session: Session) -> tuple[ModePart, ...]:

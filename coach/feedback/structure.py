@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal, TypeVar
 
 from coach.feedback.ideas_calls import CALL_LABELS, MIN_WORDS
@@ -759,7 +760,7 @@ def _report_back_between(
     speakers = {turn.speaker for turn in turns} - {facilitator}
     cut: list[tuple[str, int, int]] = []
     reports: list[tuple[int, int]] = []
-    for number, (presenter, first, last) in enumerate(slots):
+    for (presenter, first, last), following in pairwise(slots):
         late = first + int((last - first + 1) * LATE_SHARE)
         call = next(
             (
@@ -771,11 +772,12 @@ def _report_back_between(
             ),
             None,
         )
-        if number + 1 < len(slots) and call is not None:
-            cut.append((presenter, first, call - 1))
-            reports.append((call, slots[number + 1][1]))
-        else:
+        if call is None:
             cut.append((presenter, first, last))
+        else:
+            cut.append((presenter, first, call - 1))
+            reports.append((call, following[1]))
+    cut += slots[-1:]  # the last slot runs to the close
     return cut, reports
 
 

@@ -12,7 +12,7 @@ import numpy.typing as npt
 import pytest
 
 from training import sentence_heads
-from training.sentence_heads import fit_head, writer_rows
+from training.sentence_heads import fit_head, lowest_threshold, writer_rows
 
 
 class _Encoder:
@@ -55,3 +55,17 @@ def test_a_head_is_fit_on_every_writer_and_each_writer_is_scored_by_the_others(
         *("settings", "held_out_writer_auc", "measured"),
     ]
     assert len(record["weights"]) == 3
+
+
+def test_the_threshold_is_the_lowest_with_no_more_errors_than_allowed() -> None:
+    errors_at = {0.5: 3, 0.6: 1, 0.7: 0, 0.8: 0}
+
+    threshold, by_threshold = lowest_threshold(
+        lambda t: {"errors": errors_at[round(t, 2)]}, np.arange(0.5, 0.85, 0.1), "errors", 0
+    )
+
+    assert threshold == 0.7
+    assert by_threshold == {0.5: {"errors": 3}, 0.6: {"errors": 1}, 0.7: {"errors": 0}, 0.8: {"errors": 0}}
+    assert (
+        lowest_threshold(lambda t: {"errors": errors_at[round(t, 2)]}, np.arange(0.5, 0.85, 0.1), "errors", 1)[0] == 0.6
+    )
