@@ -51,8 +51,7 @@ ANNOMI_SPLITS_FILE = ANNOMI_DIR / "splits.json"
 ANNOMI_GUIDELINE_FILE = ANNOMI_DIR / "guideline_annotations.jsonl"
 #: The client turns of the dev and test transcripts, labelled under the guideline by two annotators.
 ANNOMI_GUIDELINE_CLIENTS_FILE = ANNOMI_DIR / "guideline_annotations_clients.jsonl"
-#: The train transcripts' other counsellor turns, labelled once the same way: an ablation (``training.prepare
-#: --annomi-train-rest``) that tied with the shipped mixture on dev, kept for the next try.
+#: The train transcripts' other counsellor turns, labelled once the same way (trained on since stop 35).
 ANNOMI_GUIDELINE_TRAIN_REST_FILE = ANNOMI_DIR / "guideline_annotations_train_rest.jsonl"
 
 #: Requests AnnoMI codes as open that our guideline's rule 3 calls closed: they invite a yes or a no.

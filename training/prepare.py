@@ -1,13 +1,13 @@
 """Step 1, prepare: our annotated conversations and the corpora, split by conversation, saved as ``datasets``.
 
-    python -m training.prepare [--record-splits] [--annomi-train-rest]
+    python -m training.prepare [--record-splits]
 
 Writes ``artifacts/prepared`` (a ``DatasetDict`` with ``ours_train``, ``ours_dev``, ``ours_test``, the same for our
 whole meetings (``meetings_*``, split by meeting in ``data/annotated/meetings/splits.json``) and for each corpus:
 ``mrda_*``, ``ami_*`` and ``annomi_*``, whose rows are whole turns). Every row has its ``context``.
 ``--record-splits`` adds conversations not yet in ``data/annotated/splits.json`` to it; recorded
-conversations never move. ``--annomi-train-rest`` gives every AnnoMI train counsellor turn its guideline label, not
-only the advice-like ones (an ablation, ``training.annomi``).
+conversations never move. Every AnnoMI turn that was labelled under our guideline (``training.annomi``: the dev and
+test transcripts' turns and every train counsellor turn) has its guideline label where the annotators' label wins.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ def prepare(
     record_splits: bool = False,
     conversations_dir: Path = CONVERSATIONS_DIR,
     splits_file: Path = SPLITS_FILE,
-    annomi_train_rest: bool = False,
 ) -> DatasetDict:
     ours = pd.DataFrame(read_annotated(conversations_dir))
     assignment = load_splits(set(ours["conversation_id"]), splits_file)
@@ -82,7 +81,7 @@ def prepare(
         annotations = [
             ANNOMI_GUIDELINE_FILE,
             ANNOMI_GUIDELINE_CLIENTS_FILE,
-            *([ANNOMI_GUIDELINE_TRAIN_REST_FILE] if annomi_train_rest else []),
+            ANNOMI_GUIDELINE_TRAIN_REST_FILE,
         ]
         folder = annomi_file.parent
         annomi = read_annomi(annomi_file, folder / ANNOMI_SPLITS_FILE.name, [folder / f.name for f in annotations])
@@ -100,12 +99,9 @@ def main() -> None:
     parser.add_argument("--corpora", type=Path, default=CORPORA_DIR, help="folder with ami/, annomi/ and mrda/")
     parser.add_argument("--output", type=Path, default=PREPARED_DIR)
     parser.add_argument("--record-splits", action="store_true", help="record new conversations in splits.json")
-    parser.add_argument(
-        "--annomi-train-rest", action="store_true", help="guideline labels on every AnnoMI train turn (an ablation)"
-    )
     args = parser.parse_args()
     disable_progress_bars()
-    prepared = prepare(args.corpora, args.output, args.record_splits, annomi_train_rest=args.annomi_train_rest)
+    prepared = prepare(args.corpora, args.output, args.record_splits)
     for name, part in prepared.items():
         conversations = len(set(part["conversation_id"]))
         print(f"{name:12} {len(part):6} rows {conversations:4} conversations  {dict(Counter(part['label']))}")
