@@ -169,6 +169,38 @@ def test_a_planned_meeting_is_worked_out_again_and_the_mode_stays_chosen(
     expect(page.get_by_role("textbox", name="Facilitator")).to_have_value(FACILITATOR)
 
 
+def test_the_mode_chosen_with_the_transcript_is_sent_and_the_editor_keeps_it(
+    page: Page, server: LiveServer, meeting: Path
+) -> None:
+    """A facilitator who knows the meeting was planned says so before the first report: nothing to ask afterwards."""
+    planned = service_report(server.url, meeting, mode="planned")
+    page.goto(server.url)
+    mode = page.get_by_role("combobox", name="How the time was used")
+    expect(mode).to_have_value("")
+    expect(mode.locator("option")).to_have_text(["Let Coach work it out", "Open: questions only", PLANNED, "Combined"])
+    page.get_by_label("Or choose a transcript file").set_input_files(meeting)
+    mode.select_option(label=PLANNED)
+    sent = analyse_posts(page)
+
+    page.get_by_role("button", name="Show the report").click()
+
+    editor = page.get_by_role("region", name="Who was who")
+    expect(editor.get_by_role("combobox", name="Mode")).to_have_value("planned")
+    expect(page.get_by_text(planned["feedback"]["headline"])).to_be_visible()
+    expect(slot_rows(page).filter(has_text="Amira's slot")).to_contain_text("planned")
+    assert len(sent) == 1
+    assert re.search(r'name="mode"\r\n\r\nplanned\r\n', sent[0])
+
+    # The mode changed in the editor: the form's drop-down follows, so a later "Show the report" sends the same.
+    editor.get_by_role("combobox", name="Mode").select_option(label="Open: questions only")
+    editor.get_by_role("button", name="Work the report out again").click()
+    expect(page.get_by_role("status").filter(has_text="Report updated")).to_be_visible()
+    expect(mode).to_have_value("open")
+    expect(slot_rows(page).filter(has_text="Amira's slot")).not_to_contain_text("planned")
+    assert len(sent) == 2
+    assert re.search(r'name="mode"\r\n\r\nopen\r\n', sent[1])
+
+
 def test_a_meeting_of_advice_is_read_as_planned_time_with_one_click(
     page: Page, server: LiveServer, tmp_path: Path
 ) -> None:

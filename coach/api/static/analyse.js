@@ -16,15 +16,18 @@ const newSetName = document.getElementById("new-set-name");
 const dateBox = document.getElementById("date-box");
 const dateInput = document.getElementById("session-date");
 const savedNote = document.getElementById("saved");
+const modeInput = document.getElementById("meeting-mode");
 const NEW_SET = "new";
 const ROLE_NAMES = { presenter: "Presenter", facilitator: "Facilitator" };
-// How a meeting of several presenters was run, as the service takes it ("mode"), in the words of the drop-down.
+// How the time was used (open, planned or both), as the service takes it ("mode"), in the words of the drop-downs: the
+// form's, and the meeting editor's under "Who was who".
 const MEETING_MODES = [
   ["", "Let Coach work it out"],
   ["open", "Open: questions only"],
   ["planned", "Planned: ideas and experience welcome"],
   ["combined", "Combined"],
 ];
+modeInput.append(...MEETING_MODES.map(([value, text]) => el("option", { value, text })));
 let urls = [];
 // The transcript last sent (a File), so that choosing other roles re-sends exactly it, whatever the boxes hold now.
 let lastFile = null;
@@ -44,7 +47,8 @@ function guessName(text) {
   return "pasted.txt";
 }
 
-// The form data to send: the chosen file, else the pasted text as a file; null when there is neither.
+// The form data to send: the chosen file, else the pasted text as a file, with the roles and mode given; null when
+// there is neither.
 function upload() {
   const data = new FormData();
   const file = fileInput.files[0];
@@ -59,6 +63,7 @@ function upload() {
     const value = document.getElementById(name).value.trim();
     if (value) data.append(name, value);
   }
+  if (modeInput.value) data.append("mode", modeInput.value);
   return data;
 }
 
@@ -92,7 +97,7 @@ async function analyse(event) {
   button.disabled = true;
   clearReport();
   lastFile = data.get("file");
-  chosenMode = "";
+  chosenMode = modeInput.value;
   chosenParts = [];
   const reading = saving ? "Reading the transcript and saving it to the set…" : "Reading the transcript…";
   message.replaceChildren(el("p", { class: "status", role: "status", text: reading }));
@@ -189,7 +194,7 @@ function rolesPicker(report) {
 }
 
 // One drop-down changed: the same person cannot hold both roles, so the other one is let go; then the same
-// transcript goes again with these names, and the new report replaces the old one.
+// transcript goes again with these names (and the mode chosen), and the new report replaces the old one.
 async function chooseRoles(changed, selects) {
   const other = changed === "presenter" ? "facilitator" : "presenter";
   if (selects[changed].value && selects[changed].value === selects[other].value) selects[other].value = "";
@@ -199,7 +204,8 @@ async function chooseRoles(changed, selects) {
   message.replaceChildren(el("p", { class: "status", role: "status", text: "Working the report out again with these roles…" }));
   let report;
   try {
-    const response = await api("/v1/sessions/analyze", { method: "POST", body: formFor(lastFile, roles) });
+    const body = formFor(lastFile, { ...roles, mode: chosenMode });
+    const response = await api("/v1/sessions/analyze", { method: "POST", body });
     if (!response.ok) {
       showError(message, await errorMessage(response));
       for (const select of Object.values(selects)) {
@@ -513,9 +519,10 @@ async function reworkMeeting(form, { facilitator, mode, rows, partRows, timed, u
     giveBack("Could not reach the Coach service. Is it still running?");
     return;
   }
-  // The form's Facilitator box says the same, so that a later "Show the report" keeps this facilitator.
+  // The form's Facilitator box and mode say the same, so that a later "Show the report" keeps them.
   document.getElementById("facilitator").value = fields.facilitator;
   chosenMode = fields.mode;
+  modeInput.value = chosenMode;
   chosenParts = partRows.map((row) => [row.querySelector("select").value, row.querySelector("input").value.trim()]);
   if (!await showReport(report)) return;
   const found = report.slots || [];
