@@ -252,6 +252,26 @@ def test_a_meetings_actions_and_report_back_are_each_presenters(client: TestClie
     assert back["Tunde"]["mentioned"] is False  # the same action, but Tunde said nothing of his own
 
 
+def test_a_meeting_saved_from_a_form_with_its_mode_never_asks(client: TestClient) -> None:
+    """The analyse page sends the mode chosen with the transcript as a form field: the saved meeting is read with it."""
+    set_id = client.post("/v1/sets", json={"name": "Ward managers"}).json()["id"]
+    turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
+    upload = {"file": ("meeting.json", json.dumps({"turns": turns}).encode(), "application/json")}
+    fields = {"facilitator": FACILITATOR, "date": "2026-12-02"}
+    saved = client.post(f"/v1/sets/{set_id}/sessions", files=upload, data={**fields, "mode": "planned"})
+    assert saved.status_code == 201, saved.text
+    report = saved.json()
+    assert {slot["mode"] for slot in report["slots"]} == {"planned"}
+    assert report["feedback"]["planned_time_check"] is None
+    assert report["summary"]["member_counts"]["advice"] == 0
+    (listed,) = client.get(f"/v1/sets/{set_id}").json()["sessions"]
+    assert (listed["questioning_ratio"], listed["planned_time_check"]) == (None, None)
+
+    wrong = client.post(f"/v1/sets/{set_id}/sessions", files=upload, data={**fields, "mode": "ideas"})
+    assert "mode 'ideas' is not one of" in error_of(wrong, 422, "validation_error")["message"]
+    assert len(client.get(f"/v1/sets/{set_id}").json()["sessions"]) == 1  # nothing saved
+
+
 def test_a_saved_meeting_asks_about_planned_time_until_the_set_answers(client: TestClient) -> None:
     set_id = client.post("/v1/sets", json={"name": "Ward managers"}).json()["id"]
     turns = [{"speaker": t.speaker, "text": t.text, "start": t.start} for t in meeting_turns(ADVISED_MEETING)]
